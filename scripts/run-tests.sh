@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# README command 2: installs the dependencies, builds, and runs the whole test suite headlessly,
+# first in the dev build, then under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+for preset in dev asan; do
+    echo "== $preset: build"
+    scripts/setup.sh "$preset"
+    echo "== $preset: test"
+    ctest --preset "$preset"
+done

@@ -1,0 +1,36 @@
+#pragma once
+
+// Frames over an AF_UNIX SOCK_SEQPACKET socket: one protocol message per record, so a record is
+// never split or merged, and several processes may write to one socket without interleaving.
+
+#include "core/unique_fd.h"
+#include "scenarios/protocol.h"
+
+#include <optional>
+#include <string>
+
+namespace forkscope::protocol {
+
+// A connected SOCK_SEQPACKET pair, both ends close-on-exec.
+struct SocketPair {
+    core::UniqueFd first;
+    core::UniqueFd second;
+};
+[[nodiscard]] SocketPair make_socket_pair();
+
+// Sends one message, blocking until the socket takes it. Throws std::system_error (EPIPE when
+// the peer has gone); never raises SIGPIPE.
+void send_message(int fd, const Message& message);
+
+enum class ReceiveStatus { Ok, WouldBlock, Closed, Malformed };
+
+struct Received {
+    ReceiveStatus status = ReceiveStatus::WouldBlock;
+    std::optional<Message> message;
+    std::string error; // for Malformed
+};
+
+// Reads one record. With `wait` false it returns WouldBlock instead of blocking.
+[[nodiscard]] Received receive_message(int fd, bool wait);
+
+} // namespace forkscope::protocol

@@ -1,0 +1,26 @@
+#pragma once
+
+// Small POSIX steps that the fork server, the supervisors and the workers take right after fork().
+
+#include <sys/types.h>
+
+#include <initializer_list>
+
+namespace forkscope::scenarios {
+
+// Asks for SIGKILL when the parent dies; leaves at once if it already has.
+void die_with_parent(pid_t expected_parent) noexcept;
+
+// Closes every descriptor from 3 up except the ones listed.
+void close_fds_except(std::initializer_list<int> keep) noexcept;
+
+// Unblocks every signal and restores the default action of those a parent may have changed.
+void reset_signals() noexcept;
+
+// Points `target_fd` (0, 1 or 2) at /dev/null.
+void redirect_to_dev_null(int target_fd) noexcept;
+
+// Number of threads of this process, from /proc/self/status; 0 if it cannot be read.
+[[nodiscard]] int thread_count() noexcept;
+
+} // namespace forkscope::scenarios

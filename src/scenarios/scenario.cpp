@@ -1,0 +1,49 @@
+#include "scenarios/scenario.h"
+
+#include "scenarios/processes_scenario.h"
+
+#include <nlohmann/json.hpp>
+
+namespace forkscope::scenarios {
+
+const std::vector<const Scenario*>& all_scenarios()
+{
+    static const ProcessesScenario processes;
+    static const std::vector<const Scenario*> scenarios{&processes};
+    return scenarios;
+}
+
+const Scenario* find_scenario(std::string_view id)
+{
+    for (const Scenario* s : all_scenarios()) {
+        if (s->id() == id)
+            return s;
+    }
+    return nullptr;
+}
+
+std::string scenario_ids()
+{
+    std::string ids;
+    for (const Scenario* s : all_scenarios())
+        ids += (ids.empty() ? "" : ", ") + std::string(s->id());
+    return ids;
+}
+
+nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& config)
+{
+    const auto errors = validate_config(scenario.fields(), config, scenario.id());
+    if (!errors.empty()) {
+        if (errors.size() == 1)
+            throw errors.front();
+        std::string all;
+        for (const auto& e : errors)
+            all += (all.empty() ? "" : "; ") + std::string(e.what());
+        throw ConfigError(errors.front().field(), all.substr(errors.front().field().size() + 2));
+    }
+    nlohmann::json complete = default_config(scenario.fields());
+    complete.update(config);
+    return complete;
+}
+
+} // namespace forkscope::scenarios

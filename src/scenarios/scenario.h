@@ -1,0 +1,46 @@
+#pragma once
+
+// A scenario is a program whose main() runs in the run supervisor (the "main process" of the
+// seeds' examples) and forks workers with core::Process. It is described by its fields; its
+// configuration arrives validated and complete.
+
+#include "scenarios/field.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace forkscope::scenarios {
+
+// What a scenario's main program sees of the supervisor that runs it.
+class RunContext {
+public:
+    virtual ~RunContext() = default;
+    // A line of the main process's output, shown with its PID like a worker's.
+    virtual void log(std::string_view line) = 0;
+    // True once the user asked to stop; starting another process then throws.
+    [[nodiscard]] virtual bool stop_requested() const = 0;
+};
+
+class Scenario {
+public:
+    virtual ~Scenario() = default;
+    [[nodiscard]] virtual std::string_view id() const = 0;
+    [[nodiscard]] virtual const char* title() const = 0;   // QT_TRANSLATE_NOOP("Scenario", …)
+    [[nodiscard]] virtual const char* summary() const = 0; // idem, one paragraph
+    [[nodiscard]] virtual const std::vector<Field>& fields() const = 0;
+    // The scenario's main program. Runs in the supervisor; throws to fail the run.
+    virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
+};
+
+[[nodiscard]] const std::vector<const Scenario*>& all_scenarios();
+[[nodiscard]] const Scenario* find_scenario(std::string_view id);
+[[nodiscard]] std::string scenario_ids(); // "processes, …" for error messages
+
+// The config with defaults filled in and validated; throws ConfigError for the first problem
+// (the message of every problem joined by "; " when there are several).
+[[nodiscard]] nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& config);
+
+} // namespace forkscope::scenarios

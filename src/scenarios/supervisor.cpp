@@ -1,0 +1,400 @@
+#include "scenarios/supervisor.h"
+
+#include "core/clock.h"
+#include "core/errors.h"
+#include "core/process.h"
+#include "core/wait_hook.h"
+#include "scenarios/channel.h"
+#include "scenarios/process_setup.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include "core/pidfd.h"
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace forkscope::scenarios {
+
+namespace {
+
+constexpr std::int64_t kStopGraceNs = 1'000 * core::kNsPerMs; // SIGTERM, then SIGKILL
+constexpr std::size_t kMaxLineBytes = 4096;                   // longer output is split
+constexpr std::int64_t kOutputDrainNs = 2'000 * core::kNsPerMs;
+
+class RunStopped : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Supervisor final : public core::WaitHook, public core::ProcessObserver, public RunContext {
+public:
+    explicit Supervisor(SupervisorSetup& setup) : setup_(setup) {}
+
+    int run();
+
+    bool wait_readable(int fd, int timeout_ms) override;
+
+    void before_start(const core::ProcessInfo& info) override;
+    void start_failed(const core::ProcessInfo& info) noexcept override;
+    void in_child(const core::ProcessInfo& info) noexcept override;
+    void started(const core::ProcessInfo& info) override;
+    void joined(const core::ProcessInfo& info) override;
+
+    void log(std::string_view line) override;
+    [[nodiscard]] bool stop_requested() const override { return stop_requested_; }
+
+private:
+    struct Child {
+        pid_t pid = 0;
+        core::UniqueFd pidfd;  // watched until the exit is reported
+        core::UniqueFd output; // the child's stdout+stderr, until EOF
+        std::string partial;   // output after the last newline
+        bool exit_reported = false;
+        bool joined = false;
+    };
+
+    void send(const protocol::Message& message);
+    void handle_control();
+    void read_output(Child& child);
+    void emit_line(const Child& child, std::string_view line);
+    void check_exit(Child& child);
+    void report_exit(Child& child, int exitcode);
+    void request_stop(bool kill_now);
+    void escalate_if_due();
+    void forget_finished();
+    Child* find(pid_t pid);
+    void drain_remaining_output();
+
+    SupervisorSetup& setup_;
+    std::vector<std::unique_ptr<Child>> children_;
+    core::UniqueFd pending_read_; // the pipe of the child being started
+    core::UniqueFd pending_write_;
+    bool stop_requested_ = false;
+    std::int64_t kill_deadline_ns_ = 0; // 0: none
+};
+
+void Supervisor::send(const protocol::Message& message)
+{
+    try {
+        protocol::send_message(setup_.frontend_fd, message);
+    } catch (const std::exception&) {
+        // The front end is gone: nobody is watching, so the whole run goes (we lead its group).
+        ::kill(0, SIGKILL);
+        ::_exit(1);
+    }
+}
+
+void Supervisor::log(std::string_view line)
+{
+    if (line.size() > kMaxLineBytes)
+        line = line.substr(0, kMaxLineBytes);
+    send(protocol::LogLine{setup_.run_id, ::getpid(), core::monotonic_ns(), std::string(line)});
+}
+
+bool Supervisor::wait_readable(int fd, int timeout_ms)
+{
+    const std::int64_t deadline = timeout_ms < 0 ? INT64_MAX : core::monotonic_ns() + std::int64_t{timeout_ms} * core::kNsPerMs;
+    struct Slot {
+        Child* child;
+        bool output;
+    };
+    std::vector<pollfd> fds;
+    std::vector<Slot> slots;
+    for (;;) {
+        fds.clear();
+        slots.clear();
+        fds.push_back({fd, POLLIN, 0});
+        fds.push_back({setup_.control.get(), POLLIN, 0}); // -1 once closed: poll skips it
+        for (auto& child : children_) {
+            if (child->output) {
+                fds.push_back({child->output.get(), POLLIN, 0});
+                slots.push_back({child.get(), true});
+            }
+            if (!child->exit_reported && child->pidfd) {
+                fds.push_back({child->pidfd.get(), POLLIN, 0});
+                slots.push_back({child.get(), false});
+            }
+        }
+        std::int64_t wake = deadline;
+        if (kill_deadline_ns_ != 0)
+            wake = std::min(wake, kill_deadline_ns_);
+        int timeout = -1;
+        if (wake != INT64_MAX)
+            timeout = static_cast<int>(std::clamp<std::int64_t>((wake - core::monotonic_ns() + core::kNsPerMs - 1) / core::kNsPerMs, 0, INT_MAX));
+        const int n = ::poll(fds.data(), fds.size(), timeout);
+        if (n < 0 && errno != EINTR)
+            core::throw_errno("poll");
+        if (n > 0) {
+            if (fds[1].revents != 0)
+                handle_control();
+            for (std::size_t i = 0; i < slots.size(); ++i) {
+                if (fds[i + 2].revents == 0)
+                    continue;
+                if (slots[i].output)
+                    read_output(*slots[i].child);
+                else
+                    check_exit(*slots[i].child);
+            }
+        }
+        escalate_if_due();
+        forget_finished();
+        if (n > 0 && fds[0].revents != 0)
+            return true;
+        if (core::monotonic_ns() >= deadline)
+            return false;
+    }
+}
+
+void Supervisor::handle_control()
+{
+    for (;;) {
+        const protocol::Received r = protocol::receive_message(setup_.control.get(), false);
+        if (r.status == protocol::ReceiveStatus::WouldBlock)
+            return;
+        if (r.status == protocol::ReceiveStatus::Closed) {
+            setup_.control.reset(); // the fork server is gone; PDEATHSIG will follow
+            request_stop(true);
+            return;
+        }
+        if (r.status == protocol::ReceiveStatus::Ok && std::holds_alternative<protocol::StopRun>(*r.message))
+            request_stop(false);
+        else
+            std::fprintf(stderr, "forkscope supervisor: ignoring control message: %s\n", r.error.c_str());
+    }
+}
+
+void Supervisor::request_stop(bool kill_now)
+{
+    if (!stop_requested_)
+        log(kill_now ? "main: the fork server has gone, killing the workers"
+                     : "main: stop requested, terminating the workers (SIGTERM)");
+    stop_requested_ = true;
+    for (auto& child : children_) {
+        if (!child->exit_reported)
+            ::kill(child->pid, kill_now ? SIGKILL : SIGTERM);
+    }
+    if (!kill_now && kill_deadline_ns_ == 0)
+        kill_deadline_ns_ = core::monotonic_ns() + kStopGraceNs;
+}
+
+void Supervisor::escalate_if_due()
+{
+    if (kill_deadline_ns_ == 0 || core::monotonic_ns() < kill_deadline_ns_)
+        return;
+    kill_deadline_ns_ = 0;
+    for (auto& child : children_) {
+        if (!child->exit_reported) {
+            log("main: " + std::to_string(child->pid) + " ignored SIGTERM, killing it (SIGKILL)");
+            ::kill(child->pid, SIGKILL);
+        }
+    }
+}
+
+void Supervisor::read_output(Child& child)
+{
+    char buffer[16384];
+    while (child.output) {
+        const ssize_t n = ::read(child.output.get(), buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN)
+                child.output.reset();
+            return;
+        }
+        if (n == 0) { // every writer has gone
+            if (!child.partial.empty())
+                emit_line(child, std::exchange(child.partial, {}));
+            child.output.reset();
+            return;
+        }
+        child.partial.append(buffer, static_cast<std::size_t>(n));
+        std::size_t begin = 0;
+        for (std::size_t nl; (nl = child.partial.find('\n', begin)) != std::string::npos; begin = nl + 1)
+            emit_line(child, std::string_view(child.partial).substr(begin, nl - begin));
+        child.partial.erase(0, begin);
+        while (child.partial.size() >= kMaxLineBytes) {
+            emit_line(child, std::string_view(child.partial).substr(0, kMaxLineBytes));
+            child.partial.erase(0, kMaxLineBytes);
+        }
+    }
+}
+
+void Supervisor::emit_line(const Child& child, std::string_view line)
+{
+    send(protocol::LogLine{setup_.run_id, child.pid, core::monotonic_ns(), std::string(line)});
+}
+
+void Supervisor::check_exit(Child& child)
+{
+    siginfo_t info{};
+    // WNOWAIT: report the exit now, but leave the reaping (the join) to the scenario's code.
+    if (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(child.pidfd.get()), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+        info.si_pid == 0)
+        return;
+    const int exitcode = info.si_code == CLD_EXITED ? info.si_status : -info.si_status;
+    read_output(child); // what it wrote before exiting comes first
+    report_exit(child, exitcode);
+}
+
+void Supervisor::report_exit(Child& child, int exitcode)
+{
+    child.exit_reported = true;
+    child.pidfd.reset();
+    send(protocol::ProcessExited{setup_.run_id, child.pid, exitcode, core::monotonic_ns()});
+}
+
+Supervisor::Child* Supervisor::find(pid_t pid)
+{
+    for (auto& child : children_) {
+        if (child->pid == pid)
+            return child.get();
+    }
+    return nullptr;
+}
+
+void Supervisor::forget_finished()
+{
+    std::erase_if(children_, [](const auto& c) { return c->joined && !c->output; });
+}
+
+void Supervisor::before_start(const core::ProcessInfo& info)
+{
+    if (stop_requested_)
+        throw RunStopped("run stopped before " + info.name + " started");
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        core::throw_errno("pipe2 for the output of " + info.name);
+    pending_read_.reset(fds[0]);
+    pending_write_.reset(fds[1]);
+}
+
+void Supervisor::start_failed(const core::ProcessInfo&) noexcept
+{
+    pending_read_.reset();
+    pending_write_.reset();
+}
+
+void Supervisor::in_child(const core::ProcessInfo&) noexcept
+{
+    ::dup2(pending_write_.get(), STDOUT_FILENO);
+    ::dup2(pending_write_.get(), STDERR_FILENO);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // a pipe would be fully buffered: lines arrive live
+    close_fds_except({}); // the supervisor's sockets, pipes and pidfds are not the worker's
+}
+
+void Supervisor::started(const core::ProcessInfo& info)
+{
+    auto child = std::make_unique<Child>();
+    child->pid = info.pid;
+    child->pidfd.reset(core::pidfd_open(info.pid));
+    child->output = std::move(pending_read_);
+    pending_write_.reset();
+    ::fcntl(child->output.get(), F_SETFL, O_NONBLOCK);
+    if (!child->pidfd)
+        core::throw_errno("pidfd_open for " + info.name);
+    children_.push_back(std::move(child));
+    send(protocol::ProcessStarted{setup_.run_id, info.pid, info.ppid, core::monotonic_ns(), info.daemon, info.name, info.role});
+    if (stop_requested_) // started while a stop was being handled: it goes too
+        ::kill(info.pid, SIGTERM);
+}
+
+void Supervisor::joined(const core::ProcessInfo& info)
+{
+    Child* child = find(info.pid);
+    if (!child)
+        return;
+    if (!child->exit_reported) {
+        read_output(*child);
+        report_exit(*child, info.exitcode.value_or(0));
+    }
+    child->joined = true;
+    send(protocol::ProcessJoined{setup_.run_id, info.pid, core::monotonic_ns()});
+    forget_finished();
+}
+
+void Supervisor::drain_remaining_output()
+{
+    // Every child is reaped; a pipe stays open only while a grandchild still holds it.
+    const std::int64_t give_up = core::monotonic_ns() + kOutputDrainNs;
+    while (!children_.empty() && core::monotonic_ns() < give_up)
+        (void)wait_readable(-1, 100);
+}
+
+int Supervisor::run()
+{
+    const std::int64_t begin = core::monotonic_ns();
+    send(protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin});
+    protocol::Outcome outcome = protocol::Outcome::Completed;
+    std::string message;
+    try {
+        setup_.scenario->run(setup_.config, *this);
+    } catch (const RunStopped&) {
+    } catch (const std::exception& e) {
+        outcome = protocol::Outcome::Failed;
+        message = e.what();
+        log(std::string("main: error: ") + e.what());
+    }
+    try {
+        core::finalize_children(); // Python's exit: terminate daemons, join the rest
+    } catch (const std::exception& e) {
+        outcome = protocol::Outcome::Failed;
+        message = e.what();
+    }
+    drain_remaining_output();
+    if (stop_requested_ && outcome == protocol::Outcome::Completed) {
+        outcome = protocol::Outcome::Stopped;
+        message = "stopped on request";
+    }
+    const std::int64_t end = core::monotonic_ns();
+    send(protocol::RunFinished{setup_.run_id, outcome, end, end - begin, message});
+    return 0;
+}
+
+void raise_fd_limit() noexcept
+{
+    // Each worker costs the supervisor two descriptors (output pipe, pidfd).
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+void run_supervisor(SupervisorSetup setup)
+{
+    ::setpgid(0, 0); // the run's process group: one kill(-pgid) reaches every worker
+    die_with_parent(setup.fork_server);
+    ::prctl(PR_SET_NAME, "fs-supervisor");
+    reset_signals();
+    close_fds_except({setup.frontend_fd, setup.control.get()});
+    redirect_to_dev_null(STDOUT_FILENO); // stray prints must not reach the front end's terminal
+    raise_fd_limit();
+    int code = 1;
+    try {
+        Supervisor supervisor(setup);
+        core::set_wait_hook(&supervisor);
+        core::set_process_observer(&supervisor);
+        code = supervisor.run();
+        core::set_process_observer(nullptr);
+        core::set_wait_hook(nullptr);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "forkscope supervisor: %s\n", e.what());
+    }
+    std::fflush(nullptr);
+    ::_exit(code);
+}
+
+} // namespace forkscope::scenarios

@@ -1,0 +1,318 @@
+// The fork server and the run supervisor, end to end through the protocol: real forks, real PIDs.
+
+#include "core/clock.h"
+#include "scenarios/fork_server.h"
+#include "support/run_client.h"
+#include "support/test_main.h"
+
+#include <QTest>
+
+#include "core/wait_hook.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+using namespace forkscope;
+using namespace std::chrono_literals;
+using testing::RunClient;
+
+namespace {
+
+// Fork servers must be forked while the process has a single thread, and QTest starts a watchdog
+// thread before the first test function: main() prepares them all.
+scenarios::ForkServerProcess g_server;        // shared by the ordinary tests
+scenarios::ForkServerProcess g_closed_server; // its socket gets closed mid-run
+
+// A stand-in for the GUI: a process that owns a fork server, starts 16 long workers and waits to
+// be killed. Forked in main() for the same reason.
+struct FakeFrontEnd {
+    pid_t pid = 0;
+    int command_fd = -1; // write a byte: start the run
+    int report_fd = -1;  // reads: fork server pid, supervisor pid, then 16 worker pids
+};
+FakeFrontEnd g_front_end;
+
+[[noreturn]] void fake_front_end_main(int command_fd, int report_fd)
+{
+    char go;
+    if (::read(command_fd, &go, 1) != 1)
+        ::_exit(1);
+    auto server = scenarios::ForkServerProcess::spawn();
+    RunClient client(server.fd());
+    client.request("processes", R"({"workers": 16, "work_ms": 600000})");
+    if (!client.pump_until([&] { return client.record.processes.size() == 16; }, 20s))
+        ::_exit(2);
+    std::vector<pid_t> pids{server.pid(), client.record.started->supervisor_pid};
+    for (pid_t p : client.record.worker_pids())
+        pids.push_back(p);
+    (void)!::write(report_fd, pids.data(), pids.size() * sizeof(pid_t));
+    for (;;)
+        ::pause(); // until SIGKILL
+}
+
+FakeFrontEnd spawn_fake_front_end()
+{
+    int command[2], report[2];
+    if (::pipe2(command, O_CLOEXEC) != 0 || ::pipe2(report, O_CLOEXEC) != 0)
+        std::abort();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(command[1]);
+        ::close(report[0]);
+        fake_front_end_main(command[0], report[1]);
+    }
+    ::close(command[0]);
+    ::close(report[1]);
+    return {pid, command[1], report[0]};
+}
+
+std::string config(int workers, int work_ms, const char* join, const std::string& extra = {})
+{
+    return "{\"workers\": " + std::to_string(workers) + ", \"work_ms\": " + std::to_string(work_ms) +
+           ", \"join\": \"" + join + "\"" + extra + "}";
+}
+
+} // namespace
+
+class TestForkServer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent();
+    void oneByOneRunsWorkersInSequence();
+    void afterAllRunsWorkersTogether();
+    void workerOutputArrivesAsLines();
+    void badRequestsAreRefusedNamingTheField_data();
+    void badRequestsAreRefusedNamingTheField();
+    void stopTerminatesTheWorkers();
+    void daemonWorkersAreTerminatedWhenMainEnds();
+    void terminateAfterStopsLongWorkers();
+    void spawnRefusesAThreadedProcess();
+    void closingTheFrontEndKillsEveryProcess();
+    void killingTheFrontEndKillsEveryProcess();
+};
+
+void TestForkServer::sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(16, 20, "after-all"));
+    QVERIFY(client.wait_finished());
+    QVERIFY2(client.record.errors.empty(), client.record.errors.empty() ? "" : client.record.errors[0].message.c_str());
+    QCOMPARE(client.record.finished->outcome, protocol::Outcome::Completed);
+
+    const pid_t supervisor = client.record.started->supervisor_pid;
+    QCOMPARE(client.record.started->supervisor_ppid, g_server.pid());
+    const auto pids = client.record.worker_pids();
+    QCOMPARE(pids.size(), 16u);
+    QCOMPARE(std::set<pid_t>(pids.begin(), pids.end()).size(), 16u);
+    for (const auto& p : client.record.processes) {
+        QCOMPARE(p.ppid, supervisor);
+        QVERIFY(p.pid != supervisor && p.pid != g_server.pid() && p.pid != ::getpid());
+        QCOMPARE(p.role, std::string("worker"));
+    }
+    QCOMPARE(client.record.exits.size(), 16u);
+    QCOMPARE(client.record.joins.size(), 16u);
+    for (const auto& e : client.record.exits)
+        QCOMPARE(e.exitcode, 0);
+    // Each worker reports its own getpid()/getppid(): the PIDs the table shows are the real ones.
+    for (pid_t pid : pids) {
+        const std::string expected = "pid " + std::to_string(pid) + ", ppid " + std::to_string(supervisor);
+        QVERIFY2(std::any_of(client.record.lines.begin(), client.record.lines.end(),
+                             [&](const auto& l) { return l.pid == pid && l.text.find(expected) != std::string::npos; }),
+                 expected.c_str());
+    }
+}
+
+void TestForkServer::oneByOneRunsWorkersInSequence()
+{
+    constexpr int kWorkers = 4, kWorkMs = 150;
+    RunClient client(g_server.fd());
+    client.request("processes", config(kWorkers, kWorkMs, "one-by-one"));
+    QVERIFY(client.wait_finished());
+    const auto& r = client.record;
+    QCOMPARE(r.finished->outcome, protocol::Outcome::Completed);
+    QCOMPARE(r.processes.size(), std::size_t{kWorkers});
+    // Worker i+1 starts only after worker i was joined: the run takes the sum of the work.
+    for (std::size_t i = 0; i + 1 < r.processes.size(); ++i) {
+        const auto* exited = r.exit_of(r.processes[i].pid);
+        QVERIFY(exited);
+        QVERIFY(r.processes[i + 1].t_ns >= exited->t_ns);
+    }
+    QVERIFY2(r.finished->wall_ns >= std::int64_t{kWorkers} * kWorkMs * core::kNsPerMs,
+             std::to_string(r.finished->wall_ns).c_str());
+}
+
+void TestForkServer::afterAllRunsWorkersTogether()
+{
+    constexpr int kWorkers = 4, kWorkMs = 400;
+    RunClient client(g_server.fd());
+    client.request("processes", config(kWorkers, kWorkMs, "after-all"));
+    QVERIFY(client.wait_finished());
+    const auto& r = client.record;
+    QCOMPARE(r.processes.size(), std::size_t{kWorkers});
+    // Every worker starts before any has finished its work: the run takes about the longest.
+    const auto first_exit = std::min_element(r.exits.begin(), r.exits.end(),
+                                             [](const auto& a, const auto& b) { return a.t_ns < b.t_ns; });
+    for (const auto& p : r.processes)
+        QVERIFY(p.t_ns < first_exit->t_ns);
+    const std::int64_t sum = std::int64_t{kWorkers} * kWorkMs * core::kNsPerMs;
+    QVERIFY(r.finished->wall_ns >= kWorkMs * core::kNsPerMs);
+    QVERIFY2(r.finished->wall_ns < sum * 3 / 4, std::to_string(r.finished->wall_ns).c_str());
+}
+
+void TestForkServer::workerOutputArrivesAsLines()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(2, 0, "after-all"));
+    QVERIFY(client.wait_finished());
+    const auto& r = client.record;
+    for (pid_t pid : r.worker_pids()) {
+        int lines = 0;
+        for (const auto& l : r.lines) {
+            if (l.pid == pid) {
+                ++lines;
+                QVERIFY2(l.text.find('\n') == std::string::npos, l.text.c_str());
+                QVERIFY(l.t_ns <= r.exit_of(pid)->t_ns); // output comes before the exit
+            }
+        }
+        QCOMPARE(lines, 2); // "worker N: pid …" and "worker N: done after …"
+    }
+    // The main process's own lines carry the supervisor's pid.
+    QVERIFY(std::any_of(r.lines.begin(), r.lines.end(),
+                        [&](const auto& l) { return l.pid == r.started->supervisor_pid; }));
+}
+
+void TestForkServer::badRequestsAreRefusedNamingTheField_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("configJson");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown scenario") << "nope" << "{}" << "unknown scenario 'nope' (known: processes)";
+    QTest::newRow("workers 0") << "processes" << R"({"workers": 0})" << "workers: must be 1..256, got 0";
+    QTest::newRow("workers 100000") << "processes" << R"({"workers": 100000})" << "workers: must be 1..256, got 100000";
+    QTest::newRow("unknown field") << "processes" << R"({"nosuchfield": 1})" << "nosuchfield: no such field in scenario 'processes'";
+    QTest::newRow("bad choice") << "processes" << R"({"join": "sideways"})" << "join: must be one of after-all, one-by-one, none; got 'sideways'";
+    QTest::newRow("not JSON") << "processes" << "{workers" << "config: invalid JSON";
+}
+
+void TestForkServer::badRequestsAreRefusedNamingTheField()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, configJson);
+    QFETCH(QString, message);
+    RunClient client(g_server.fd());
+    client.request(scenario.toStdString(), configJson.toStdString());
+    QVERIFY(client.wait_finished(5s));
+    QVERIFY(!client.record.started);
+    QCOMPARE(client.record.errors.size(), 1u);
+    QVERIFY2(client.record.errors[0].message.starts_with(message.toStdString()), client.record.errors[0].message.c_str());
+}
+
+void TestForkServer::stopTerminatesTheWorkers()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(4, 600000, "after-all"));
+    QVERIFY(client.pump_until([&] { return client.record.processes.size() == 4; }, 10s));
+    client.stop();
+    QVERIFY(client.wait_finished(10s));
+    QCOMPARE(client.record.finished->outcome, protocol::Outcome::Stopped);
+    QCOMPARE(client.record.exits.size(), 4u);
+    for (const auto& e : client.record.exits)
+        QCOMPARE(e.exitcode, -SIGTERM);
+    QVERIFY(testing::wait_all_gone(client.record.worker_pids(), 1s));
+}
+
+void TestForkServer::daemonWorkersAreTerminatedWhenMainEnds()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(3, 600000, "none", R"(, "daemon": true)"));
+    QVERIFY(client.wait_finished(10s));
+    QCOMPARE(client.record.finished->outcome, protocol::Outcome::Completed);
+    QCOMPARE(client.record.exits.size(), 3u);
+    for (const auto& p : client.record.processes)
+        QVERIFY(p.daemon);
+    for (const auto& e : client.record.exits)
+        QCOMPARE(e.exitcode, -SIGTERM);
+}
+
+void TestForkServer::terminateAfterStopsLongWorkers()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(2, 600000, "after-all", R"(, "terminate_after_ms": 200)"));
+    QVERIFY(client.wait_finished(10s));
+    QCOMPARE(client.record.finished->outcome, protocol::Outcome::Completed);
+    for (const auto& e : client.record.exits)
+        QCOMPARE(e.exitcode, -SIGTERM);
+    QVERIFY(client.record.finished->wall_ns >= 200 * core::kNsPerMs);
+}
+
+void TestForkServer::spawnRefusesAThreadedProcess()
+{
+    // QTest's watchdog thread is running now.
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)scenarios::ForkServerProcess::spawn());
+}
+
+void TestForkServer::closingTheFrontEndKillsEveryProcess()
+{
+    RunClient client(g_closed_server.fd());
+    client.request("processes", config(16, 600000, "after-all"));
+    QVERIFY(client.pump_until([&] { return client.record.processes.size() == 16; }, 20s));
+    std::vector<pid_t> pids = client.record.worker_pids();
+    pids.push_back(client.record.started->supervisor_pid);
+
+    const std::int64_t closed_at = core::monotonic_ns();
+    QCOMPARE(::shutdown(g_closed_server.fd(), SHUT_RDWR), 0); // what the kernel does when the GUI dies
+    QVERIFY2(testing::wait_all_gone(pids, 1000ms), testing::describe_present(pids).c_str());
+    qInfo("all %zu processes gone %.1f ms after the socket closed", pids.size(),
+          static_cast<double>(core::monotonic_ns() - closed_at) / 1e6);
+    g_closed_server.shutdown(1000ms); // reaps the server, which exits once its runs are reaped
+}
+
+void TestForkServer::killingTheFrontEndKillsEveryProcess()
+{
+    QVERIFY(::write(g_front_end.command_fd, "g", 1) == 1);
+    std::vector<pid_t> pids(18);
+    std::size_t got = 0;
+    while (got < pids.size() * sizeof(pid_t)) {
+        QVERIFY(core::poll_readable(g_front_end.report_fd, 20000));
+        const ssize_t n = ::read(g_front_end.report_fd, reinterpret_cast<char*>(pids.data()) + got,
+                                 pids.size() * sizeof(pid_t) - got);
+        QVERIFY(n > 0);
+        got += static_cast<std::size_t>(n);
+    }
+    for (pid_t pid : pids)
+        QVERIFY(::kill(pid, 0) == 0);
+
+    const std::int64_t killed_at = core::monotonic_ns();
+    QCOMPARE(::kill(g_front_end.pid, SIGKILL), 0);
+    QCOMPARE(::waitpid(g_front_end.pid, nullptr, 0), g_front_end.pid);
+    QVERIFY2(testing::wait_all_gone(pids, 1000ms), testing::describe_present(pids).c_str());
+    qInfo("all %zu processes gone %.1f ms after SIGKILL of the front end", pids.size(),
+          static_cast<double>(core::monotonic_ns() - killed_at) / 1e6);
+}
+
+int main(int argc, char** argv)
+{
+    // Orphans of the killed fake front end come to us, so the test can tell "gone" from "zombie".
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    // The fake front end first: it must not inherit the other servers' sockets, or closing
+    // one of them here would not reach its server.
+    g_front_end = spawn_fake_front_end();
+    g_server = scenarios::ForkServerProcess::spawn();
+    g_closed_server = scenarios::ForkServerProcess::spawn();
+    const int result = testing::run_forking_test<QCoreApplication, TestForkServer>(argc, argv);
+    ::kill(g_front_end.pid, SIGKILL); // if its test did not run
+    ::waitpid(g_front_end.pid, nullptr, 0);
+    g_server.shutdown();
+    return result;
+}
+
+#include "tst_forkserver.moc"
