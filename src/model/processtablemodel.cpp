@@ -1,0 +1,175 @@
+#include "model/processtablemodel.h"
+
+#include "core/errors.h"
+
+#include <QCoreApplication>
+
+
+int ProcessTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProcessTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QString ProcessTableModel::secondsText(qint64 ns)
+{
+    return tr("%1 s").arg(static_cast<double>(ns) / 1e9, 0, 'f', 3);
+}
+
+QString ProcessTableModel::exitText(std::optional<int> exitCode)
+{
+    if (!exitCode)
+        return {};
+    if (*exitCode >= 0)
+        return QString::number(*exitCode);
+    return tr("%1 (%2)").arg(QString::fromStdString(forkscope::core::signal_name(-*exitCode))).arg(*exitCode);
+}
+
+QString ProcessTableModel::roleText(const ProcessRow& row)
+{
+    const QString role = QCoreApplication::translate("Role", row.role.toUtf8().constData());
+    return row.daemon ? tr("%1 (daemon)").arg(role) : role;
+}
+
+QString ProcessTableModel::stateText(const ProcessRow& row)
+{
+    switch (row.state) {
+    case ProcessRow::State::Running:
+        return tr("running");
+    case ProcessRow::State::Exited:
+        return row.isMain ? tr("finished") : tr("exited, not joined");
+    case ProcessRow::State::Joined:
+        return tr("joined");
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ProcessRow& row = m_rows.at(index.row());
+    if (role == PidRole)
+        return row.pid;
+    if (role == StateRole)
+        return static_cast<int>(row.state);
+    if (role == ExitCodeRole)
+        return row.exitCode ? QVariant(*row.exitCode) : QVariant();
+    if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case PidColumn: case PpidColumn: case ExitColumn: case StartColumn: case EndColumn:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == StateColumn && row.state == ProcessRow::State::Exited && !row.isMain)
+        return tr("The process has exited, but its parent has not joined it yet: until then it is a zombie.");
+    if (role == SortRole) {
+        switch (index.column()) {
+        case PidColumn: return row.pid;
+        case PpidColumn: return row.ppid;
+        case StateColumn: return static_cast<int>(row.state);
+        case ExitColumn: return row.exitCode ? QVariant(*row.exitCode) : QVariant();
+        case StartColumn: return row.startNs;
+        case EndColumn: return row.endNs ? QVariant(*row.endNs) : QVariant();
+        default: break;
+        }
+        role = Qt::DisplayRole;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn: return row.name;
+    case RoleColumn: return roleText(row);
+    case PidColumn: return row.pid;
+    case PpidColumn: return row.ppid;
+    case StateColumn: return stateText(row);
+    case ExitColumn: return exitText(row.exitCode);
+    case StartColumn: return secondsText(row.startNs);
+    case EndColumn: return row.endNs ? secondsText(*row.endNs) : QString();
+    }
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case RoleColumn: return tr("Role");
+    case PidColumn: return tr("PID");
+    case PpidColumn: return tr("PPID");
+    case StateColumn: return tr("State");
+    case ExitColumn: return tr("Exit code");
+    case StartColumn: return tr("Started");
+    case EndColumn: return tr("Ended");
+    }
+    return {};
+}
+
+void ProcessTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void ProcessTableModel::addProcess(const ProcessRow& row)
+{
+    const int at = static_cast<int>(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append(row);
+    endInsertRows();
+}
+
+int ProcessTableModel::rowOf(qint64 pid) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].pid == pid)
+            return i;
+    }
+    return -1;
+}
+
+const ProcessRow* ProcessTableModel::find(qint64 pid) const
+{
+    const int row = rowOf(pid);
+    return row < 0 ? nullptr : &m_rows[row];
+}
+
+void ProcessTableModel::rowChanged(int row)
+{
+    emit dataChanged(index(row, 0), index(row, NUM_COLUMNS - 1));
+}
+
+const ProcessRow* ProcessTableModel::markExited(qint64 pid, std::optional<int> exitCode, qint64 tNs)
+{
+    const int row = rowOf(pid);
+    if (row < 0)
+        return nullptr;
+    ProcessRow& r = m_rows[row];
+    r.exitCode = exitCode;
+    r.endNs = tNs;
+    if (r.state == ProcessRow::State::Running)
+        r.state = ProcessRow::State::Exited;
+    rowChanged(row);
+    return &r;
+}
+
+const ProcessRow* ProcessTableModel::markJoined(qint64 pid, qint64 tNs)
+{
+    const int row = rowOf(pid);
+    if (row < 0)
+        return nullptr;
+    ProcessRow& r = m_rows[row];
+    r.joinNs = tNs;
+    r.state = ProcessRow::State::Joined;
+    rowChanged(row);
+    return &r;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+#include <optional>
+
+// One process of a run as the table shows it. Times are nanoseconds since the run started.
+struct ProcessRow {
+    enum class State { Running, Exited, Joined };
+
+    QString name;
+    QString role; // English; shown translated in the "Role" context
+    qint64 pid = 0;
+    qint64 ppid = 0;
+    bool daemon = false;
+    bool isMain = false; // the scenario's main process (the supervisor)
+    State state = State::Running;
+    std::optional<int> exitCode; // Python's exitcode: status, or -signal
+    qint64 startNs = 0;
+    std::optional<qint64> endNs;
+    std::optional<qint64> joinNs;
+
+    [[nodiscard]] std::optional<qint64> lifetimeNs() const
+    {
+        return endNs ? std::optional<qint64>(*endNs - startNs) : std::nullopt;
+    }
+};
+
+// The processes of the current run: the main process first, then its children in start order.
+class ProcessTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
+    enum Roles { SortRole = Qt::UserRole, PidRole, StateRole, ExitCodeRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void clear();
+    void addProcess(const ProcessRow& row);
+    // Return the updated row, or nullptr for an unknown pid.
+    const ProcessRow* markExited(qint64 pid, std::optional<int> exitCode, qint64 tNs);
+    const ProcessRow* markJoined(qint64 pid, qint64 tNs);
+
+    [[nodiscard]] const QVector<ProcessRow>& rows() const { return m_rows; }
+    [[nodiscard]] const ProcessRow* find(qint64 pid) const;
+
+    [[nodiscard]] static QString stateText(const ProcessRow& row);
+    [[nodiscard]] static QString exitText(std::optional<int> exitCode);
+    [[nodiscard]] static QString secondsText(qint64 ns);
+    [[nodiscard]] static QString roleText(const ProcessRow& row);
+
+private:
+    int rowOf(qint64 pid) const;
+    void rowChanged(int row);
+
+    QVector<ProcessRow> m_rows;
+};

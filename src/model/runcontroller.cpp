@@ -1,0 +1,166 @@
+#include "model/runcontroller.h"
+
+#include "core/clock.h"
+#include "model/forkserverclient.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace forkscope;
+
+RunController::RunController(ForkServerClient* client, QObject* parent)
+    : QObject(parent), m_client(client), m_processes(new ProcessTableModel(this))
+{
+    connect(m_client, &ForkServerClient::messageReceived, this, &RunController::handle);
+    connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
+}
+
+bool RunController::isActive() const
+{
+    return m_state == State::Starting || m_state == State::Running || m_state == State::Stopping;
+}
+
+bool RunController::canStart() const
+{
+    return !isActive() && m_client->isConnected();
+}
+
+qint64 RunController::elapsedNs() const
+{
+    switch (m_state) {
+    case State::Running:
+    case State::Stopping:
+        return core::monotonic_ns() - m_t0Ns;
+    case State::Finished:
+        return m_wallNs;
+    default:
+        return 0;
+    }
+}
+
+void RunController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+bool RunController::start(const QString& scenario, const nlohmann::json& config)
+{
+    if (isActive()) {
+        emit failed(tr("A run is already in progress."));
+        return false;
+    }
+    m_processes->clear();
+    m_summary.reset();
+    m_runId = 0;
+    m_wallNs = 0;
+    m_scenario = scenario;
+    m_requestId = m_client->requestRun(scenario.toStdString(), config.dump());
+    if (m_requestId == 0) {
+        setState(State::Idle);
+        emit failed(tr("The run could not be requested: the fork server is not running."));
+        return false;
+    }
+    setState(State::Starting);
+    return true;
+}
+
+void RunController::stop()
+{
+    if (m_state == State::Running) {
+        m_client->stopRun(m_runId);
+        setState(State::Stopping);
+    }
+}
+
+void RunController::handle(const protocol::Message& message)
+{
+    std::visit(
+        [this](const auto& m) {
+            using M = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<M, protocol::RunStarted>) {
+                onRunStarted(m);
+            } else if constexpr (std::is_same_v<M, protocol::Error>) {
+                onError(m);
+            } else if constexpr (requires { m.run_id; }) {
+                if (m_runId == 0 || m.run_id != m_runId || !isActive())
+                    return; // another front end's run, or one we have finished with
+                if constexpr (std::is_same_v<M, protocol::ProcessStarted>) {
+                    ProcessRow row;
+                    row.name = QString::fromStdString(m.name);
+                    row.role = QString::fromStdString(m.role);
+                    row.pid = m.pid;
+                    row.ppid = m.ppid;
+                    row.daemon = m.daemon;
+                    row.startNs = relative(m.t_ns);
+                    m_processes->addProcess(row);
+                    emit processStarted(row);
+                } else if constexpr (std::is_same_v<M, protocol::ProcessExited>) {
+                    if (const ProcessRow* row = m_processes->markExited(m.pid, m.exitcode, relative(m.t_ns)))
+                        emit processExited(*row);
+                } else if constexpr (std::is_same_v<M, protocol::ProcessJoined>) {
+                    if (const ProcessRow* row = m_processes->markJoined(m.pid, relative(m.t_ns)))
+                        emit processJoined(*row);
+                } else if constexpr (std::is_same_v<M, protocol::LogLine>) {
+                    const ProcessRow* row = m_processes->find(m.pid);
+                    emit outputLine(relative(m.t_ns), m.pid, row ? row->name : QString(), QString::fromStdString(m.text));
+                } else if constexpr (std::is_same_v<M, protocol::RunFinished>) {
+                    onFinished(m);
+                }
+            }
+        },
+        message);
+}
+
+void RunController::onRunStarted(const protocol::RunStarted& m)
+{
+    if (m_state != State::Starting || m.request_id != m_requestId)
+        return;
+    m_runId = m.run_id;
+    m_t0Ns = m.t_ns;
+    ProcessRow main;
+    main.name = QStringLiteral("MainProcess"); // Python's name for it
+    main.role = QString::fromUtf8(QT_TRANSLATE_NOOP("Role", "main")); // translated when shown
+    main.pid = m.supervisor_pid;
+    main.ppid = m.supervisor_ppid;
+    main.isMain = true;
+    m_processes->addProcess(main);
+    setState(State::Running);
+    emit processStarted(main);
+}
+
+void RunController::onFinished(const protocol::RunFinished& m)
+{
+    m_wallNs = m.wall_ns > 0 ? m.wall_ns : relative(m.t_ns);
+    if (const ProcessRow* main = m_processes->rows().isEmpty() ? nullptr : &m_processes->rows().first()) {
+        m_processes->markExited(main->pid, std::nullopt, relative(m.t_ns)); // its exit status is not the run's
+    }
+    m_summary = RunSummary::fromRows(m_processes->rows(), m.outcome, m_wallNs, QString::fromStdString(m.message));
+    setState(State::Finished);
+    emit finished(*m_summary);
+}
+
+void RunController::onError(const protocol::Error& m)
+{
+    const QString text = QString::fromStdString(m.message);
+    if (m_state == State::Starting && m.request_id == m_requestId) {
+        setState(State::Idle);
+        emit failed(text);
+    } else if (isActive() && m.run_id == m_runId) {
+        emit failed(text); // RunFinished follows
+    } else if (m.request_id == 0 && m.run_id == 0) {
+        emit failed(tr("The fork server reported: %1").arg(text));
+    }
+}
+
+void RunController::onConnectionLost(const QString& reason)
+{
+    if (isActive()) {
+        m_wallNs = elapsedNs();
+        m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Killed, m_wallNs, reason);
+        setState(State::Finished);
+        emit finished(*m_summary);
+    }
+    emit failed(reason);
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "model/processtablemodel.h"
+#include "model/runsummary.h"
+#include "scenarios/protocol.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <QObject>
+
+#include <optional>
+
+class ForkServerClient;
+
+// Drives one run at a time through the fork server and keeps its state: the process table, the
+// run's clock, its outcome. The GUI and the CLI both sit on top of it.
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Starting, Running, Stopping, Finished };
+    Q_ENUM(State)
+
+    explicit RunController(ForkServerClient* client, QObject* parent = nullptr);
+
+    [[nodiscard]] ProcessTableModel* processModel() const { return m_processes; }
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isActive() const;
+    [[nodiscard]] bool canStart() const;
+    [[nodiscard]] quint32 runId() const { return m_runId; }
+    [[nodiscard]] QString scenario() const { return m_scenario; }
+    // Since the run started: live while it runs, the measured wall time once finished.
+    [[nodiscard]] qint64 elapsedNs() const;
+    [[nodiscard]] const std::optional<RunSummary>& summary() const { return m_summary; }
+
+    // False (and failed() emitted) if a run is active or the fork server is gone.
+    bool start(const QString& scenario, const nlohmann::json& config);
+    void stop();
+
+signals:
+    void stateChanged(RunController::State state);
+    void processStarted(const ProcessRow& row);
+    void processExited(const ProcessRow& row);
+    void processJoined(const ProcessRow& row);
+    // tNs since the run started; name is the process's, or empty if unknown.
+    void outputLine(qint64 tNs, qint64 pid, const QString& name, const QString& text);
+    void finished(const RunSummary& summary);
+    void failed(const QString& message);
+
+private:
+    void handle(const forkscope::protocol::Message& message);
+    void onRunStarted(const forkscope::protocol::RunStarted& m);
+    void onFinished(const forkscope::protocol::RunFinished& m);
+    void onError(const forkscope::protocol::Error& m);
+    void onConnectionLost(const QString& reason);
+    void setState(State state);
+    [[nodiscard]] qint64 relative(qint64 tNs) const { return tNs - m_t0Ns; }
+
+    ForkServerClient* m_client;
+    ProcessTableModel* m_processes;
+    State m_state = State::Idle;
+    QString m_scenario;
+    quint32 m_requestId = 0;
+    quint32 m_runId = 0;
+    qint64 m_t0Ns = 0;
+    qint64 m_wallNs = 0;
+    std::optional<RunSummary> m_summary;
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model/processtablemodel.h"
+#include "scenarios/protocol.h"
+
+#include <QCoreApplication>
+
+// What a finished run amounts to, derived from its process rows: the numbers behind the seeds'
+// "Example 1 vs Example 2" comparison (wall time against the sum and the longest of the work).
+struct RunSummary {
+    Q_DECLARE_TR_FUNCTIONS(RunSummary)
+
+public:
+    forkscope::protocol::Outcome outcome = forkscope::protocol::Outcome::Completed;
+    QString message;
+    qint64 wallNs = 0;
+    int workers = 0;
+    int exitedZero = 0;
+    int exitedNonZero = 0;
+    int endedBySignal = 0;
+    qint64 sumLifetimeNs = 0; // of the workers
+    qint64 maxLifetimeNs = 0;
+
+    [[nodiscard]] static RunSummary fromRows(const QVector<ProcessRow>& rows, forkscope::protocol::Outcome outcome,
+                                             qint64 wallNs, const QString& message);
+    [[nodiscard]] static QString outcomeText(forkscope::protocol::Outcome outcome);
+    // "4 workers: 3 exited with code 0, 1 ended by a signal"
+    [[nodiscard]] QString workersText() const;
+    // "completed in 0.512 s (sum of worker lifetimes 2.004 s, longest 0.501 s)"
+    [[nodiscard]] QString oneLine() const;
+};

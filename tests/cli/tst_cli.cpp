@@ -1,0 +1,177 @@
+// forkscope-cli as a user runs it: real runs print one line per process event with its PID and a
+// summary; bad input gets a message naming the field and exit code 2.
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+#include <set>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList& arguments, int timeoutMs = 30000)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), arguments);
+    if (!cli.waitForFinished(timeoutMs)) {
+        cli.kill();
+        cli.waitForFinished();
+        return {};
+    }
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1, QString::fromUtf8(cli.readAllStandardOutput()),
+            QString::fromUtf8(cli.readAllStandardError())};
+}
+
+QStringList linesStarting(const QString& text, const QString& event)
+{
+    QStringList out;
+    const QRegularExpression re(QStringLiteral("^\\[\\s*[0-9.]+ s\\] %1\\s").arg(event));
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (re.match(line).hasMatch())
+            out << line;
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void runPrintsEveryWorkerEventWithItsPid();
+    void oneByOneTakesTheSumAfterAllTheLongest();
+    void badInputExitsWithTwo_data();
+    void badInputExitsWithTwo();
+    void scenarioFilesRun();
+    void helpPresetsAndDescribe();
+    void interruptStopsTheRunAndLeavesNoProcess();
+};
+
+void TestCli::runPrintsEveryWorkerEventWithItsPid()
+{
+    const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=8"),
+                             QStringLiteral("--set"), QStringLiteral("join=one-by-one"), QStringLiteral("--set"), QStringLiteral("work_ms=10")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList started = linesStarting(r.out, QStringLiteral("started"));
+    QCOMPARE(started.size(), 8);
+    QCOMPARE(linesStarting(r.out, QStringLiteral("exited")).size(), 8);
+    QCOMPARE(linesStarting(r.out, QStringLiteral("joined")).size(), 8);
+    std::set<int> pids;
+    const QRegularExpression pidRe(QStringLiteral("pid (\\d+)\\s+ppid (\\d+)"));
+    const QRegularExpression mainRe(QStringLiteral("main process pid (\\d+)"));
+    const int mainPid = mainRe.match(r.out).captured(1).toInt();
+    QVERIFY(mainPid > 0);
+    for (const QString& line : started) {
+        const auto m = pidRe.match(line);
+        QVERIFY2(m.hasMatch(), qPrintable(line));
+        pids.insert(m.captured(1).toInt());
+        QCOMPARE(m.captured(2).toInt(), mainPid);
+    }
+    QCOMPARE(pids.size(), 8u);
+    QVERIFY2(r.out.contains(QStringLiteral("processes    8 workers: 8 exited with code 0")), qPrintable(r.out));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::oneByOneTakesTheSumAfterAllTheLongest()
+{
+    auto wall = [](const QString& join) {
+        const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=3"),
+                                 QStringLiteral("--set"), QStringLiteral("work_ms=150"), QStringLiteral("--set"), QStringLiteral("join=") + join});
+        return QRegularExpression(QStringLiteral("wall time\\s+([0-9.]+) s")).match(r.out).captured(1).toDouble();
+    };
+    const double oneByOne = wall(QStringLiteral("one-by-one"));
+    const double afterAll = wall(QStringLiteral("after-all"));
+    QVERIFY2(oneByOne >= 0.45, qPrintable(QString::number(oneByOne)));
+    QVERIFY2(afterAll >= 0.15 && afterAll < 0.45 * 0.75, qPrintable(QString::number(afterAll)));
+}
+
+void TestCli::badInputExitsWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString run = QStringLiteral("run"), p = QStringLiteral("processes"), set = QStringLiteral("--set");
+    QTest::newRow("workers=0") << QStringList{run, p, set, QStringLiteral("workers=0")} << "forkscope-cli: workers: must be 1..256, got 0";
+    QTest::newRow("workers=100000") << QStringList{run, p, set, QStringLiteral("workers=100000")}
+                                    << "forkscope-cli: workers: must be 1..256, got 100000";
+    QTest::newRow("nosuchfield") << QStringList{run, p, set, QStringLiteral("nosuchfield=1")}
+                                 << "forkscope-cli: nosuchfield: no such field in scenario 'processes'";
+    QTest::newRow("bad choice") << QStringList{run, p, set, QStringLiteral("join=sideways")}
+                                << "forkscope-cli: join: must be one of after-all, one-by-one, none; got 'sideways'";
+    QTest::newRow("unknown scenario") << QStringList{run, QStringLiteral("nope")} << "forkscope-cli: unknown scenario 'nope'";
+    QTest::newRow("missing file") << QStringList{run, QStringLiteral("/nonexistent/x.json")}
+                                  << "forkscope-cli: /nonexistent/x.json: cannot open";
+    QTest::newRow("no command") << QStringList{} << "forkscope-cli: missing command";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "forkscope-cli: unknown command 'fly'";
+    QTest::newRow("unknown option") << QStringList{run, p, QStringLiteral("--bogus")} << "forkscope-cli: Unknown option 'bogus'.";
+}
+
+void TestCli::badInputExitsWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result r = runCli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty()); // nothing ran
+}
+
+void TestCli::scenarioFilesRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("two.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {"workers": 2, "work_ms": 1}})");
+    file.close();
+    const Result r = runCli({QStringLiteral("run"), path, QStringLiteral("--set"), QStringLiteral("daemon=true")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(linesStarting(r.out, QStringLiteral("started")).size(), 2);
+    QVERIFY(r.out.contains(QStringLiteral(", daemon")));
+}
+
+void TestCli::helpPresetsAndDescribe()
+{
+    Result r = runCli({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("--set <field=value>")));
+    r = runCli({QStringLiteral("presets")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(QStringLiteral("processes")));
+    r = runCli({QStringLiteral("describe"), QStringLiteral("processes")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char* field : {"workers", "work", "work_ms", "join", "daemon", "terminate_after_ms"})
+        QVERIFY2(r.out.contains(QStringLiteral("  %1 ").arg(QLatin1String(field))), field);
+    QVERIFY(r.out.contains(QStringLiteral("1..256 (default 4)")));
+}
+
+void TestCli::interruptStopsTheRunAndLeavesNoProcess()
+{
+    QProcess cli;
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                                                   QStringLiteral("workers=3"), QStringLiteral("--set"), QStringLiteral("work_ms=600000")});
+    QVERIFY(cli.waitForStarted());
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()),
+                              linesStarting(out, QStringLiteral("started")).size() == 3), 20000);
+    ::kill(static_cast<pid_t>(cli.processId()), SIGINT); // Ctrl-C
+    QVERIFY(cli.waitForFinished(10000));
+    out += QString::fromUtf8(cli.readAllStandardOutput());
+    QCOMPARE(cli.exitCode(), 3);
+    QVERIFY2(out.contains(QStringLiteral("outcome      stopped")), qPrintable(out));
+    QCOMPARE(linesStarting(out, QStringLiteral("exited")).size(), 3);
+    QVERIFY(out.contains(QStringLiteral("killed by SIGTERM (-15)")));
+    QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("stopping the run")));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,145 @@
+// RunController on a real fork server: a run fills the process table with real PIDs, stops on
+// request, and refused or failed runs are reported.
+
+#include "model/forkserverclient.h"
+#include "model/runcontroller.h"
+#include "support/run_client.h"
+#include "support/test_main.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include <set>
+
+using forkscope::protocol::Outcome;
+using forkscope::scenarios::ForkServerProcess;
+
+namespace {
+ForkServerProcess g_server; // forked in main(), before QTest's threads
+ForkServerProcess g_doomed; // its socket is shut down by a test
+} // namespace
+
+class TestRunController : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void aRunFillsTheTableWithRealProcesses();
+    void stopEndsTheRunAsStopped();
+    void aRefusedRunIsReported();
+    void onlyOneRunAtATime();
+    void losingTheServerEndsTheRun();
+
+private:
+    ForkServerClient* m_client = nullptr;
+};
+
+void TestRunController::initTestCase()
+{
+    m_client = new ForkServerClient(std::move(g_server), this);
+}
+
+void TestRunController::aRunFillsTheTableWithRealProcesses()
+{
+    RunController controller(m_client);
+    QAbstractItemModelTester tester(controller.processModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QSignalSpy output(&controller, &RunController::outputLine);
+    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 6, "work_ms": 30})")));
+    QCOMPARE(controller.state(), RunController::State::Starting);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(controller.state(), RunController::State::Finished);
+
+    const auto& rows = controller.processModel()->rows();
+    QCOMPARE(rows.size(), 7); // MainProcess and six workers
+    QVERIFY(rows[0].isMain);
+    std::set<qint64> pids;
+    for (const ProcessRow& row : rows.mid(1)) {
+        pids.insert(row.pid);
+        QCOMPARE(row.ppid, rows[0].pid);
+        QCOMPARE(row.state, ProcessRow::State::Joined);
+        QCOMPARE(row.exitCode, std::optional<int>(0));
+        QVERIFY(*row.lifetimeNs() >= 30'000'000);
+    }
+    QCOMPARE(pids.size(), 6u);
+    QVERIFY(output.count() >= 13); // two lines per worker and the main process's own
+
+    const RunSummary summary = finished.at(0).at(0).value<RunSummary>();
+    QCOMPARE(summary.outcome, Outcome::Completed);
+    QCOMPARE(summary.workers, 6);
+    QCOMPARE(summary.exitedZero, 6);
+    QCOMPARE(summary.wallNs, controller.elapsedNs());
+    QVERIFY(summary.wallNs >= summary.maxLifetimeNs);
+}
+
+void TestRunController::stopEndsTheRunAsStopped()
+{
+    RunController controller(m_client);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 3, "work_ms": 600000})")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.processModel()->rowCount(), 4, 20000);
+    controller.stop();
+    QCOMPARE(controller.state(), RunController::State::Stopping);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(controller.summary()->outcome, Outcome::Stopped);
+    QCOMPARE(controller.summary()->endedBySignal, 3);
+}
+
+void TestRunController::aRefusedRunIsReported()
+{
+    RunController controller(m_client);
+    QSignalSpy failed(&controller, &RunController::failed);
+    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 0})")));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("workers: must be 1..256, got 0"));
+    QCOMPARE(controller.state(), RunController::State::Idle);
+    QVERIFY(controller.canStart());
+}
+
+void TestRunController::onlyOneRunAtATime()
+{
+    RunController controller(m_client);
+    QSignalSpy failed(&controller, &RunController::failed);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 1, "work_ms": 100})")));
+    QVERIFY(!controller.start(QStringLiteral("processes"), nlohmann::json::object()));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(finished.wait(20000));
+}
+
+void TestRunController::losingTheServerEndsTheRun()
+{
+    ForkServerClient client(std::move(g_doomed));
+    RunController controller(&client);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QSignalSpy failed(&controller, &RunController::failed);
+    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 2, "work_ms": 600000})")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.processModel()->rowCount(), 3, 20000);
+    std::vector<pid_t> pids;
+    for (const ProcessRow& row : controller.processModel()->rows())
+        pids.push_back(static_cast<pid_t>(row.pid));
+
+    ::kill(static_cast<pid_t>(client.serverPid()), SIGKILL); // the fork server dies under the GUI
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(controller.summary()->outcome, Outcome::Killed);
+    QVERIFY(!failed.isEmpty());
+    QVERIFY(!controller.canStart());
+    QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
+             forkscope::testing::describe_present(pids).c_str());
+}
+
+int main(int argc, char** argv)
+{
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    g_server = ForkServerProcess::spawn();
+    g_doomed = ForkServerProcess::spawn();
+    return forkscope::testing::run_forking_test<QCoreApplication, TestRunController>(argc, argv);
+}
+
+#include "tst_runcontroller.moc"
