@@ -246,7 +246,7 @@
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <source>Terminate the run's processes: SIGTERM, then SIGKILL after one second (Shift+F5)</source>
+        <source>Terminate the run&apos;s processes: SIGTERM, then SIGKILL after one second (Shift+F5)</source>
         <translation>终止本次运行的进程:先发 SIGTERM,一秒后发 SIGKILL(Shift+F5)</translation>
     </message>
     <message>
@@ -258,7 +258,7 @@
         <translation>重置配置(&amp;R)</translation>
     </message>
     <message>
-        <source>Put back the preset's values</source>
+        <source>Put back the preset&apos;s values</source>
         <translation>恢复预设中的值</translation>
     </message>
     <message>
@@ -295,7 +295,9 @@
     </message>
     <message numerus="yes">
         <source>Running: %n process(es) started.</source>
-        <translation><numerusform>运行中:已启动 %n 个进程。</numerusform></translation>
+        <translation>
+            <numerusform>运行中:已启动 %n 个进程。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopping: terminating the processes…</source>
@@ -334,7 +336,7 @@
         <translation>关于 ForkScope</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;ForkScope %1&lt;/h3&gt;&lt;p&gt;Runs multiprocessing scenarios with real fork()ed worker processes and shows what they do: their PIDs, parents, states, exit codes and output.&lt;/p&gt;&lt;p&gt;Every process is forked from a fork server started before the GUI's threads; all of them end when ForkScope ends.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;ForkScope %1&lt;/h3&gt;&lt;p&gt;Runs multiprocessing scenarios with real fork()ed worker processes and shows what they do: their PIDs, parents, states, exit codes and output.&lt;/p&gt;&lt;p&gt;Every process is forked from a fork server started before the GUI&apos;s threads; all of them end when ForkScope ends.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ForkScope %1&lt;/h3&gt;&lt;p&gt;用真实 fork() 出的工作进程运行多进程场景,并展示它们在做什么:PID、父进程、状态、退出码和输出。&lt;/p&gt;&lt;p&gt;所有进程都由一个在图形界面的线程创建之前启动的 fork 服务进程 fork 出来;ForkScope 结束时它们全部随之结束。&lt;/p&gt;</translation>
     </message>
 </context>
@@ -470,19 +472,27 @@
     </message>
     <message numerus="yes">
         <source>%n exited with code 0</source>
-        <translation><numerusform>%n 个以退出码 0 退出</numerusform></translation>
+        <translation>
+            <numerusform>%n 个以退出码 0 退出</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n exited with an error code</source>
-        <translation><numerusform>%n 个以错误码退出</numerusform></translation>
+        <translation>
+            <numerusform>%n 个以错误码退出</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n ended by a signal</source>
-        <translation><numerusform>%n 个被信号结束</numerusform></translation>
+        <translation>
+            <numerusform>%n 个被信号结束</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n worker(s)</source>
-        <translation><numerusform>%n 个工作进程</numerusform></translation>
+        <translation>
+            <numerusform>%n 个工作进程</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -504,7 +514,7 @@
         <translation>进程:start、join、PID、守护进程</translation>
     </message>
     <message>
-        <source>Starts worker processes that print their PID and their parent's PID, then work for a while. Joining each worker right after starting it runs them one after another (the tutorials' Example 1: the run takes about the sum of the work); starting all first and then joining them runs them at the same time (Example 2: about the longest). Daemon workers are terminated when the main process ends; terminate-after stops workers that run too long.</source>
+        <source>Starts worker processes that print their PID and their parent&apos;s PID, then work for a while. Joining each worker right after starting it runs them one after another (the tutorials&apos; Example 1: the run takes about the sum of the work); starting all first and then joining them runs them at the same time (Example 2: about the longest). Daemon workers are terminated when the main process ends; terminate-after stops workers that run too long.</source>
         <translation>启动若干工作进程,它们打印自己的 PID 和父进程的 PID,然后工作一段时间。每启动一个工作进程就立即 join 它,它们会一个接一个地运行(教程中的例 1:总用时约等于各自工作时间之和);先全部启动再逐个 join,它们会同时运行(例 2:总用时约等于最长的那个)。守护进程会在主进程结束时被终止;“超时终止”会终止运行过久的工作进程。</translation>
     </message>
 </context>

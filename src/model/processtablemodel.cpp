@@ -37,11 +37,13 @@ QString ProcessTableModel::roleText(const ProcessRow& row)
 
 QString ProcessTableModel::stateText(const ProcessRow& row)
 {
+    if (row.isMain && row.state != ProcessRow::State::Running)
+        return tr("finished");
     switch (row.state) {
     case ProcessRow::State::Running:
         return tr("running");
     case ProcessRow::State::Exited:
-        return row.isMain ? tr("finished") : tr("exited, not joined");
+        return tr("exited, not joined");
     case ProcessRow::State::Joined:
         return tr("joined");
     }

@@ -134,7 +134,10 @@ void RunController::onFinished(const protocol::RunFinished& m)
 {
     m_wallNs = m.wall_ns > 0 ? m.wall_ns : relative(m.t_ns);
     if (const ProcessRow* main = m_processes->rows().isEmpty() ? nullptr : &m_processes->rows().first()) {
-        m_processes->markExited(main->pid, std::nullopt, relative(m.t_ns)); // its exit status is not the run's
+        // The fork server reaps the supervisor; its exit status is not the run's outcome.
+        const qint64 pid = main->pid;
+        m_processes->markExited(pid, std::nullopt, relative(m.t_ns));
+        m_processes->markJoined(pid, relative(m.t_ns));
     }
     m_summary = RunSummary::fromRows(m_processes->rows(), m.outcome, m_wallNs, QString::fromStdString(m.message));
     setState(State::Finished);
