@@ -1,0 +1,313 @@
+#include "app/mainwindow.h"
+
+#include "ui_mainwindow.h"
+
+#include "app/configdelegate.h"
+#include "app/language.h"
+#include "app/processtableproxy.h"
+#include "model/configmodel.h"
+#include "model/forkserverclient.h"
+#include "model/presetmodel.h"
+#include "model/scenariotext.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTimer>
+
+MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
+    : QMainWindow(parent),
+      m_ui(std::make_unique<Ui::MainWindow>()),
+      m_controller(new RunController(client, this)),
+      m_presets(new PresetModel(this)),
+      m_config(new ConfigModel(this)),
+      m_processProxy(new ProcessTableProxy(this)),
+      m_stateLabel(new QLabel(this)),
+      m_wallTimeLabel(new QLabel(this)),
+      m_clock(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
+    m_ui->actionStart->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_ui->actionOpenScenario->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    m_ui->actionSaveScenarioAs->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    m_ui->actionQuit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+
+    m_presets->setPresets(PresetLibrary::builtIn());
+    m_ui->presetView->setModel(m_presets);
+    m_ui->configView->setModel(m_config);
+    m_ui->configView->setItemDelegateForColumn(ConfigModel::ValueColumn, new ConfigDelegate(this));
+    m_ui->configView->horizontalHeader()->setSectionResizeMode(ConfigModel::FieldColumn, QHeaderView::ResizeToContents);
+
+    m_processProxy->setSourceModel(m_controller->processModel());
+    m_ui->processView->setModel(m_processProxy);
+    m_ui->processView->sortByColumn(-1, Qt::AscendingOrder); // start order until the user sorts
+    m_ui->processView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    const int rowHeight = fontMetrics().height() + 8;
+    m_ui->processView->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_ui->configView->verticalHeader()->setDefaultSectionSize(rowHeight + 4); // room for spin boxes
+
+    m_ui->outputView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ui->outputView->setMaximumBlockCount(50000);
+    m_ui->configErrorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_wallTimeLabel);
+    m_clock->setInterval(100);
+    connect(m_clock, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+    connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::presetSelected);
+    connect(m_config, &ConfigModel::configChanged, this, &MainWindow::configChanged);
+    connect(m_controller, &RunController::stateChanged, this, &MainWindow::runStateChanged);
+    connect(m_controller, &RunController::outputLine, this, &MainWindow::appendOutput);
+    connect(m_controller, &RunController::failed, this, &MainWindow::showMessage);
+    connect(m_controller, &RunController::processStarted, this, [this](const ProcessRow&) { updateStatus(); });
+
+    connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_ui->actionStop, &QAction::triggered, m_controller, &RunController::stop);
+    connect(m_ui->actionOpenScenario, &QAction::triggered, this, &MainWindow::openScenario);
+    connect(m_ui->actionSaveScenarioAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
+    connect(m_ui->actionResetConfig, &QAction::triggered, this, &MainWindow::resetConfig);
+    connect(m_ui->actionClearOutput, &QAction::triggered, m_ui->outputView, &QPlainTextEdit::clear);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    buildLanguageMenu();
+    restoreSettings();
+    if (!m_ui->presetView->currentIndex().isValid() && m_presets->rowCount() > 0)
+        m_ui->presetView->setCurrentIndex(m_presets->index(0));
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::selectPreset(const QString& name)
+{
+    const int row = m_presets->rowOfName(name);
+    if (row < 0)
+        return false;
+    m_ui->presetView->setCurrentIndex(m_presets->index(row));
+    return true;
+}
+
+void MainWindow::presetSelected()
+{
+    const QModelIndex index = m_ui->presetView->currentIndex();
+    if (!index.isValid())
+        return;
+    m_preset = m_presets->preset(index.row());
+    m_ui->summaryLabel->setText(index.data(PresetModel::SummaryRole).toString());
+    m_config->setConfig(forkscope::scenarios::find_scenario(m_preset->scenarioId.toStdString()), m_preset->config);
+}
+
+void MainWindow::configChanged()
+{
+    const QStringList errors = m_config->errors();
+    m_ui->configErrorLabel->setText(errors.join(QLatin1Char('\n')));
+    m_ui->configErrorLabel->setVisible(!errors.isEmpty());
+    updateActions();
+}
+
+void MainWindow::startRun()
+{
+    if (!m_preset || !m_config->isValid() || !m_controller->canStart())
+        return;
+    m_ui->outputView->clear();
+    m_controller->start(m_preset->scenarioId, m_config->config());
+}
+
+void MainWindow::runStateChanged()
+{
+    if (m_controller->isActive())
+        m_clock->start();
+    else
+        m_clock->stop();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text)
+{
+    m_ui->outputView->appendPlainText(QStringLiteral("%1  %2 [%3]  %4")
+                                          .arg(ProcessTableModel::secondsText(tNs), 9)
+                                          .arg(name.isEmpty() ? QStringLiteral("MainProcess") : name)
+                                          .arg(pid)
+                                          .arg(text));
+}
+
+void MainWindow::showMessage(const QString& text)
+{
+    m_ui->outputView->appendPlainText(tr("ForkScope: %1").arg(text));
+    statusBar()->showMessage(text, 10000);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool active = m_controller->isActive();
+    m_ui->actionStart->setEnabled(m_preset && m_config->isValid() && m_controller->canStart());
+    m_ui->actionStop->setEnabled(m_controller->state() == RunController::State::Running);
+    m_ui->presetView->setEnabled(!active);
+    m_ui->configView->setEnabled(!active);
+    m_ui->actionOpenScenario->setEnabled(!active);
+    m_ui->actionResetConfig->setEnabled(!active && m_preset.has_value());
+    m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
+}
+
+void MainWindow::updateStatus()
+{
+    QString state;
+    switch (m_controller->state()) {
+    case RunController::State::Idle:
+        state = m_config->isValid() ? tr("Ready: press F5 to start the scenario.") : tr("Fix the configuration to start.");
+        break;
+    case RunController::State::Starting:
+        state = tr("Starting…");
+        break;
+    case RunController::State::Running:
+        state = tr("Running: %n process(es) started.", nullptr, static_cast<int>(m_controller->processModel()->rows().size()));
+        break;
+    case RunController::State::Stopping:
+        state = tr("Stopping: terminating the processes…");
+        break;
+    case RunController::State::Finished:
+        state = m_controller->summary() ? m_controller->summary()->oneLine() : QString();
+        break;
+    }
+    m_stateLabel->setText(state);
+    m_wallTimeLabel->setText(tr("Wall time: %1").arg(ProcessTableModel::secondsText(m_controller->elapsedNs())));
+}
+
+void MainWindow::openScenario()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/lastDirectory"),
+                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), dir, tr("ForkScope scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("files/lastDirectory"), QFileInfo(path).absolutePath());
+    QString error;
+    const auto preset = PresetLibrary::load(path, &error);
+    if (!preset) {
+        QMessageBox::warning(this, tr("Cannot Open Scenario"), error);
+        return;
+    }
+    m_ui->presetView->setCurrentIndex(m_presets->index(m_presets->addPreset(*preset)));
+}
+
+void MainWindow::saveScenarioAs()
+{
+    if (!m_preset)
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/lastDirectory"),
+                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), dir + QLatin1Char('/') + m_preset->name + QStringLiteral(".json"),
+                                                tr("ForkScope scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".json")))
+        path += QStringLiteral(".json");
+    settings.setValue(QStringLiteral("files/lastDirectory"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!PresetLibrary::save(path, m_preset->scenarioId, m_preset->title, m_config->config(), &error))
+        QMessageBox::warning(this, tr("Cannot Save Scenario"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::resetConfig()
+{
+    if (m_preset)
+        m_config->setConfig(m_config->scenario(), m_preset->config);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About ForkScope"),
+                       tr("<h3>ForkScope %1</h3>"
+                          "<p>Runs multiprocessing scenarios with real fork()ed worker processes and shows what "
+                          "they do: their PIDs, parents, states, exit codes and output.</p>"
+                          "<p>Every process is forked from a fork server started before the GUI's threads; "
+                          "all of them end when ForkScope ends.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::buildLanguageMenu()
+{
+    auto* group = new QActionGroup(this);
+    const QString saved = Language::saved();
+    for (const auto& option : Language::options()) {
+        QAction* action = m_ui->menuLanguage->addAction(option.name);
+        action->setCheckable(true);
+        action->setChecked(option.code == saved);
+        action->setData(option.code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [code = option.code] {
+            Language::save(code);
+            Language::apply(code);
+        });
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_ui->retranslateUi(this);
+    const auto options = Language::options();
+    const auto actions = m_ui->menuLanguage->actions();
+    for (int i = 0; i < actions.size() && i < options.size(); ++i)
+        actions[i]->setText(options[i].name);
+    m_presets->retranslate();
+    if (m_preset)
+        m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());
+    m_config->setConfig(m_config->scenario(), m_config->config()); // headers and labels
+    emit m_controller->processModel()->headerDataChanged(Qt::Horizontal, 0, ProcessTableModel::NUM_COLUMNS - 1);
+    updateStatus();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (!m_ui->mainSplitter->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
+        m_ui->mainSplitter->setSizes({380, 820});
+    if (!m_ui->runSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runSplitter")).toByteArray()))
+        m_ui->runSplitter->setSizes({420, 300});
+    selectPreset(settings.value(QStringLiteral("scenario/last")).toString());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/mainSplitter"), m_ui->mainSplitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/runSplitter"), m_ui->runSplitter->saveState());
+    if (m_preset && m_preset->path.startsWith(QLatin1Char(':')))
+        settings.setValue(QStringLiteral("scenario/last"), m_preset->name);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    m_controller->stop(); // the fork server kills whatever is left when the app ends
+    event->accept();
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/presetlibrary.h"
+#include "model/runcontroller.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+class ConfigModel;
+class ForkServerClient;
+class PresetModel;
+class QLabel;
+class ProcessTableProxy;
+class QTimer;
+
+// Pick a scenario, adjust it, press Start and watch the processes: the live process table, each
+// process's output and the run's wall time.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(ForkServerClient* client, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] RunController* runController() const { return m_controller; }
+    [[nodiscard]] ConfigModel* configModel() const { return m_config; }
+    // Selects a preset by name ("processes"); false if there is none.
+    bool selectPreset(const QString& name);
+    void startRun();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void presetSelected();
+    void configChanged();
+    void runStateChanged();
+    void appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text);
+    void showMessage(const QString& text);
+    void updateActions();
+    void updateStatus();
+    void openScenario();
+    void saveScenarioAs();
+    void resetConfig();
+    void showAbout();
+    void buildLanguageMenu();
+    void retranslate();
+    void restoreSettings();
+    void saveSettings() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    RunController* m_controller;
+    PresetModel* m_presets;
+    ConfigModel* m_config;
+    ProcessTableProxy* m_processProxy;
+    QLabel* m_stateLabel;
+    QLabel* m_wallTimeLabel;
+    QTimer* m_clock; // refreshes the wall time while a run is going
+    std::optional<Preset> m_preset; // the selected one, for Reset
+};

@@ -1,0 +1,32 @@
+#include "app/processtableproxy.h"
+
+#include "model/processtablemodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+ProcessTableProxy::ProcessTableProxy(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(ProcessTableModel::SortRole);
+}
+
+QVariant ProcessTableProxy::data(const QModelIndex& index, int role) const
+{
+    if (role == Qt::BackgroundRole) {
+        // Translucent tints read on light and dark palettes alike.
+        switch (static_cast<ProcessRow::State>(index.data(ProcessTableModel::StateRole).toInt())) {
+        case ProcessRow::State::Running:
+            return QBrush(QColor(46, 204, 113, 48));
+        case ProcessRow::State::Exited:
+            return QBrush(QColor(243, 156, 18, 56));
+        case ProcessRow::State::Joined:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == ProcessTableModel::ExitColumn) {
+        const QVariant code = index.data(ProcessTableModel::ExitCodeRole);
+        if (code.isValid() && code.toInt() != 0)
+            return QBrush(QColor(192, 57, 43));
+    }
+    return QSortFilterProxyModel::data(index, role);
+}

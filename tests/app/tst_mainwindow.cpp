@@ -1,0 +1,195 @@
+// The main window, offscreen (and once more under Xvfb): a run started from the window fills the
+// process table with real PIDs; bad config disables Start and names the field; the zh_CN UI is
+// translated throughout.
+
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "model/configmodel.h"
+#include "model/forkserverclient.h"
+#include "support/test_main.h"
+#include "ui_mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+
+#include <unistd.h>
+
+using forkscope::scenarios::ForkServerProcess;
+
+namespace {
+ForkServerProcess g_server; // forked in main(), before QApplication
+}
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensWithAScenarioReadyToStart();
+    void startFillsTheTableWithRealProcesses();
+    void invalidConfigDisablesStartAndNamesTheField();
+    void stopActionStopsTheRun();
+    void chineseUiIsTranslated();
+    void windowRendersToAPicture();
+
+private:
+    QAction* action(const char* name) const { return m_window->findChild<QAction*>(QLatin1String(name)); }
+    int rowOfField(const QString& field) const;
+
+    ForkServerClient* m_client = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    m_client = new ForkServerClient(std::move(g_server), this);
+}
+
+void TestMainWindow::init()
+{
+    Language::apply(QStringLiteral("en"));
+    m_window = std::make_unique<MainWindow>(m_client);
+    m_window->resize(1200, 760);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+int TestMainWindow::rowOfField(const QString& field) const
+{
+    ConfigModel* config = m_window->configModel();
+    for (int r = 0; r < config->rowCount(); ++r) {
+        if (config->index(r, 0).data(ConfigModel::FieldNameRole).toString() == field)
+            return r;
+    }
+    return -1;
+}
+
+void TestMainWindow::opensWithAScenarioReadyToStart()
+{
+    QVERIFY(m_window->configModel()->scenario());
+    QVERIFY(action("actionStart")->isEnabled());
+    QVERIFY(!action("actionStop")->isEnabled());
+    QCOMPARE(action("actionStart")->shortcut(), QKeySequence(Qt::Key_F5));
+    QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().isEmpty());
+}
+
+void TestMainWindow::startFillsTheTableWithRealProcesses()
+{
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("workers")), ConfigModel::ValueColumn), 5);
+    config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 300);
+    action("actionStart")->trigger();
+
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 6, 20000);
+    QVERIFY(action("actionStop")->isEnabled()); // still running: the workers sleep 300 ms
+    QVERIFY(!action("actionStart")->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+
+    const auto& rows = m_window->runController()->processModel()->rows();
+    for (const ProcessRow& row : rows.mid(1)) {
+        QVERIFY(row.pid > 0 && row.pid != ::getpid() && row.pid != m_client->serverPid());
+        QCOMPARE(row.ppid, rows[0].pid);
+        QCOMPARE(row.state, ProcessRow::State::Joined);
+    }
+    const QString output = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
+    QVERIFY(output.contains(QStringLiteral("worker-4 [%1]").arg(rows.last().pid)));
+    QVERIFY(m_window->statusBar()->findChild<QLabel*>()); // the status line shows the summary
+    QVERIFY(action("actionStart")->isEnabled());
+}
+
+void TestMainWindow::invalidConfigDisablesStartAndNamesTheField()
+{
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("workers")), ConfigModel::ValueColumn), 0);
+    QVERIFY(!action("actionStart")->isEnabled());
+    auto* error = m_window->findChild<QLabel*>(QStringLiteral("configErrorLabel"));
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("workers: must be 1..256, got 0"));
+    action("actionResetConfig")->trigger();
+    QVERIFY(!error->isVisible());
+    QVERIFY(action("actionStart")->isEnabled());
+}
+
+void TestMainWindow::stopActionStopsTheRun()
+{
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 600000);
+    action("actionStart")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(action("actionStop")->isEnabled(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->processModel()->rowCount(), 5, 20000);
+    action("actionStop")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 10000);
+    QCOMPARE(m_window->runController()->summary()->outcome, forkscope::protocol::Outcome::Stopped);
+}
+
+void TestMainWindow::chineseUiIsTranslated()
+{
+    QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QCoreApplication::processEvents(); // LanguageChange reaches the window
+    QCOMPARE(m_window->findChild<QMenu*>(QStringLiteral("menuFile"))->title(), QStringLiteral("文件(&F)"));
+    QCOMPARE(action("actionStart")->text(), QStringLiteral("开始(&S)"));
+    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("workers")), 0).data().toString(), QStringLiteral("工作进程数"));
+    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("join")), 1).data().toString(), QStringLiteral("全部启动后再 join"));
+
+    // No visible text of the idle window is left in English: every label, action, menu and header.
+    QStringList english;
+    auto check = [&english](const QString& text) {
+        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
+        if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
+            english << text;
+    };
+    for (QLabel* label : m_window->findChildren<QLabel*>())
+        check(label->text());
+    for (QAction* a : m_window->findChildren<QAction*>()) {
+        if (!a->isSeparator() && a->data().toString().isEmpty()) // language names are in their own language
+            check(a->text());
+    }
+    for (QMenu* menu : m_window->findChildren<QMenu*>())
+        check(menu->title());
+    for (QTableView* view : m_window->findChildren<QTableView*>()) {
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            check(view->model()->headerData(c, Qt::Horizontal).toString());
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            check(view->model()->index(r, 0).data().toString());
+    }
+    QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
+    Language::apply(QStringLiteral("en"));
+}
+
+void TestMainWindow::windowRendersToAPicture()
+{
+    const QImage image = m_window->grab().toImage();
+    QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+    // Not blank: many colours in the picture.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY(colours.size() > 10);
+}
+
+int main(int argc, char** argv)
+{
+    g_server = ForkServerProcess::spawn();
+    return forkscope::testing::run_forking_test<QApplication, TestMainWindow>(argc, argv);
+}
+
+#include "tst_mainwindow.moc"
