@@ -240,7 +240,7 @@ bool Process::join(std::optional<std::chrono::milliseconds> timeout)
 {
     if (!child_->started)
         throw ProcessError("can only join a started process");
-    if (child_->info.pid == ::getpid())
+    if (child_->info.ppid != ::getpid()) // e.g. a copy inherited by a forked child
         throw ProcessError("can only join a child process");
     if (child_->reaped())
         return true;
@@ -254,6 +254,8 @@ bool Process::is_alive()
 {
     if (!child_->started || child_->reaped())
         return false;
+    if (child_->info.ppid != ::getpid())
+        throw ProcessError("can only test a child process");
     return !child_->reap(false);
 }
 

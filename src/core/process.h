@@ -81,6 +81,7 @@ public:
     void start();
 
     // Waits for the child to exit and reaps it; true once it has. Without a timeout it blocks.
+    // Only the starting process may join (ProcessError otherwise), as in Python.
     bool join(std::optional<std::chrono::milliseconds> timeout = std::nullopt);
 
     // Reaps the child if it has exited, like Python; false before start().

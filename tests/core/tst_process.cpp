@@ -66,6 +66,7 @@ private slots:
     void globalsAreNotShared();
     void stdinIsDevNull();
     void isAliveReaps();
+    void onlyTheParentMayJoin();
 };
 
 void TestProcess::targetRunsInAChildWithItsOwnPid()
@@ -232,6 +233,27 @@ void TestProcess::isAliveReaps()
         QTest::qWait(5);
     QCOMPARE(p.exitcode(), std::optional<int>(0));
     QCOMPARE(forkscope::core::active_children_count(), 0u);
+}
+
+void TestProcess::onlyTheParentMayJoin()
+{
+    Shared* shared = make_shared_page();
+    Process sibling([] { ::pause(); });
+    sibling.start();
+    // A child inherits a copy of the Process object, but that process is not its child.
+    Process p([shared, &sibling] {
+        try {
+            sibling.join();
+        } catch (const ProcessError& e) {
+            shared->value = std::string(e.what()) == "can only join a child process" ? 1 : 2;
+        }
+    });
+    p.start();
+    QVERIFY(p.join(10s));
+    QCOMPARE(shared->value, 1);
+    sibling.kill();
+    QVERIFY(sibling.join(10s));
+    ::munmap(shared, sizeof(Shared));
 }
 
 FORKSCOPE_FORKING_TEST_MAIN(TestProcess)
