@@ -16,13 +16,9 @@ int main(int argc, char** argv)
 {
     // Before QApplication or any thread exists: every scenario process is forked from this server,
     // never from the threaded GUI.
-    forkscope::scenarios::ForkServerProcess server;
-    try {
-        server = forkscope::scenarios::ForkServerProcess::spawn();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "forkscope: cannot start the fork server: %s\n", e.what());
+    auto server = forkscope::scenarios::ForkServerProcess::spawn_or_report("forkscope");
+    if (!server.running())
         return 1;
-    }
 
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ForkScope"));

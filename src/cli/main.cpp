@@ -25,13 +25,9 @@ constexpr int kExitRunFailed = 3;
 int main(int argc, char** argv)
 {
     // First, while this process has one thread: every worker is forked from this server.
-    forkscope::scenarios::ForkServerProcess server;
-    try {
-        server = forkscope::scenarios::ForkServerProcess::spawn();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "forkscope-cli: cannot start the fork server: %s\n", e.what());
+    auto server = forkscope::scenarios::ForkServerProcess::spawn_or_report("forkscope-cli");
+    if (!server.running())
         return kExitRunFailed;
-    }
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("forkscope-cli"));

@@ -297,6 +297,16 @@ ForkServerProcess ForkServerProcess::spawn()
     return ForkServerProcess(pid, std::move(pair.first));
 }
 
+ForkServerProcess ForkServerProcess::spawn_or_report(const char* program) noexcept
+{
+    try {
+        return spawn();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: cannot start the fork server: %s\n", program, e.what());
+        return {};
+    }
+}
+
 ForkServerProcess::ForkServerProcess(ForkServerProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, 0)), fd_(std::move(other.fd_)) {}
 

@@ -23,6 +23,9 @@ public:
     // Forks the fork server. Throws std::logic_error if this process has more than one thread,
     // std::system_error if fork() fails.
     [[nodiscard]] static ForkServerProcess spawn();
+    // spawn() for a program's main(): on failure prints "<program>: cannot start the fork
+    // server: <why>" to stderr and returns a server that is not running().
+    [[nodiscard]] static ForkServerProcess spawn_or_report(const char* program) noexcept;
 
     ForkServerProcess() = default;
     ForkServerProcess(ForkServerProcess&& other) noexcept;
