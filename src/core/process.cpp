@@ -1,6 +1,7 @@
 #include "core/process.h"
 
 #include "core/errors.h"
+#include "core/liveness.h"
 #include "core/unique_fd.h"
 #include "core/wait_hook.h"
 
@@ -200,6 +201,7 @@ void Process::run_in_child()
     if (::getppid() != info.ppid)
         ::_exit(128 + SIGKILL);
     info.pid = ::getpid();
+    refresh_current_pid();
     ::prctl(PR_SET_NAME, info.name.substr(0, 15).c_str());
     if (const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC); devnull >= 0) {
         ::dup2(devnull, STDIN_FILENO);

@@ -1,0 +1,53 @@
+#pragma once
+
+// Futex wait/wake on a 32-bit atomic in shared memory (not FUTEX_PRIVATE: the waiters are in
+// different processes). Waiters compare-and-sleep, so a wake between the check and the sleep is
+// never lost.
+
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cstdint>
+
+namespace forkscope::core {
+
+static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t) &&
+                  std::atomic<std::uint32_t>::is_always_lock_free,
+              "futex words must be plain 32-bit integers");
+
+// Sleeps while `*word == expected`, at most `timeout_ns` (< 0: no limit). Returns false on timeout;
+// true when woken, when the value differed, or on a signal (callers re-check their condition).
+inline bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t timeout_ns) noexcept
+{
+    timespec ts{};
+    timespec* tp = nullptr;
+    if (timeout_ns >= 0) {
+        ts.tv_sec = static_cast<time_t>(timeout_ns / 1'000'000'000);
+        ts.tv_nsec = static_cast<long>(timeout_ns % 1'000'000'000);
+        tp = &ts;
+    }
+    const long r = ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, expected, tp, nullptr, 0);
+    return !(r != 0 && errno == ETIMEDOUT);
+}
+
+inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) noexcept
+{
+    ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
+}
+
+// Spin-wait hint for the short waits before sleeping.
+inline void cpu_relax() noexcept
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
+
+} // namespace forkscope::core

@@ -1,0 +1,36 @@
+#pragma once
+
+// The hooks through which the core reports what its primitives do, for the telemetry layer
+// (event rings, issue 4). With no sink installed each hook costs one load and a not-taken branch,
+// and no clock is read. The sink is per process; a child forked by core::Process inherits it
+// (the telemetry layer decides what a child writes to).
+
+#include <cstdint>
+
+namespace forkscope::core {
+
+class TelemetrySink {
+public:
+    virtual ~TelemetrySink() = default;
+    // After a successful put/get: the queue's depth then, and how long the call was blocked.
+    virtual void queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) = 0;
+    virtual void queue_get(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) = 0;
+    // A put or get of a dead process was cleaned up (lost_put: its item never arrived; lost_get:
+    // the item it was taking is gone with it).
+    virtual void queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get) = 0;
+    virtual void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) = 0;
+    virtual void lock_released(std::uint32_t lock, std::int64_t hold_ns) = 0;
+};
+
+namespace detail {
+extern TelemetrySink* g_telemetry_sink;
+}
+
+inline TelemetrySink* telemetry_sink() noexcept
+{
+    return detail::g_telemetry_sink;
+}
+
+void set_telemetry_sink(TelemetrySink* sink) noexcept;
+
+} // namespace forkscope::core
