@@ -1,0 +1,265 @@
+// ForkScope's core benchmarks. Prints one line per measurement, `name value unit`, the median of
+// --reps repetitions after one discarded warm-up; every repetition goes to stderr as `# …`.
+// Measured like ../shared/bench/anchors: workers are forked first and wait at a barrier; the
+// clock runs from the first producer's start to the last consumer's end (CLOCK_MONOTONIC), and
+// every run checks a checksum of what went through.
+//
+//   forkscope_bench [--reps N] [--quick] [substring …]
+
+#include "core/clock.h"
+#include "core/futex.h"
+#include "core/lock.h"
+#include "core/process.h"
+#include "core/queue.h"
+#include "core/shared_memory.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace forkscope::core;
+
+namespace {
+
+// Start and end stamps of one timed run, shared with the workers.
+struct Stamps {
+    std::atomic<std::uint32_t> ready{0};
+    std::atomic<std::uint32_t> go{0};
+    std::atomic<std::uint32_t> producers_done{0};
+    std::atomic<std::int64_t> first_start{INT64_MAX};
+    std::atomic<std::int64_t> last_end{0};
+    std::atomic<std::uint64_t> checksum{0};
+
+    void arrive_and_wait() // everyone forked and ready before the clock starts
+    {
+        ready.fetch_add(1);
+        while (go.load(std::memory_order_acquire) == 0)
+            futex_wait(go, 0, -1);
+    }
+    void release(std::uint32_t workers)
+    {
+        while (ready.load() < workers)
+            futex_wait(go, 0, 100'000); // a short nap while the workers arrive
+        go.store(1, std::memory_order_release);
+        futex_wake(go);
+    }
+    void started()
+    {
+        const std::int64_t now = monotonic_ns();
+        std::int64_t seen = first_start.load();
+        while (now < seen && !first_start.compare_exchange_weak(seen, now)) {
+        }
+    }
+    void ended()
+    {
+        const std::int64_t now = monotonic_ns();
+        std::int64_t seen = last_end.load();
+        while (now > seen && !last_end.compare_exchange_weak(seen, now)) {
+        }
+    }
+};
+
+using Worker = std::function<void(Stamps&)>;
+
+[[noreturn]] void fail(const std::string& why)
+{
+    std::fprintf(stderr, "# forkscope_bench: %s\n", why.c_str());
+    std::exit(1);
+}
+
+// Forks the workers, releases them together, joins them; returns the timed span in seconds.
+double run_workers(const std::vector<Worker>& workers, std::uint64_t expected_checksum)
+{
+    SharedObject<Stamps> stamps(sizeof(Stamps));
+    std::vector<std::unique_ptr<Process>> processes;
+    for (const Worker& w : workers) {
+        Stamps* s = stamps.get();
+        processes.push_back(std::make_unique<Process>([s, w] {
+            s->arrive_and_wait();
+            w(*s);
+        }));
+        processes.back()->start();
+    }
+    stamps->release(static_cast<std::uint32_t>(workers.size()));
+    for (auto& p : processes) {
+        if (!p->join(std::chrono::seconds(60))) {
+            p->kill();
+            fail("a run took longer than 60 s");
+        }
+        if (p->exitcode() != 0)
+            fail("a worker failed with exit code " + std::to_string(*p->exitcode()));
+    }
+    if (stamps->checksum.load() != expected_checksum)
+        fail("checksum " + std::to_string(stamps->checksum.load()) + " != " + std::to_string(expected_checksum));
+    return static_cast<double>(stamps->last_end - stamps->first_start) / 1e9;
+}
+
+// Producers put 1..items between them, the last one to finish adds a 0 per consumer; consumers
+// sum what they get until their 0. Returns items per second.
+template <class Q> double queue_throughput(Q& q, int producers, int consumers, std::uint64_t items, bool task_done)
+{
+    std::vector<Worker> workers;
+    for (int p = 0; p < producers; ++p) {
+        workers.push_back([&q, p, producers, consumers, items](Stamps& s) {
+            s.started();
+            for (auto i = static_cast<std::uint64_t>(p) + 1; i <= items; i += static_cast<std::uint64_t>(producers))
+                q.put(i);
+            if (s.producers_done.fetch_add(1) + 1 == static_cast<std::uint32_t>(producers)) {
+                for (int c = 0; c < consumers; ++c)
+                    q.put(0);
+            }
+        });
+    }
+    for (int c = 0; c < consumers; ++c) {
+        workers.push_back([&q, task_done](Stamps& s) {
+            std::uint64_t sum = 0;
+            for (std::uint64_t item; (item = q.get()) != 0;) {
+                sum += item;
+                if constexpr (requires { q.task_done(); }) {
+                    if (task_done)
+                        q.task_done();
+                }
+            }
+            s.ended();
+            s.checksum.fetch_add(sum);
+        });
+    }
+    return static_cast<double>(items) / run_workers(workers, items * (items + 1) / 2);
+}
+
+struct Benchmark {
+    std::string name;
+    std::string unit;
+    std::function<double(bool quick)> run;
+};
+
+std::vector<Benchmark> benchmarks()
+{
+    auto queue_bench = [](std::size_t maxsize, int producers, int consumers) {
+        return [=](bool quick) {
+            Queue<std::uint64_t> q(maxsize);
+            return queue_throughput(q, producers, consumers, quick ? 10'000 : 2'000'000, false);
+        };
+    };
+    return {
+        {"fs.Queue.1p1c.maxsize64.2M", "items/s", queue_bench(64, 1, 1)},
+        {"fs.Queue.2p2c.maxsize64.2M", "items/s", queue_bench(64, 2, 2)},
+        {"fs.Queue.1p1c.unbounded.2M", "items/s", queue_bench(0, 1, 1)},
+        {"fs.Queue.2p2c.unbounded.2M", "items/s", queue_bench(0, 2, 2)},
+        {"fs.JoinableQueue.1p1c.put_get_taskdone.2M", "items/s",
+         [](bool quick) {
+             JoinableQueue<std::uint64_t> q;
+             return queue_throughput(q, 1, 1, quick ? 10'000 : 2'000'000, true);
+         }},
+        {"fs.Lock.uncontended.acquire_release", "ns/op",
+         [](bool quick) {
+             Lock lock;
+             const int n = quick ? 10'000 : 10'000'000;
+             const std::int64_t begin = monotonic_ns();
+             for (int i = 0; i < n; ++i) {
+                 lock.acquire();
+                 lock.release();
+             }
+             return static_cast<double>(monotonic_ns() - begin) / n;
+         }},
+        {"fs.Lock.Value_incr.2proc_contended.4M_total", "ops/s",
+         [](bool quick) {
+             // Python's `with lock: value.value += 1` in two processes at once.
+             Lock lock;
+             SharedObject<std::uint64_t> value(sizeof(std::uint64_t), 0u);
+             const std::uint64_t per_process = quick ? 10'000 : 2'000'000;
+             std::vector<Worker> workers;
+             for (int w = 0; w < 2; ++w) {
+                 workers.push_back([&lock, &value, per_process](Stamps& s) {
+                     s.started();
+                     for (std::uint64_t i = 0; i < per_process; ++i) {
+                         lock.acquire();
+                         *value = *value + 1;
+                         lock.release();
+                     }
+                     s.ended();
+                     lock.acquire();
+                     if (s.producers_done.fetch_add(1) == 1) // the last one reports the total
+                         s.checksum.store(*value);
+                     lock.release();
+                 });
+             }
+             return static_cast<double>(2 * per_process) / run_workers(workers, 2 * per_process);
+         }},
+        {"fs.Process.start_join.sequential.1000", "ms/proc",
+         [](bool quick) {
+             const int n = quick ? 20 : 1000;
+             const std::int64_t begin = monotonic_ns();
+             for (int i = 0; i < n; ++i) {
+                 Process p([] {});
+                 p.start();
+                 p.join();
+             }
+             return static_cast<double>(monotonic_ns() - begin) / 1e6 / n;
+         }},
+        {"fs.Process.start50_then_join50.total", "ms",
+         [](bool) {
+             std::vector<std::unique_ptr<Process>> ps;
+             const std::int64_t begin = monotonic_ns();
+             for (int i = 0; i < 50; ++i) {
+                 ps.push_back(std::make_unique<Process>([] {}));
+                 ps.back()->start();
+             }
+             for (auto& p : ps)
+                 p->join();
+             return static_cast<double>(monotonic_ns() - begin) / 1e6;
+         }},
+    };
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    int reps = 5;
+    bool quick = false;
+    bool list = false;
+    std::vector<std::string> filters;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--reps" && i + 1 < argc) {
+            reps = std::atoi(argv[++i]);
+            if (reps < 1 || reps > 1000)
+                fail("--reps: must be 1..1000, got " + std::string(argv[i]));
+        } else if (arg == "--quick") {
+            quick = true;
+        } else if (arg == "--list") {
+            list = true;
+        } else if (arg.starts_with("-")) {
+            fail("unknown option " + arg + " (options: --reps N, --quick, --list, then name substrings)");
+        } else {
+            filters.push_back(arg);
+        }
+    }
+    for (const Benchmark& b : benchmarks()) {
+        if (!filters.empty() && std::none_of(filters.begin(), filters.end(),
+                                             [&](const std::string& f) { return b.name.find(f) != std::string::npos; }))
+            continue;
+        if (list) {
+            std::printf("%s %s\n", b.name.c_str(), b.unit.c_str());
+            continue;
+        }
+        (void)b.run(quick); // warm-up, discarded
+        std::vector<double> values;
+        for (int r = 0; r < reps; ++r) {
+            values.push_back(b.run(quick));
+            std::fprintf(stderr, "# %s rep %d: %g %s\n", b.name.c_str(), r + 1, values.back(), b.unit.c_str());
+        }
+        std::sort(values.begin(), values.end());
+        const double median = values.size() % 2 ? values[values.size() / 2]
+                                                : (values[values.size() / 2 - 1] + values[values.size() / 2]) / 2;
+        std::printf("%s %g %s\n", b.name.c_str(), median, b.unit.c_str());
+        std::fflush(stdout);
+    }
+    return 0;
+}
