@@ -40,6 +40,13 @@ inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) no
     ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
 }
 
+// Sleeps while `*word == expected`, until `deadline_ns` (CLOCK_MONOTONIC; INT64_MAX: no limit).
+// False once the deadline has passed; true otherwise (woken, changed, or a signal: re-check).
+bool futex_wait_until(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t deadline_ns) noexcept;
+
+// The deadline for an optional timeout in nanoseconds (< 0: none).
+std::int64_t deadline_after(std::int64_t timeout_ns) noexcept;
+
 // Spin-wait hint for the short waits before sleeping.
 inline void cpu_relax() noexcept
 {

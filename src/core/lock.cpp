@@ -87,6 +87,20 @@ void RobustMutex::release_slow()
     }
 }
 
+int RobustMutex::release_all()
+{
+    const int depth = depth_;
+    for (int i = 0; i < depth; ++i)
+        release();
+    return depth;
+}
+
+void RobustMutex::reacquire(int depth)
+{
+    for (int i = 0; i < depth; ++i)
+        acquire(true, std::nullopt);
+}
+
 std::uint64_t RobustMutex::owner_deaths() const noexcept
 {
     return state_->owner_deaths.load(std::memory_order_relaxed);

@@ -73,6 +73,10 @@ public:
     }
     [[nodiscard]] bool previous_owner_died() const noexcept { return owner_died_; }
     [[nodiscard]] std::uint64_t owner_deaths() const noexcept;
+    [[nodiscard]] int depth() const noexcept { return depth_; } // how often this process holds it
+    // For Condition::wait(): let go of every level, and take them all back.
+    int release_all();
+    void reacquire(int depth);
     [[nodiscard]] std::uint32_t id() const noexcept { return state_->id; }
 
 private:
@@ -111,11 +115,14 @@ public:
     // How often any process took it from a dead holder.
     [[nodiscard]] std::uint64_t owner_deaths() const noexcept { return mutex_.owner_deaths(); }
     [[nodiscard]] std::uint32_t id() const noexcept { return mutex_.id(); }
+    // Whether this process holds it.
+    [[nodiscard]] bool held() const noexcept { return mutex_.depth() > 0; }
 
 protected:
     explicit LockBase(bool recursive) : mutex_(recursive) {}
 
 private:
+    friend class Condition;
     detail::RobustMutex mutex_;
 };
 
