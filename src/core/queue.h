@@ -130,16 +130,14 @@ public:
     T get(bool block = true, Timeout timeout = std::nullopt)
     {
         T item;
-        std::uint32_t bytes = 0;
-        detail::throw_for(engine_.get(&item, &bytes, block, detail::timeout_ns(timeout)), false);
+        detail::throw_for(engine_.get(&copy_out, &item, block, detail::timeout_ns(timeout)), false);
         return item;
     }
     T get_nowait() { return get(false); }
     [[nodiscard]] std::optional<T> try_get()
     {
         T item;
-        std::uint32_t bytes = 0;
-        const auto status = engine_.get(&item, &bytes, false, 0);
+        const auto status = engine_.get(&copy_out, &item, false, 0);
         if (status == detail::QueueStatus::Closed)
             throw QueueClosed();
         return status == detail::QueueStatus::Ok ? std::optional<T>(item) : std::nullopt;
@@ -147,6 +145,9 @@ public:
 
 protected:
     Queue(std::size_t maxsize, bool joinable) : QueueHandle(detail::capacity_for(maxsize, sizeof(T)), sizeof(T), joinable) {}
+
+private:
+    static void copy_out(void* item, const void* bytes, std::uint32_t size) { std::memcpy(item, bytes, size); }
 };
 
 // Python's JoinableQueue: each get() is matched by a task_done(); join() waits for all of them.
@@ -181,17 +182,37 @@ public:
                                       detail::timeout_ns(timeout)), true);
     }
     void put_nowait(std::string_view item) { put(item, false); }
+    // std-style: false when full, instead of throwing Full.
+    [[nodiscard]] bool try_put(std::string_view item)
+    {
+        if (item.size() > engine_.max_item_bytes())
+            throw std::length_error("item of " + std::to_string(item.size()) + " bytes exceeds the queue's " +
+                                    std::to_string(engine_.max_item_bytes()) + "-byte limit");
+        const auto status = engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), false, 0);
+        if (status == detail::QueueStatus::Closed)
+            throw QueueClosed();
+        return status == detail::QueueStatus::Ok;
+    }
     std::string get(bool block = true, Timeout timeout = std::nullopt)
     {
-        std::string item(engine_.max_item_bytes(), '\0');
-        std::uint32_t bytes = 0;
-        detail::throw_for(engine_.get(item.data(), &bytes, block, detail::timeout_ns(timeout)), false);
-        item.resize(bytes);
+        std::string item;
+        get_into(item, block, timeout);
         return item;
+    }
+    // get() into a string whose capacity is reused: no allocation once it is large enough.
+    void get_into(std::string& item, bool block = true, Timeout timeout = std::nullopt)
+    {
+        detail::throw_for(engine_.get(&assign, &item, block, detail::timeout_ns(timeout)), false);
     }
     std::string get_nowait() { return get(false); }
 
     [[nodiscard]] std::uint32_t max_item_bytes() const noexcept { return engine_.max_item_bytes(); }
+
+private:
+    static void assign(void* item, const void* bytes, std::uint32_t size)
+    {
+        static_cast<std::string*>(item)->assign(static_cast<const char*>(bytes), size);
+    }
 };
 
 } // namespace forkscope::core

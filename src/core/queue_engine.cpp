@@ -115,7 +115,8 @@ QueueEngine::Attempt QueueEngine::try_put(const void* item, std::uint32_t bytes,
                 if (c.joinable)
                     c.unfinished.fetch_add(1, std::memory_order_relaxed); // before anyone can get it
                 s.length = bytes;
-                std::memcpy(s.payload(), item, bytes);
+                if (bytes != 0) // an empty item may come with a null pointer
+                    std::memcpy(s.payload(), item, bytes);
                 // seq_cst: ordered before notify_getters() reads the waiter count (see there).
                 s.state.store(pack(lap, kFull), std::memory_order_seq_cst);
                 notify_getters();
@@ -132,7 +133,7 @@ QueueEngine::Attempt QueueEngine::try_put(const void* item, std::uint32_t bytes,
     }
 }
 
-QueueEngine::Attempt QueueEngine::try_get(void* out, std::uint32_t* bytes, std::uint64_t* ticket)
+QueueEngine::Attempt QueueEngine::try_get(Sink sink, void* context, std::uint64_t* ticket)
 {
     QueueControl& c = control();
     const auto me = static_cast<std::uint32_t>(current_pid());
@@ -150,8 +151,7 @@ QueueEngine::Attempt QueueEngine::try_get(void* out, std::uint32_t* bytes, std::
                                                      std::memory_order_relaxed))
                     continue;
                 c.tail.compare_exchange_strong(t, t + 1, std::memory_order_release, std::memory_order_relaxed);
-                *bytes = s.length;
-                std::memcpy(out, s.payload(), s.length);
+                sink(context, s.payload(), s.length);
                 s.state.store(pack(lap + 1, kEmpty), std::memory_order_seq_cst); // see notify_putters()
                 notify_putters();
                 *ticket = t;
@@ -249,19 +249,19 @@ QueueStatus QueueEngine::put(const void* item, std::uint32_t bytes, bool block, 
     return QueueStatus::Ok;
 }
 
-QueueStatus QueueEngine::get(void* out, std::uint32_t* bytes, bool block, std::int64_t timeout_ns)
+QueueStatus QueueEngine::get(Sink sink, void* context, bool block, std::int64_t timeout_ns)
 {
     QueueControl& c = control();
     std::uint64_t ticket = 0;
     std::int64_t blocked_since = 0;
-    const Attempt a = wait_for([&] { return try_get(out, bytes, &ticket); }, c.getters_waiting, c.published, block,
+    const Attempt a = wait_for([&] { return try_get(sink, context, &ticket); }, c.getters_waiting, c.published, block,
                                timeout_ns, &blocked_since);
     if (a == Attempt::Closed)
         return QueueStatus::Closed;
     if (a != Attempt::Done)
         return QueueStatus::Empty;
-    if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
-        sink->queue_get(c.id, ticket, qsize(), blocked_since ? monotonic_ns() - blocked_since : 0);
+    if (TelemetrySink* telemetry = telemetry_sink()) [[unlikely]]
+        telemetry->queue_get(c.id, ticket, qsize(), blocked_since ? monotonic_ns() - blocked_since : 0);
     return QueueStatus::Ok;
 }
 

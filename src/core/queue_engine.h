@@ -66,7 +66,9 @@ public:
 
     // timeout_ns < 0: wait as long as it takes. Full/Empty only when not blocking or timed out.
     QueueStatus put(const void* item, std::uint32_t bytes, bool block, std::int64_t timeout_ns);
-    QueueStatus get(void* out, std::uint32_t* bytes, bool block, std::int64_t timeout_ns);
+    // The item is handed to `sink` while its slot is held, so callers copy exactly its length.
+    using Sink = void (*)(void* context, const void* item, std::uint32_t bytes);
+    QueueStatus get(Sink sink, void* context, bool block, std::int64_t timeout_ns);
 
     [[nodiscard]] std::uint64_t qsize() const noexcept;
     [[nodiscard]] std::uint64_t capacity() const noexcept { return control().capacity; }
@@ -95,7 +97,7 @@ private:
     [[nodiscard]] Slot& slot(std::uint64_t ticket) const noexcept;
     [[nodiscard]] std::atomic<std::uint64_t>& slot_state(std::uint64_t ticket) const noexcept;
     Attempt try_put(const void* item, std::uint32_t bytes, std::uint64_t* ticket);
-    Attempt try_get(void* out, std::uint32_t* bytes, std::uint64_t* ticket);
+    Attempt try_get(Sink sink, void* context, std::uint64_t* ticket);
     // Retries `attempt` (spinning, then sleeping on `word` as one of `waiting`) until it is
     // done, closed, or the deadline passes. Sets *blocked_since when it had to wait.
     template <class Try>

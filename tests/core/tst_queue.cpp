@@ -188,7 +188,7 @@ void TestQueue::bytesQueueCarriesStrings()
     BytesQueue q(4, 256);
     Process writer([&q] {
         q.put("file-1.txt");
-        q.put("");
+        q.put(std::string_view{}); // empty, with a null pointer
         q.put(std::string(256, 'x'));
     });
     writer.start();
