@@ -20,6 +20,9 @@ public:
     virtual void queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get) = 0;
     virtual void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) = 0;
     virtual void lock_released(std::uint32_t lock, std::int64_t hold_ns) = 0;
+    // In a pool worker, around each task.
+    virtual void task_begin(std::uint32_t pool, std::uint64_t task) = 0;
+    virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
 };
 
 namespace detail {

@@ -32,6 +32,10 @@ PAIRS = [
     ("fs.Lock.uncontended.acquire_release", "py.Lock.uncontended.acquire_release", "ns", ("abs_max", 20, "<= 20 ns")),
     ("fs.Lock.Value_incr.2proc_contended.4M_total", "py.fork.Lock.Value_incr.2proc_contended.200k_total", "x",
      ("ratio", 10, ">= 10x Python")),
+    ("fs.Pool2.apply_async.200k", "py.fork.Pool2.apply_async.20k", "x", ("ratio", 50, ">= 50x Python")),
+    ("fs.Pool2.map.default_chunksize.2M", "py.fork.Pool2.map.default_chunksize.200k", "x", None),
+    ("fs.Pool2.apply.sync.20k", "py.fork.Pool2.apply.sync.2k", "x", None),
+    ("fs.Pool2.create_first_apply_close_join", "py.fork.Pool2.create_first_apply_close_join", "time", None),
     ("fs.Process.start_join.sequential.1000", "py.fork.Process.start_join.sequential.200", "time", ("abs_max", 1.0, "<= 1 ms")),
     ("fs.Process.start50_then_join50.total", "py.fork.Process.start50_then_join50.total", "time", None),
 ]

@@ -1,0 +1,373 @@
+#include "core/pool_core.h"
+
+#include "core/clock.h"
+#include "core/errors.h"
+#include "core/telemetry.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace forkscope::core::detail {
+
+namespace {
+
+// Messages: a task is [id u64][invoker u64][arguments]; id 0 asks the worker to stop.
+// A result is [id u64][status u32][result bytes, or the exception's message].
+constexpr std::size_t kTaskHeader = 16;
+constexpr std::size_t kResultHeader = 12;
+constexpr std::size_t kResultQueueSize = 256;
+constexpr std::int64_t kPumpSliceNs = 10 * kNsPerMs; // how soon a dead worker is noticed while waiting
+constexpr std::int64_t kReapIntervalNs = 2 * kNsPerMs;  // and while results keep coming
+
+// Writes a task message into `m` (its capacity is reused) and returns it.
+const std::string& task_message(std::string& m, std::uint64_t id, TaskInvoker invoke, std::string_view args)
+{
+    m.resize(kTaskHeader + args.size());
+    const auto ptr = reinterpret_cast<std::uintptr_t>(invoke);
+    std::memcpy(m.data(), &id, 8);
+    std::memcpy(m.data() + 8, &ptr, 8);
+    if (!args.empty()) // an empty view may hold a null pointer, which memcpy must not see
+        std::memcpy(m.data() + kTaskHeader, args.data(), args.size());
+    return m;
+}
+
+std::string how_it_ended(int exitcode)
+{
+    return exitcode < 0 ? "was killed by " + signal_name(-exitcode) : "exited with code " + std::to_string(exitcode);
+}
+
+} // namespace
+
+struct alignas(64) PoolCore::Record {
+    std::atomic<std::uint64_t> running{0}; // the task the worker runs; 0 between tasks
+};
+
+PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
+    : processes_(processes ? processes : std::max(1u, static_cast<unsigned>(::sysconf(_SC_NPROCESSORS_ONLN)))),
+      maxtasksperchild_(maxtasksperchild),
+      id_(next_object_id()),
+      results_(kResultQueueSize, kResultHeader + kMaxResultBytes),
+      records_(sizeof(Record) * processes_)
+{
+    static_assert(sizeof(Record) == 64, "one cache line per worker");
+    for (std::size_t i = 0; i < processes_; ++i)
+        new (static_cast<Record*>(records_.data()) + i) Record;
+    for (std::size_t i = 0; i < processes_; ++i)
+        start_worker(i);
+}
+
+PoolCore::~PoolCore()
+{
+    try {
+        if (state_ != State::Terminated)
+            terminate();
+    } catch (...) {
+        // A destructor must not throw; the workers die with us anyway.
+    }
+}
+
+PoolCore::Record& PoolCore::record(std::size_t index) const
+{
+    return static_cast<Record*>(records_.data())[index];
+}
+
+void PoolCore::start_worker(std::size_t record_index)
+{
+    auto worker = std::make_unique<Worker>();
+    worker->inbox = std::make_unique<BytesQueue>(kPrefetch, kTaskHeader + kMaxTaskBytes);
+    worker->record = record_index;
+    worker->quota = maxtasksperchild_;
+    record(record_index).running.store(0, std::memory_order_relaxed);
+    Worker* raw = worker.get();
+    worker->process = std::make_unique<Process>([this, raw] { worker_main(*raw); },
+                                                "ForkPoolWorker-" + std::to_string(++worker_counter_));
+    worker->process->set_role("pool worker");
+    worker->process->start();
+    workers_.push_back(std::move(worker));
+}
+
+void PoolCore::worker_main(Worker& self)
+{
+    Record& mine = record(self.record);
+    std::string result(kResultHeader + kMaxResultBytes, '\0');
+    std::string task;
+    unsigned done = 0;
+    for (;;) {
+        try {
+            self.inbox->get_into(task);
+        } catch (const QueueClosed&) {
+            return;
+        }
+        std::uint64_t id = 0;
+        std::uintptr_t ptr = 0;
+        std::memcpy(&id, task.data(), 8);
+        std::memcpy(&ptr, task.data() + 8, 8);
+        if (id == 0)
+            return; // asked to stop
+        mine.running.store(id, std::memory_order_release);
+        TelemetrySink* sink = telemetry_sink();
+        if (sink) [[unlikely]]
+            sink->task_begin(id_, id);
+        std::uint32_t status = 0;
+        std::size_t size = 0;
+        try {
+            const auto invoke = reinterpret_cast<TaskInvoker>(ptr);
+            size = invoke(reinterpret_cast<const unsigned char*>(task.data()) + kTaskHeader,
+                          static_cast<std::uint32_t>(task.size() - kTaskHeader),
+                          reinterpret_cast<unsigned char*>(result.data()) + kResultHeader, kMaxResultBytes);
+        } catch (const std::exception& e) {
+            status = 1;
+            size = std::min<std::size_t>(std::strlen(e.what()), kMaxResultBytes);
+            std::memcpy(result.data() + kResultHeader, e.what(), size);
+        } catch (...) {
+            status = 1;
+            constexpr std::string_view kUnknown = "unknown exception";
+            size = kUnknown.size();
+            std::memcpy(result.data() + kResultHeader, kUnknown.data(), size);
+        }
+        std::memcpy(result.data(), &id, 8);
+        std::memcpy(result.data() + 8, &status, 4);
+        if (sink) [[unlikely]]
+            sink->task_end(id_, id, status == 0);
+        results_.put(std::string_view(result.data(), kResultHeader + size)); // the result first…
+        mine.running.store(0, std::memory_order_release);                      // …then "not running"
+        if (maxtasksperchild_ != 0 && ++done >= maxtasksperchild_)
+            return;
+    }
+}
+
+void PoolCore::submit(TaskInvoker invoke, const void* args, std::uint32_t size, Completion done)
+{
+    if (state_ != State::Running)
+        throw PoolNotRunning();
+    if (size > kMaxTaskBytes)
+        throw std::length_error("task arguments of " + std::to_string(size) + " bytes exceed the pool's limit of " +
+                                std::to_string(kMaxTaskBytes));
+    const std::uint64_t id = first_task_ + tasks_.size();
+    tasks_.push_back(Task{invoke, std::string(static_cast<const char*>(args), size), std::move(done), false});
+    ++unfinished_;
+    pending_.push_back(id);
+    dispatch();
+}
+
+void PoolCore::dispatch()
+{
+    while (!pending_.empty()) {
+        Worker* best = nullptr;
+        for (auto& w : workers_) {
+            const bool has_room = w->assigned.size() < kPrefetch && (maxtasksperchild_ == 0 || w->quota > 0);
+            if (!w->stopping && !w->process->exitcode() && has_room && (!best || w->assigned.size() < best->assigned.size()))
+                best = w.get();
+        }
+        if (!best)
+            return;
+        const std::uint64_t id = pending_.front();
+        const Task& task = *find_task(id);
+        if (!best->inbox->try_put(task_message(message_, id, task.invoke, task.args)))
+            return; // a dead reader blocks its inbox: reap_workers() will deal with it
+        pending_.pop_front();
+        best->assigned.push_back(id);
+        if (maxtasksperchild_ != 0)
+            --best->quota;
+    }
+}
+
+PoolCore::Task* PoolCore::find_task(std::uint64_t id)
+{
+    if (id < first_task_ || id - first_task_ >= tasks_.size())
+        return nullptr;
+    Task& task = tasks_[id - first_task_];
+    return task.finished ? nullptr : &task;
+}
+
+void PoolCore::complete(std::uint64_t id, TaskOutcome outcome, std::string_view bytes)
+{
+    // A worker finishes its tasks in order: the id is almost always at the front of its list.
+    bool found = false;
+    for (auto& w : workers_) {
+        if (!w->assigned.empty() && w->assigned.front() == id) {
+            w->assigned.pop_front();
+            found = true;
+            break;
+        }
+    }
+    for (auto& w : workers_) {
+        if (found)
+            break;
+        auto it = std::find(w->assigned.begin(), w->assigned.end(), id);
+        if (it != w->assigned.end()) {
+            w->assigned.erase(it);
+            found = true;
+        }
+    }
+    Task* task = find_task(id);
+    if (!task)
+        return;
+    Completion done = std::move(task->done); // out before running it: it may submit more tasks
+    task->finished = true;
+    task->args = {};
+    --unfinished_;
+    while (!tasks_.empty() && tasks_.front().finished) {
+        tasks_.pop_front();
+        ++first_task_;
+    }
+    done(outcome, bytes);
+}
+
+std::size_t PoolCore::drain_results(bool block, std::int64_t timeout_ns)
+{
+    std::size_t delivered = 0;
+    for (;;) {
+        std::string& result = result_;
+        try {
+            if (delivered == 0 && block)
+                results_.get_into(result, true, std::chrono::nanoseconds(timeout_ns));
+            else
+                results_.get_into(result, false);
+        } catch (const Empty&) {
+            return delivered;
+        }
+        std::uint64_t id = 0;
+        std::uint32_t status = 0;
+        std::memcpy(&id, result.data(), 8);
+        std::memcpy(&status, result.data() + 8, 4);
+        complete(id, status == 0 ? TaskOutcome::Ok : TaskOutcome::Raised, std::string_view(result).substr(kResultHeader));
+        ++delivered;
+    }
+}
+
+void PoolCore::worker_ended(Worker& worker)
+{
+    drain_results(false, 0); // what it finished before it ended counts as finished
+    worker.inbox->recover(); // a get it died in frees its slot, so qsize() counts what it never took
+    const std::size_t queued = std::min(worker.inbox->qsize(), worker.assigned.size());
+    const std::size_t taken = worker.assigned.size() - queued;
+    const int exitcode = worker.process->exitcode().value_or(0);
+    for (std::size_t i = 0; i < taken; ++i) {
+        const std::uint64_t id = worker.assigned.front();
+        worker.assigned.pop_front();
+        const std::string why = "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) + ") " +
+                                how_it_ended(exitcode) + " while running task " + std::to_string(id);
+        complete(id, TaskOutcome::WorkerLost, why);
+    }
+    // Tasks it never took go back to the front of the line, in order.
+    for (auto it = worker.assigned.rbegin(); it != worker.assigned.rend(); ++it)
+        pending_.push_front(*it);
+    worker.assigned.clear();
+}
+
+void PoolCore::reap_workers_if_due()
+{
+    const std::int64_t now = monotonic_ns();
+    if (now - last_reap_ns_ >= kReapIntervalNs) {
+        last_reap_ns_ = now;
+        reap_workers();
+    }
+}
+
+void PoolCore::reap_workers()
+{
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+        Worker& w = *workers_[i];
+        if (w.process->is_alive())
+            continue;
+        worker_ended(w);
+        const std::size_t slot = w.record;
+        const bool stopping = w.stopping;
+        workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
+        --i;
+        if (state_ != State::Terminated && !stopping)
+            start_worker(slot); // Python's pool replaces ended workers the same way
+    }
+}
+
+std::size_t PoolCore::pump(std::int64_t timeout_ns)
+{
+    std::size_t delivered = drain_results(false, 0);
+    reap_workers_if_due();
+    dispatch();
+    if (delivered > 0 || timeout_ns == 0 || unfinished_ == 0)
+        return delivered;
+    const std::int64_t deadline = timeout_ns < 0 ? INT64_MAX : monotonic_ns() + timeout_ns;
+    while (delivered == 0 && unfinished_ > 0) {
+        const std::int64_t left = deadline - monotonic_ns();
+        if (left <= 0)
+            break;
+        delivered += drain_results(true, std::min(left, kPumpSliceNs));
+        if (delivered == 0)
+            reap_workers(); // a quiet slice: is a worker dead?
+        else
+            reap_workers_if_due();
+        dispatch();
+    }
+    return delivered;
+}
+
+void PoolCore::close()
+{
+    if (state_ == State::Running)
+        state_ = State::Closed;
+}
+
+void PoolCore::stop_idle_workers()
+{
+    for (auto& w : workers_) {
+        if (!w->stopping && w->assigned.empty()) {
+            w->stopping = true;
+            w->inbox->put(task_message(message_, 0, nullptr, {}));
+        }
+    }
+}
+
+void PoolCore::join()
+{
+    if (state_ == State::Running)
+        throw std::logic_error("join() needs close() or terminate() first");
+    while (unfinished_ > 0)
+        pump(-1);
+    while (!workers_.empty()) {
+        stop_idle_workers(); // again for any worker that replaced one ending its maxtasksperchild
+        for (auto& w : workers_)
+            (void)w->process->join(std::chrono::milliseconds(10));
+        reap_workers();
+    }
+}
+
+void PoolCore::terminate()
+{
+    state_ = State::Terminated;
+    for (auto& w : workers_) {
+        w->stopping = true;
+        w->process->terminate();
+    }
+    for (auto& w : workers_) {
+        if (!w->process->join(std::chrono::seconds(1))) { // ignoring SIGTERM: no more asking
+            w->process->kill();
+            (void)w->process->join();
+        }
+    }
+    workers_.clear();
+    pending_.clear();
+    auto tasks = std::move(tasks_);
+    const std::uint64_t first = first_task_;
+    tasks_.clear();
+    first_task_ += tasks.size();
+    unfinished_ = 0;
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        if (!tasks[i].finished)
+            tasks[i].done(TaskOutcome::Terminated,
+                          "the pool was terminated before task " + std::to_string(first + i) + " finished");
+    }
+}
+
+std::vector<pid_t> PoolCore::worker_pids() const
+{
+    std::vector<pid_t> pids;
+    for (const auto& w : workers_)
+        pids.push_back(w->process->pid());
+    return pids;
+}
+
+} // namespace forkscope::core::detail
