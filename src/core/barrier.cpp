@@ -1,6 +1,8 @@
 #include "core/barrier.h"
 
+#include "core/clock.h"
 #include "core/futex.h"
+#include "core/telemetry.h"
 
 #include <string>
 
@@ -49,6 +51,8 @@ std::uint32_t Barrier::wait(std::optional<std::chrono::nanoseconds> timeout)
         return index;
     }
     const std::int64_t deadline = deadline_after(timeout ? timeout->count() : -1);
+    TelemetrySink* sink = telemetry_sink();
+    const std::int64_t begin = sink ? monotonic_ns() : 0;
     while (s.generation.load(std::memory_order_acquire) == generation) {
         if (!futex_wait_until(s.generation, generation, deadline) &&
             s.generation.load(std::memory_order_acquire) == generation) {
@@ -56,6 +60,8 @@ std::uint32_t Barrier::wait(std::optional<std::chrono::nanoseconds> timeout)
             throw BrokenBarrierError();
         }
     }
+    if (sink) [[unlikely]]
+        sink->waited(WaitKind::Barrier, s.id, monotonic_ns() - begin);
     if (s.broken_generation.load(std::memory_order_acquire) == generation)
         throw BrokenBarrierError();
     return index;

@@ -31,6 +31,7 @@ struct alignas(64) BarrierState {
     std::atomic<std::uint32_t> generation{0};  // futex word: mirrors word's generation
     std::atomic<std::uint32_t> broken_generation{UINT32_MAX}; // waiters of this generation fail
     std::uint32_t parties = 0;
+    std::uint32_t id = next_object_id();
     explicit BarrierState(std::uint32_t n) : parties(n) {}
     BarrierState(const BarrierState&) = delete; // lives in shared memory: never copied
     BarrierState& operator=(const BarrierState&) = delete;
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] std::uint32_t parties() const noexcept { return state_->parties; }
     [[nodiscard]] std::uint32_t n_waiting() const noexcept;
     [[nodiscard]] bool broken() const noexcept;
+    [[nodiscard]] std::uint32_t id() const noexcept { return state_->id; }
 
 private:
     void break_generation(std::uint32_t generation) noexcept;

@@ -1,6 +1,8 @@
 #include "core/condition.h"
 
+#include "core/clock.h"
 #include "core/futex.h"
+#include "core/telemetry.h"
 
 #include <climits>
 
@@ -25,6 +27,8 @@ bool Condition::wait(std::optional<std::chrono::nanoseconds> timeout)
     s.waiters.fetch_add(1, std::memory_order_relaxed);
     const int depth = lock_->mutex_.release_all();
     const std::int64_t deadline = deadline_after(timeout ? timeout->count() : -1);
+    TelemetrySink* sink = telemetry_sink();
+    const std::int64_t begin = sink ? monotonic_ns() : 0;
     bool notified = false;
     for (;;) {
         if (s.sequence.load(std::memory_order_acquire) != seen) {
@@ -35,6 +39,8 @@ bool Condition::wait(std::optional<std::chrono::nanoseconds> timeout)
             break;
     }
     s.waiters.fetch_sub(1, std::memory_order_relaxed);
+    if (sink) [[unlikely]]
+        sink->waited(WaitKind::Condition, s.id, monotonic_ns() - begin);
     lock_->mutex_.reacquire(depth);
     return notified || s.sequence.load(std::memory_order_acquire) != seen;
 }

@@ -24,6 +24,7 @@ namespace detail {
 struct alignas(64) ConditionState {
     std::atomic<std::uint32_t> sequence{0}; // futex word: bumped by every notify
     std::atomic<std::uint32_t> waiters{0};
+    std::uint32_t id = next_object_id();
     ConditionState() = default;
     ConditionState(const ConditionState&) = delete; // lives in shared memory: never copied
     ConditionState& operator=(const ConditionState&) = delete;
@@ -48,6 +49,7 @@ public:
     // Must hold the lock (LockError otherwise).
     void notify(std::uint32_t n = 1);
     void notify_all();
+    [[nodiscard]] std::uint32_t id() const noexcept { return state_->id; }
 
 private:
     void check_held(const char* what) const;

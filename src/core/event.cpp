@@ -1,6 +1,8 @@
 #include "core/event.h"
 
+#include "core/clock.h"
 #include "core/futex.h"
+#include "core/telemetry.h"
 
 namespace forkscope::core {
 
@@ -27,6 +29,8 @@ bool Event::wait(std::optional<std::chrono::nanoseconds> timeout) noexcept
     if (s.flag.load(std::memory_order_acquire) != 0)
         return true;
     const std::int64_t deadline = deadline_after(timeout ? timeout->count() : -1);
+    TelemetrySink* sink = telemetry_sink();
+    const std::int64_t begin = sink ? monotonic_ns() : 0;
     s.waiters.fetch_add(1, std::memory_order_seq_cst);
     bool set = false;
     for (;;) {
@@ -40,6 +44,8 @@ bool Event::wait(std::optional<std::chrono::nanoseconds> timeout) noexcept
         }
     }
     s.waiters.fetch_sub(1, std::memory_order_relaxed);
+    if (sink) [[unlikely]]
+        sink->waited(WaitKind::Event, s.id, monotonic_ns() - begin);
     return set;
 }
 

@@ -19,6 +19,7 @@ namespace detail {
 struct alignas(64) EventState {
     std::atomic<std::uint32_t> flag{0}; // also the futex word
     std::atomic<std::uint32_t> waiters{0};
+    std::uint32_t id = next_object_id();
     EventState() = default;
     EventState(const EventState&) = delete; // lives in shared memory: never copied
     EventState& operator=(const EventState&) = delete;
@@ -34,6 +35,7 @@ public:
     [[nodiscard]] bool is_set() const noexcept;
     // True once set; false if the timeout passed first.
     bool wait(std::optional<std::chrono::nanoseconds> timeout = std::nullopt) noexcept;
+    [[nodiscard]] std::uint32_t id() const noexcept { return state_->id; }
 
 private:
     SharedObject<detail::EventState> state_;

@@ -9,6 +9,9 @@
 
 namespace forkscope::core {
 
+// The objects whose waits the sink hears about through waited().
+enum class WaitKind : std::uint8_t { Semaphore, Event, Condition, Barrier };
+
 class TelemetrySink {
 public:
     virtual ~TelemetrySink() = default;
@@ -20,6 +23,8 @@ public:
     virtual void queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get) = 0;
     virtual void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) = 0;
     virtual void lock_released(std::uint32_t lock, std::int64_t hold_ns) = 0;
+    // After a Semaphore, Event, Condition or Barrier wait that blocked, with how long.
+    virtual void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) = 0;
     // In a pool worker, around each task.
     virtual void task_begin(std::uint32_t pool, std::uint64_t task) = 0;
     virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
