@@ -1,0 +1,94 @@
+#pragma once
+
+// EventRing: one worker's telemetry events, a single-producer single-consumer ring in memory
+// shared with the collector (rigtorp/SPSCQueue's design: each side caches the other's index).
+//
+//   writer (the worker):   ring.push(event)  — never blocks; false (and counted) when full
+//   reader (the collector): n = ring.pop(buffer, max)
+//
+// Events live in memory the run's parent owns, so a worker killed at any instruction loses
+// nothing it had published; an event it was half way through writing is simply not there.
+//
+//   [header: head | cached tail | dropped ][ tail | cached head ][ pid, worker, capacity ]
+//   [events: capacity × 32 bytes ……………………………………………………………………………………………… ]
+
+#include "core/trace_event.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <new>
+
+namespace forkscope::core {
+
+class EventRing {
+public:
+    // Bytes of shared memory a ring of `capacity` events needs (capacity: a power of two).
+    [[nodiscard]] static constexpr std::size_t bytes_for(std::uint32_t capacity) noexcept
+    {
+        return sizeof(EventRing) + std::size_t{capacity} * sizeof(TraceEvent);
+    }
+
+    EventRing(std::uint32_t capacity, std::int32_t pid, std::uint32_t worker) noexcept
+        : capacity_(capacity), mask_(capacity - 1), pid_(pid), worker_(worker) {}
+    EventRing(const EventRing&) = delete; // lives in shared memory: never copied or moved
+    EventRing& operator=(const EventRing&) = delete;
+
+    // Writer side.
+    bool push(const TraceEvent& event) noexcept
+    {
+        const std::uint64_t head = head_.load(std::memory_order_relaxed); // only we write it
+        if (head - cached_tail_ >= capacity_) {
+            cached_tail_ = tail_.load(std::memory_order_acquire); // the reader's progress
+            if (head - cached_tail_ >= capacity_) {
+                dropped_.store(dropped_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+                return false;
+            }
+        }
+        events()[head & mask_] = event;
+        head_.store(head + 1, std::memory_order_release); // publishes the event
+        return true;
+    }
+
+    // Reader side: copies up to `max` events in order; returns how many.
+    std::size_t pop(TraceEvent* out, std::size_t max) noexcept
+    {
+        const std::uint64_t tail = tail_.load(std::memory_order_relaxed); // only we write it
+        if (cached_head_ - tail < max) // we may know of fewer than asked for: look again
+            cached_head_ = head_.load(std::memory_order_acquire);
+        std::size_t n = static_cast<std::size_t>(cached_head_ - tail);
+        if (n > max)
+            n = max;
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = events()[(tail + i) & mask_];
+        tail_.store(tail + n, std::memory_order_release); // the slots are free again
+        return n;
+    }
+
+    [[nodiscard]] std::uint64_t written() const noexcept { return head_.load(std::memory_order_acquire); }
+    [[nodiscard]] std::uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
+    [[nodiscard]] std::uint32_t capacity() const noexcept { return capacity_; }
+    [[nodiscard]] std::int32_t pid() const noexcept { return pid_; }
+    [[nodiscard]] std::uint32_t worker() const noexcept { return worker_; }
+
+private:
+    TraceEvent* events() noexcept { return std::launder(reinterpret_cast<TraceEvent*>(this + 1)); }
+
+    // Writer's cache line.
+    alignas(64) std::atomic<std::uint64_t> head_{0};
+    std::uint64_t cached_tail_ = 0;
+    std::atomic<std::uint64_t> dropped_{0};
+    // Reader's cache line.
+    alignas(64) std::atomic<std::uint64_t> tail_{0};
+    std::uint64_t cached_head_ = 0;
+    // Fixed at creation.
+    alignas(64) std::uint32_t capacity_;
+    std::uint32_t mask_;
+    std::int32_t pid_;
+    std::uint32_t worker_;
+};
+
+static_assert(sizeof(EventRing) % 64 == 0, "events start on a cache line");
+static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
+
+} // namespace forkscope::core

@@ -1,0 +1,51 @@
+#include "core/ring_telemetry.h"
+
+namespace forkscope::core {
+
+// A call that blocked is reported as a QueueBlocked event with its duration before the put or
+// get itself, so the timeline can draw the wait as a span ending where the call returned.
+void RingTelemetry::queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns)
+{
+    if (blocked_ns > 0)
+        emit(EventKind::QueueBlocked, queue, ticket, blocked_ns, 1);
+    emit(EventKind::QueuePut, queue, ticket, static_cast<std::int64_t>(depth), blocked_ns > 0);
+}
+
+void RingTelemetry::queue_get(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns)
+{
+    if (blocked_ns > 0)
+        emit(EventKind::QueueBlocked, queue, ticket, blocked_ns, 0);
+    emit(EventKind::QueueGet, queue, ticket, static_cast<std::int64_t>(depth), blocked_ns > 0);
+}
+
+void RingTelemetry::queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get)
+{
+    emit(EventKind::QueueRecovered, queue, 0, dead_pid, lost_get);
+}
+
+void RingTelemetry::lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died)
+{
+    emit(EventKind::LockAcquired, lock, 0, wait_ns, previous_owner_died);
+}
+
+void RingTelemetry::lock_released(std::uint32_t lock, std::int64_t hold_ns)
+{
+    emit(EventKind::LockReleased, lock, 0, hold_ns);
+}
+
+void RingTelemetry::waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns)
+{
+    emit(EventKind::Waited, object, 0, blocked_ns, static_cast<std::uint16_t>(kind));
+}
+
+void RingTelemetry::task_begin(std::uint32_t pool, std::uint64_t task)
+{
+    emit(EventKind::TaskBegin, pool, task, 0);
+}
+
+void RingTelemetry::task_end(std::uint32_t pool, std::uint64_t task, bool ok)
+{
+    emit(EventKind::TaskEnd, pool, task, ok ? 1 : 0);
+}
+
+} // namespace forkscope::core

@@ -1,0 +1,39 @@
+#pragma once
+
+// The TelemetrySink that turns the core's hooks into events in this process's EventRing.
+// Install one in each worker (after fork, pointing at that worker's ring):
+//
+//   RingTelemetry telemetry(ring);
+//   set_telemetry_sink(&telemetry);
+//   telemetry.state(WorkerState::Sleeping);      // and events of your own
+
+#include "core/event_clock.h"
+#include "core/event_ring.h"
+#include "core/telemetry.h"
+
+namespace forkscope::core {
+
+class RingTelemetry final : public TelemetrySink {
+public:
+    explicit RingTelemetry(EventRing& ring) : ring_(ring) {}
+
+    void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value, std::uint16_t detail = 0) noexcept
+    {
+        ring_.push(TraceEvent{EventClock::now(), task, value, object, kind, detail});
+    }
+    void state(WorkerState s) noexcept { emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(s)); }
+
+    void queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) override;
+    void queue_get(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) override;
+    void queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get) override;
+    void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) override;
+    void lock_released(std::uint32_t lock, std::int64_t hold_ns) override;
+    void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) override;
+    void task_begin(std::uint32_t pool, std::uint64_t task) override;
+    void task_end(std::uint32_t pool, std::uint64_t task, bool ok) override;
+
+private:
+    EventRing& ring_;
+};
+
+} // namespace forkscope::core

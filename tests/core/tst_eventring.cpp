@@ -1,0 +1,232 @@
+// core::EventRing, EventClock, RingTelemetry and EventMerger: the telemetry path from a worker's
+// hook to events in time order.
+
+#include "core/event_clock.h"
+#include "core/event_merger.h"
+#include "core/event_ring.h"
+#include "core/lock.h"
+#include "core/process.h"
+#include "core/queue.h"
+#include "core/ring_telemetry.h"
+#include "core/shared_memory.h"
+#include "support/test_main.h"
+
+#include <QTest>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <memory>
+#include <vector>
+
+using namespace forkscope::core;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A ring in its own shared mapping.
+struct SharedRing {
+    SharedRing(std::uint32_t capacity, std::uint32_t worker)
+        : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker)) {}
+    SharedMemory memory;
+    EventRing* ring;
+};
+
+TraceEvent numbered(std::uint64_t n)
+{
+    return TraceEvent{EventClock::now(), n, 0, 0, EventKind::Progress, 0};
+}
+
+} // namespace
+
+class TestEventRing : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pushAndPopInOrderAcrossTheWrap();
+    void aFullRingDropsAndCounts();
+    void anotherProcessWrites();
+    void aKilledWriterLosesNothingItPublished();
+    void calibrationMatchesTheMonotonicClock();
+    void telemetryHooksBecomeEvents();
+    void mergerDeliversInTimeOrderUpToTheWatermark();
+
+private:
+    ClockCalibration m_calibration;
+};
+
+void TestEventRing::initTestCase()
+{
+    m_calibration = EventClock::calibrate();
+    qInfo("event clock: %s", m_calibration.tsc ? "TSC" : "CLOCK_MONOTONIC");
+}
+
+void TestEventRing::pushAndPopInOrderAcrossTheWrap()
+{
+    SharedRing r(8, 0);
+    std::vector<TraceEvent> out(8);
+    std::uint64_t next = 0;
+    for (int round = 0; round < 10; ++round) { // 30 events through 8 slots
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(r.ring->push(numbered(next + static_cast<std::uint64_t>(i))));
+        QCOMPARE(r.ring->pop(out.data(), out.size()), 3u);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(out[static_cast<std::size_t>(i)].task, next + static_cast<std::uint64_t>(i));
+        next += 3;
+    }
+    QCOMPARE(r.ring->pop(out.data(), out.size()), 0u);
+    QCOMPARE(r.ring->written(), 30u);
+    QCOMPARE(r.ring->dropped(), 0u);
+}
+
+void TestEventRing::aFullRingDropsAndCounts()
+{
+    SharedRing r(4, 0);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(r.ring->push(numbered(static_cast<std::uint64_t>(i))));
+    QVERIFY(!r.ring->push(numbered(4))); // never blocks: the event is dropped, and counted
+    QVERIFY(!r.ring->push(numbered(5)));
+    QCOMPARE(r.ring->dropped(), 2u);
+    std::vector<TraceEvent> out(4);
+    QCOMPARE(r.ring->pop(out.data(), 2), 2u);
+    QVERIFY(r.ring->push(numbered(6))); // room again
+    QCOMPARE(r.ring->pop(out.data(), 4), 3u);
+    QCOMPARE(out[2].task, 6u);
+}
+
+void TestEventRing::anotherProcessWrites()
+{
+    constexpr std::uint64_t kEvents = 1'000'000;
+    SharedRing r(1024, 1);
+    Process writer([&r] {
+        for (std::uint64_t i = 0; i < kEvents;) {
+            if (r.ring->push(numbered(i)))
+                ++i;
+        }
+    });
+    writer.start();
+    std::vector<TraceEvent> out(512);
+    std::uint64_t expected = 0;
+    std::uint64_t last_time = 0;
+    while (expected < kEvents) {
+        const std::size_t n = r.ring->pop(out.data(), out.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            QCOMPARE(out[i].task, expected++);
+            QVERIFY(out[i].time >= last_time); // one writer, one clock: never backwards
+            last_time = out[i].time;
+        }
+    }
+    QVERIFY(writer.join(30s));
+}
+
+void TestEventRing::aKilledWriterLosesNothingItPublished()
+{
+    SharedRing r(1 << 20, 2);
+    Process writer([&r] {
+        for (std::uint64_t i = 0;; ++i)
+            r.ring->push(numbered(i));
+    });
+    writer.start();
+    ::usleep(20'000);
+    writer.kill();
+    QVERIFY(writer.join(10s));
+    std::vector<TraceEvent> out(1 << 20);
+    const std::size_t n = r.ring->pop(out.data(), out.size());
+    QVERIFY(n > 0);
+    QCOMPARE(static_cast<std::uint64_t>(n), r.ring->written() - 0);
+    for (std::size_t i = 0; i < n; ++i)
+        QCOMPARE(out[i].task, static_cast<std::uint64_t>(i)); // every published event, whole, in order
+}
+
+void TestEventRing::calibrationMatchesTheMonotonicClock()
+{
+    for (int i = 0; i < 5; ++i) {
+        const std::int64_t before = monotonic_ns();
+        const std::uint64_t ticks = EventClock::now();
+        const std::int64_t after = monotonic_ns();
+        const std::int64_t ns = m_calibration.to_ns(ticks);
+        QVERIFY2(ns >= before - 100'000 && ns <= after + 100'000, // within 0.1 ms
+                 (std::to_string(ns - before) + " ns off").c_str());
+        ::usleep(10'000);
+    }
+}
+
+void TestEventRing::telemetryHooksBecomeEvents()
+{
+    SharedRing r(1024, 3);
+    RingTelemetry telemetry(*r.ring);
+    set_telemetry_sink(&telemetry);
+    Queue<int> q(2);
+    Lock lock;
+    q.put(1);
+    (void)q.get();
+    lock.acquire();
+    lock.release();
+    telemetry.state(WorkerState::Sleeping);
+    set_telemetry_sink(nullptr);
+    std::vector<TraceEvent> out(16);
+    const std::size_t n = r.ring->pop(out.data(), out.size());
+    std::vector<EventKind> kinds;
+    for (std::size_t i = 0; i < n; ++i)
+        kinds.push_back(out[i].kind);
+    QCOMPARE(kinds, (std::vector<EventKind>{EventKind::QueuePut, EventKind::QueueGet, EventKind::LockAcquired,
+                                            EventKind::LockReleased, EventKind::State}));
+    QCOMPARE(out[0].object, q.id());
+    QCOMPARE(out[0].value, 1); // depth after the put
+    QCOMPARE(out[1].value, 0);
+    QCOMPARE(out[2].object, lock.id());
+}
+
+void TestEventRing::mergerDeliversInTimeOrderUpToTheWatermark()
+{
+    // Writer 0 runs alone; then the watermark is taken; then writers 1 and 2 run together. The
+    // first drain, up to the watermark, must deliver exactly writer 0's events; the final drain
+    // the rest, interleaved in time order.
+    constexpr std::uint64_t kPerWriter = 50'000;
+    std::vector<std::unique_ptr<SharedRing>> rings;
+    EventMerger merger;
+    auto write = [&](std::size_t w) {
+        EventRing* ring = rings[w]->ring;
+        return std::make_unique<Process>([ring] {
+            for (std::uint64_t i = 0; i < kPerWriter; ++i)
+                ring->push(numbered(i));
+        });
+    };
+    for (std::uint32_t w = 0; w < 3; ++w) {
+        rings.push_back(std::make_unique<SharedRing>(1 << 17, w));
+        merger.add(rings.back()->ring);
+    }
+    auto first = write(0);
+    first->start();
+    QVERIFY(first->join(30s));
+    const std::uint64_t watermark = EventClock::now();
+    auto second = write(1);
+    auto third = write(2);
+    second->start();
+    third->start();
+    QVERIFY(second->join(30s));
+    QVERIFY(third->join(30s));
+
+    std::uint64_t last = 0, count = 0;
+    bool ordered = true;
+    std::uint64_t from[3] = {};
+    auto check = [&](const EventRing& ring, const TraceEvent& e) {
+        ordered = ordered && e.time >= last;
+        last = e.time;
+        ++count;
+        ++from[ring.worker()];
+    };
+    QCOMPARE(merger.drain(watermark, check), kPerWriter);
+    QCOMPARE(from[0], kPerWriter);
+    QCOMPARE(from[1] + from[2], 0u); // newer than the watermark: held back
+    QCOMPARE(merger.pending(), 2 * kPerWriter);
+    merger.drain(UINT64_MAX, check); // the end of the run
+    QVERIFY(ordered);
+    QCOMPARE(count, 3 * kPerWriter);
+    QCOMPARE(merger.pending(), 0u);
+    QCOMPARE(merger.dropped(), 0u);
+}
+
+FORKSCOPE_FORKING_TEST_MAIN(TestEventRing)
+#include "tst_eventring.moc"
