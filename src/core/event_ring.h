@@ -30,7 +30,7 @@ public:
     }
 
     EventRing(std::uint32_t capacity, std::int32_t pid, std::uint32_t worker) noexcept
-        : capacity_(capacity), mask_(capacity - 1), pid_(pid), worker_(worker) {}
+        : pid_(pid), capacity_(capacity), mask_(capacity - 1), worker_(worker) {}
     EventRing(const EventRing&) = delete; // lives in shared memory: never copied or moved
     EventRing& operator=(const EventRing&) = delete;
 
@@ -68,7 +68,9 @@ public:
     [[nodiscard]] std::uint64_t written() const noexcept { return head_.load(std::memory_order_acquire); }
     [[nodiscard]] std::uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
     [[nodiscard]] std::uint32_t capacity() const noexcept { return capacity_; }
-    [[nodiscard]] std::int32_t pid() const noexcept { return pid_; }
+    [[nodiscard]] std::int32_t pid() const noexcept { return pid_.load(std::memory_order_acquire); }
+    // The writer sets it once it knows it (a ring may be handed out before its process exists).
+    void set_pid(std::int32_t pid) noexcept { pid_.store(pid, std::memory_order_release); }
     [[nodiscard]] std::uint32_t worker() const noexcept { return worker_; }
 
 private:
@@ -81,10 +83,10 @@ private:
     // Reader's cache line.
     alignas(64) std::atomic<std::uint64_t> tail_{0};
     std::uint64_t cached_head_ = 0;
-    // Fixed at creation.
-    alignas(64) std::uint32_t capacity_;
+    // Fixed at creation, but for the pid.
+    alignas(64) std::atomic<std::int32_t> pid_;
+    std::uint32_t capacity_;
     std::uint32_t mask_;
-    std::int32_t pid_;
     std::uint32_t worker_;
 };
 

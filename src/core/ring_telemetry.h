@@ -5,23 +5,27 @@
 //
 //   RingTelemetry telemetry(ring);
 //   set_telemetry_sink(&telemetry);
-//   telemetry.state(WorkerState::Sleeping);      // and events of your own
+//   report_state(WorkerState::Sleeping);         // and events of your own: telemetry.emit(…)
 
 #include "core/event_clock.h"
 #include "core/event_ring.h"
+#include "core/liveness.h"
 #include "core/telemetry.h"
 
 namespace forkscope::core {
 
 class RingTelemetry final : public TelemetrySink {
 public:
-    explicit RingTelemetry(EventRing& ring) : ring_(ring) {}
+    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) {}
 
     void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value, std::uint16_t detail = 0) noexcept
     {
+        // A child forked without a ring of its own inherits this sink: it must not write into
+        // ours (one writer per ring).
+        if (current_pid() != owner_) [[unlikely]]
+            return;
         ring_.push(TraceEvent{EventClock::now(), task, value, object, kind, detail});
     }
-    void state(WorkerState s) noexcept { emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(s)); }
 
     void queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) override;
     void queue_get(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) override;
@@ -29,11 +33,13 @@ public:
     void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) override;
     void lock_released(std::uint32_t lock, std::int64_t hold_ns) override;
     void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) override;
+    void state_changed(WorkerState state) override { emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(state)); }
     void task_begin(std::uint32_t pool, std::uint64_t task) override;
     void task_end(std::uint32_t pool, std::uint64_t task, bool ok) override;
 
 private:
     EventRing& ring_;
+    pid_t owner_;
 };
 
 } // namespace forkscope::core

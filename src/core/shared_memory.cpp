@@ -3,6 +3,8 @@
 #include "core/errors.h"
 
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 
@@ -16,6 +18,40 @@ SharedMemory::SharedMemory(std::size_t bytes) : size_(bytes)
         data_ = nullptr;
         throw_errno("mmap of " + std::to_string(bytes) + " shared bytes");
     }
+}
+
+SharedMemory SharedMemory::create_memfd(const char* name, std::size_t bytes, int* fd_out)
+{
+    const int fd = ::memfd_create(name, MFD_CLOEXEC);
+    if (fd < 0)
+        throw_errno("memfd_create");
+    if (::ftruncate(fd, static_cast<off_t>(bytes)) != 0) { // sparse: pages cost memory once touched
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        throw_errno("ftruncate of a " + std::to_string(bytes) + "-byte memfd");
+    }
+    void* data = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (data == MAP_FAILED) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        throw_errno("mmap of a memfd");
+    }
+    *fd_out = fd;
+    return SharedMemory(data, bytes);
+}
+
+SharedMemory SharedMemory::map_fd(int fd)
+{
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw_errno("fstat of shared memory");
+    const auto bytes = static_cast<std::size_t>(st.st_size);
+    void* data = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (data == MAP_FAILED)
+        throw_errno("mmap of shared memory");
+    return SharedMemory(data, bytes);
 }
 
 SharedMemory& SharedMemory::operator=(SharedMemory&& other) noexcept

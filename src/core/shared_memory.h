@@ -18,6 +18,12 @@ class SharedMemory {
 public:
     SharedMemory() = default;
     explicit SharedMemory(std::size_t bytes); // throws std::system_error
+
+    // Memory another process can map too: a memfd (never in /dev/shm, never world-accessible),
+    // whose descriptor goes to the other process over a Unix socket (SCM_RIGHTS).
+    [[nodiscard]] static SharedMemory create_memfd(const char* name, std::size_t bytes, int* fd_out);
+    // Maps such a descriptor (the whole of it); throws std::system_error.
+    [[nodiscard]] static SharedMemory map_fd(int fd);
     SharedMemory(SharedMemory&& other) noexcept
         : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
     SharedMemory& operator=(SharedMemory&& other) noexcept;
@@ -29,6 +35,8 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
 private:
+    SharedMemory(void* data, std::size_t size) noexcept : data_(data), size_(size) {}
+
     void* data_ = nullptr;
     std::size_t size_ = 0;
 };

@@ -5,6 +5,8 @@
 // and no clock is read. The sink is per process; a child forked by core::Process inherits it
 // (the telemetry layer decides what a child writes to).
 
+#include "core/trace_event.h"
+
 #include <cstdint>
 
 namespace forkscope::core {
@@ -25,6 +27,8 @@ public:
     virtual void lock_released(std::uint32_t lock, std::int64_t hold_ns) = 0;
     // After a Semaphore, Event, Condition or Barrier wait that blocked, with how long.
     virtual void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) = 0;
+    // What the process is doing now (the timeline's colours): sleeping, done, …
+    virtual void state_changed(WorkerState state) = 0;
     // In a pool worker, around each task.
     virtual void task_begin(std::uint32_t pool, std::uint64_t task) = 0;
     virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
@@ -40,5 +44,12 @@ inline TelemetrySink* telemetry_sink() noexcept
 }
 
 void set_telemetry_sink(TelemetrySink* sink) noexcept;
+
+// For scenario code: reports this process's state, if anyone listens.
+inline void report_state(WorkerState state) noexcept
+{
+    if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
+        sink->state_changed(state);
+}
 
 } // namespace forkscope::core

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstring>
 #include <vector>
 
 namespace forkscope::protocol {
@@ -17,11 +18,25 @@ SocketPair make_socket_pair()
     return {core::UniqueFd(fds[0]), core::UniqueFd(fds[1])};
 }
 
-void send_message(int fd, const Message& message)
+void send_message(int fd, const Message& message, int pass_fd)
 {
     const std::vector<std::byte> frame = encode(message);
+    iovec iov{const_cast<std::byte*>(frame.data()), frame.size()};
+    msghdr header{};
+    header.msg_iov = &iov;
+    header.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    if (pass_fd >= 0) {
+        header.msg_control = control;
+        header.msg_controllen = sizeof control;
+        cmsghdr* cmsg = CMSG_FIRSTHDR(&header);
+        cmsg->cmsg_level = SOL_SOCKET;
+        cmsg->cmsg_type = SCM_RIGHTS;
+        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+        std::memcpy(CMSG_DATA(cmsg), &pass_fd, sizeof(int));
+    }
     for (;;) {
-        const ssize_t n = ::send(fd, frame.data(), frame.size(), MSG_NOSIGNAL);
+        const ssize_t n = ::sendmsg(fd, &header, MSG_NOSIGNAL);
         if (n == static_cast<ssize_t>(frame.size()))
             return;
         if (n < 0 && errno == EINTR)
@@ -37,26 +52,44 @@ Received receive_message(int fd, bool wait)
     // One byte more than the largest frame, so that MSG_TRUNC tells an oversized record.
     static thread_local std::vector<std::byte> buffer(kMaxFrameSize + 1);
     for (;;) {
-        const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), (wait ? 0 : MSG_DONTWAIT) | MSG_TRUNC);
+        iovec iov{buffer.data(), buffer.size()};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+        msghdr header{};
+        header.msg_iov = &iov;
+        header.msg_iovlen = 1;
+        header.msg_control = control;
+        header.msg_controllen = sizeof control;
+        const ssize_t n = ::recvmsg(fd, &header, (wait ? 0 : MSG_DONTWAIT) | MSG_TRUNC | MSG_CMSG_CLOEXEC);
+        core::UniqueFd passed;
+        if (n >= 0) {
+            for (cmsghdr* c = CMSG_FIRSTHDR(&header); c; c = CMSG_NXTHDR(&header, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len >= CMSG_LEN(sizeof(int))) {
+                    int received = -1;
+                    std::memcpy(&received, CMSG_DATA(c), sizeof(int));
+                    passed.reset(received);
+                }
+            }
+        }
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return {ReceiveStatus::WouldBlock, std::nullopt, {}};
+                return {ReceiveStatus::WouldBlock, std::nullopt, {}, {}};
             if (errno == ECONNRESET)
-                return {ReceiveStatus::Closed, std::nullopt, {}};
+                return {ReceiveStatus::Closed, std::nullopt, {}, {}};
             core::throw_errno("recv");
         }
         if (n == 0)
-            return {ReceiveStatus::Closed, std::nullopt, {}};
+            return {ReceiveStatus::Closed, std::nullopt, {}, {}};
         if (static_cast<std::size_t>(n) > kMaxFrameSize)
             return {ReceiveStatus::Malformed, std::nullopt,
                     "record of " + std::to_string(n) + " bytes exceeds the frame limit of " +
-                        std::to_string(kMaxFrameSize)};
+                        std::to_string(kMaxFrameSize),
+                    {}};
         Decoded decoded = decode(std::span<const std::byte>(buffer.data(), static_cast<std::size_t>(n)));
         if (!decoded.message)
-            return {ReceiveStatus::Malformed, std::nullopt, std::move(decoded.error)};
-        return {ReceiveStatus::Ok, std::move(decoded.message), {}};
+            return {ReceiveStatus::Malformed, std::nullopt, std::move(decoded.error), {}};
+        return {ReceiveStatus::Ok, std::move(decoded.message), {}, std::move(passed)};
     }
 }
 

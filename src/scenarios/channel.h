@@ -18,16 +18,18 @@ struct SocketPair {
 };
 [[nodiscard]] SocketPair make_socket_pair();
 
-// Sends one message, blocking until the socket takes it. Throws std::system_error (EPIPE when
-// the peer has gone); never raises SIGPIPE.
-void send_message(int fd, const Message& message);
+// Sends one message, blocking until the socket takes it, with a descriptor passed along if
+// `pass_fd` >= 0 (SCM_RIGHTS). Throws std::system_error (EPIPE when the peer has gone); never
+// raises SIGPIPE.
+void send_message(int fd, const Message& message, int pass_fd = -1);
 
 enum class ReceiveStatus { Ok, WouldBlock, Closed, Malformed };
 
 struct Received {
     ReceiveStatus status = ReceiveStatus::WouldBlock;
     std::optional<Message> message;
-    std::string error; // for Malformed
+    std::string error;      // for Malformed
+    core::UniqueFd passed;  // a descriptor that came with the message, close-on-exec
 };
 
 // Reads one record. With `wait` false it returns WouldBlock instead of blocking.

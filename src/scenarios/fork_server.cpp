@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/event_clock.h"
 #include "core/wait_hook.h"
 #include "scenarios/channel.h"
 #include "scenarios/process_setup.h"
@@ -33,7 +34,8 @@ constexpr std::size_t kMaxRuns = 16;
 class ForkServer {
 public:
     ForkServer(core::UniqueFd frontend, core::UniqueFd sigchld)
-        : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)) {}
+        : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)),
+          calibration_(core::EventClock::calibrate()) {} // once, for every run
 
     void serve();
 
@@ -60,6 +62,7 @@ private:
     core::UniqueFd sigchld_;
     std::vector<Run> runs_;
     std::uint32_t next_run_id_ = 0;
+    core::ClockCalibration calibration_;
 };
 
 void ForkServer::send(const protocol::Message& message)
@@ -152,7 +155,7 @@ void ForkServer::start_run(const protocol::RunRequest& request)
     if (pid == 0) {
         control.first.reset();
         run_supervisor({frontend_.get(), std::move(control.second), server, request.request_id, run_id, scenario,
-                        std::move(config)});
+                        std::move(config), calibration_});
     }
     ::setpgid(pid, pid); // also done by the child: whichever runs first, no race on kill(-pid)
     runs_.push_back({run_id, request.request_id, pid, std::move(control.first), 0, false});

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/process.h"
+#include "core/telemetry.h"
 #include "scenarios/translate_noop.h"
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,8 @@ void spin_until(std::int64_t deadline_ns)
 
 void worker_main(int index, const ProcessesConfig& config)
 {
+    // The state first: the timeline's span then covers all of the work.
+    core::report_state(config.work == ProcessesConfig::Work::Sleep ? core::WorkerState::Sleeping : core::WorkerState::Running);
     const std::int64_t begin = core::monotonic_ns();
     std::printf("worker %d: pid %d, ppid %d, working %d ms (%s)\n", index, static_cast<int>(::getpid()),
                 static_cast<int>(::getppid()), config.work_ms,
@@ -49,6 +52,7 @@ void worker_main(int index, const ProcessesConfig& config)
         sleep_until(deadline);
     else
         spin_until(deadline);
+    core::report_state(core::WorkerState::Done);
     std::printf("worker %d: done after %.1f ms\n", index, static_cast<double>(core::monotonic_ns() - begin) / 1e6);
 }
 

@@ -21,7 +21,7 @@
 
 namespace forkscope::protocol {
 
-inline constexpr std::uint16_t kVersion = 1;
+inline constexpr std::uint16_t kVersion = 2; // 2: RunStarted carries the run's telemetry memfd
 inline constexpr std::size_t kHeaderSize = 8;
 inline constexpr std::size_t kMaxFrameSize = 64 * 1024;
 
@@ -64,6 +64,7 @@ struct StopRun {
 };
 
 // Supervisor -> front end, first message of a run. The supervisor is the scenario's main process.
+// The run's telemetry memory (RunArena) comes with it as a descriptor (SCM_RIGHTS).
 struct RunStarted {
     static constexpr MessageType kType = MessageType::RunStarted;
     std::uint32_t request_id = 0;

@@ -3,9 +3,11 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/process.h"
+#include "core/ring_telemetry.h"
 #include "core/wait_hook.h"
 #include "scenarios/channel.h"
 #include "scenarios/process_setup.h"
+#include "scenarios/run_arena.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -21,6 +23,7 @@
 #include <climits>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace forkscope::scenarios {
@@ -56,6 +59,7 @@ public:
 private:
     struct Child {
         pid_t pid = 0;
+        std::uint32_t ring = UINT32_MAX; // its telemetry ring's index, if it got one
         core::UniqueFd pidfd;  // watched until the exit is reported
         core::UniqueFd output; // the child's stdout+stderr, until EOF
         std::string partial;   // output after the last newline
@@ -74,6 +78,7 @@ private:
     void forget_finished();
     Child* find(pid_t pid);
     void drain_remaining_output();
+    void start_telemetry();
 
     SupervisorSetup& setup_;
     std::vector<std::unique_ptr<Child>> children_;
@@ -81,7 +86,13 @@ private:
     core::UniqueFd pending_write_;
     bool stop_requested_ = false;
     std::int64_t kill_deadline_ns_ = 0; // 0: none
+    std::optional<RunArena> arena_;       // the run's telemetry, shared with the front end
+    std::optional<core::RingTelemetry> telemetry_; // the main process's own ring (ring 0)
+    core::EventRing* pending_ring_ = nullptr; // for the child being started
 };
+
+// A child's own telemetry: in the child, after fork (static: it outlives in_child()).
+std::optional<core::RingTelemetry> g_child_telemetry;
 
 void Supervisor::send(const protocol::Message& message)
 {
@@ -251,6 +262,8 @@ void Supervisor::report_exit(Child& child, int exitcode)
 {
     child.exit_reported = true;
     child.pidfd.reset();
+    if (telemetry_) // the child cannot write its own death: the parent does, in ring 0
+        telemetry_->emit(core::EventKind::ProcessExit, child.ring, static_cast<std::uint64_t>(child.pid), exitcode);
     send(protocol::ProcessExited{setup_.run_id, child.pid, exitcode, core::monotonic_ns()});
 }
 
@@ -277,12 +290,14 @@ void Supervisor::before_start(const core::ProcessInfo& info)
         core::throw_errno("pipe2 for the output of " + info.name);
     pending_read_.reset(fds[0]);
     pending_write_.reset(fds[1]);
+    pending_ring_ = arena_ ? arena_->claim(0) : nullptr; // nullptr once all rings are taken
 }
 
 void Supervisor::start_failed(const core::ProcessInfo&) noexcept
 {
     pending_read_.reset();
     pending_write_.reset();
+    pending_ring_ = nullptr; // the ring stays unused: rings are only ever handed out in order
 }
 
 void Supervisor::in_child(const core::ProcessInfo&) noexcept
@@ -291,6 +306,13 @@ void Supervisor::in_child(const core::ProcessInfo&) noexcept
     ::dup2(pending_write_.get(), STDERR_FILENO);
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // a pipe would be fully buffered: lines arrive live
     close_fds_except({}); // the supervisor's sockets, pipes and pidfds are not the worker's
+    core::set_telemetry_sink(nullptr);    // the parent's ring is the parent's
+    if (pending_ring_) {
+        pending_ring_->set_pid(::getpid());
+        g_child_telemetry.emplace(*pending_ring_);
+        core::set_telemetry_sink(&*g_child_telemetry);
+        g_child_telemetry->emit(core::EventKind::ProcessStart, pending_ring_->worker(), 0, ::getppid());
+    }
 }
 
 void Supervisor::started(const core::ProcessInfo& info)
@@ -300,6 +322,10 @@ void Supervisor::started(const core::ProcessInfo& info)
     child->pidfd.reset(core::pidfd_open(info.pid));
     child->output = std::move(pending_read_);
     pending_write_.reset();
+    child->ring = pending_ring_ ? pending_ring_->worker() : UINT32_MAX;
+    if (pending_ring_)
+        pending_ring_->set_pid(info.pid); // also set by the child; whoever is first
+    pending_ring_ = nullptr;
     ::fcntl(child->output.get(), F_SETFL, O_NONBLOCK);
     if (!child->pidfd)
         core::throw_errno("pidfd_open for " + info.name);
@@ -331,10 +357,31 @@ void Supervisor::drain_remaining_output()
         (void)wait_readable(-1, 100);
 }
 
+void Supervisor::start_telemetry()
+{
+    try {
+        arena_.emplace(RunArena::create(setup_.calibration));
+    } catch (const std::exception& e) {
+        log(std::string("main: running without telemetry: ") + e.what());
+        return;
+    }
+    core::EventRing* mine = arena_->claim(::getpid());
+    telemetry_.emplace(*mine);
+    core::set_telemetry_sink(&*telemetry_); // the main program's own queue and lock calls
+    telemetry_->emit(core::EventKind::ProcessStart, mine->worker(), 0, ::getppid());
+}
+
 int Supervisor::run()
 {
+    start_telemetry();
     const std::int64_t begin = core::monotonic_ns();
-    send(protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin});
+    try {
+        protocol::send_message(setup_.frontend_fd, protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin},
+                               arena_ ? arena_->fd() : -1);
+    } catch (const std::exception&) {
+        ::kill(0, SIGKILL); // the front end is gone
+        ::_exit(1);
+    }
     protocol::Outcome outcome = protocol::Outcome::Completed;
     std::string message;
     try {
@@ -357,7 +404,10 @@ int Supervisor::run()
         message = "stopped on request";
     }
     const std::int64_t end = core::monotonic_ns();
+    if (telemetry_)
+        telemetry_->state_changed(core::WorkerState::Done);
     send(protocol::RunFinished{setup_.run_id, outcome, end, end - begin, message});
+    core::set_telemetry_sink(nullptr);
     return 0;
 }
 

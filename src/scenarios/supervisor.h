@@ -4,6 +4,7 @@
 // (the workers' parent), stays single-threaded so it may fork at any time, and reports to the
 // front end, live, what its children do: started, output lines, exited, joined.
 
+#include "core/event_clock.h"
 #include "core/unique_fd.h"
 #include "scenarios/scenario.h"
 
@@ -22,6 +23,7 @@ struct SupervisorSetup {
     std::uint32_t run_id = 0;
     const Scenario* scenario = nullptr;
     nlohmann::json config;    // complete and validated
+    core::ClockCalibration calibration; // the fork server's, made once when it started
 };
 
 // Runs in the freshly forked child; never returns.

@@ -163,7 +163,7 @@ void TestEventRing::telemetryHooksBecomeEvents()
     (void)q.get();
     lock.acquire();
     lock.release();
-    telemetry.state(WorkerState::Sleeping);
+    report_state(WorkerState::Sleeping);
     set_telemetry_sink(nullptr);
     std::vector<TraceEvent> out(16);
     const std::size_t n = r.ring->pop(out.data(), out.size());

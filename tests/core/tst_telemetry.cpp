@@ -62,6 +62,7 @@ public:
         ++c_.waited[static_cast<int>(kind)];
         note_blocked(blocked);
     }
+    void state_changed(WorkerState) override {}
     void task_begin(std::uint32_t, std::uint64_t) override { ++c_.task_begin; }
     void task_end(std::uint32_t, std::uint64_t, bool ok) override
     {

@@ -127,8 +127,11 @@ void TestRunController::losingTheServerEndsTheRun()
 
     ::kill(static_cast<pid_t>(client.serverPid()), SIGKILL); // the fork server dies under the GUI
     QVERIFY(finished.wait(10000));
-    QCOMPARE(controller.summary()->outcome, Outcome::Killed);
-    QVERIFY(!failed.isEmpty());
+    // Killed when the lost connection is seen first; Stopped when the supervisor, seeing its
+    // fork server gone, reported the run as it killed its workers before dying itself.
+    const Outcome outcome = controller.summary()->outcome;
+    QVERIFY2(outcome == Outcome::Killed || outcome == Outcome::Stopped, std::to_string(static_cast<int>(outcome)).c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000); // the lost connection is reported either way
     QVERIFY(!controller.canStart());
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
              forkscope::testing::describe_present(pids).c_str());

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "scenarios/fork_server.h"
+#include "scenarios/run_arena.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 
@@ -90,6 +91,7 @@ private slots:
     void oneByOneRunsWorkersInSequence();
     void afterAllRunsWorkersTogether();
     void workerOutputArrivesAsLines();
+    void telemetryArrivesWithTheRun();
     void badRequestsAreRefusedNamingTheField_data();
     void badRequestsAreRefusedNamingTheField();
     void stopTerminatesTheWorkers();
@@ -188,6 +190,53 @@ void TestForkServer::workerOutputArrivesAsLines()
     // The main process's own lines carry the supervisor's pid.
     QVERIFY(std::any_of(r.lines.begin(), r.lines.end(),
                         [&](const auto& l) { return l.pid == r.started->supervisor_pid; }));
+}
+
+void TestForkServer::telemetryArrivesWithTheRun()
+{
+    RunClient client(g_server.fd());
+    client.request("processes", config(4, 20, "after-all"));
+    QVERIFY(client.wait_finished());
+    const auto& r = client.record;
+    QVERIFY(r.telemetry); // the run's memory came with RunStarted
+    scenarios::RunArena arena = scenarios::RunArena::attach(r.telemetry.get());
+    QCOMPARE(arena.rings_used(), 5u); // the main process and four workers
+    QCOMPARE(arena.ring(0)->pid(), r.started->supervisor_pid);
+
+    std::vector<core::TraceEvent> events(4096);
+    const core::ClockCalibration& clock = arena.header().calibration;
+    const std::int64_t first = r.started->t_ns - 1'000'000'000, last = r.finished->t_ns + 1'000'000'000;
+    // Ring 0, the supervisor: its own start, then an exit for each worker with its pid and code.
+    std::size_t n = arena.ring(0)->pop(events.data(), events.size());
+    int exits = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& e = events[i];
+        QVERIFY(clock.to_ns(e.time) > first && clock.to_ns(e.time) < last);
+        if (e.kind == core::EventKind::ProcessExit) {
+            ++exits;
+            QVERIFY(r.exit_of(static_cast<pid_t>(e.task)));
+            QCOMPARE(e.value, 0);
+            QCOMPARE(arena.ring(e.object)->pid(), static_cast<std::int32_t>(e.task)); // the exit names the ring
+        }
+    }
+    QCOMPARE(events[0].kind, core::EventKind::ProcessStart);
+    QCOMPARE(exits, 4);
+    // Each worker's ring: written by the worker itself, starting with its ProcessStart.
+    for (std::uint32_t w = 1; w < 5; ++w) {
+        const core::EventRing* ring = arena.ring(w);
+        QVERIFY(r.start_of(ring->pid()));
+        n = arena.ring(w)->pop(events.data(), events.size());
+        QVERIFY(n >= 1);
+        QCOMPARE(events[0].kind, core::EventKind::ProcessStart);
+        QCOMPARE(events[0].value, r.started->supervisor_pid); // its parent
+        // Then what the processes scenario reports: sleeping through its work, then done.
+        QVERIFY(n >= 3);
+        QCOMPARE(events[1].kind, core::EventKind::State);
+        QCOMPARE(events[1].detail, static_cast<std::uint16_t>(core::WorkerState::Sleeping));
+        QCOMPARE(events[2].detail, static_cast<std::uint16_t>(core::WorkerState::Done));
+        QVERIFY(clock.to_ns(events[2].time) - clock.to_ns(events[1].time) >= 20 * core::kNsPerMs); // the 20 ms of work
+        QCOMPARE(ring->dropped(), 0u);
+    }
 }
 
 void TestForkServer::badRequestsAreRefusedNamingTheField_data()

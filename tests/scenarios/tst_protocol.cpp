@@ -100,7 +100,7 @@ void TestProtocol::rejectsBadHeaders()
     QCOMPARE(decode_error(frame), std::string("header.length at offset 0 says 13 bytes, frame has 12"));
     frame = encode(StopRun{1});
     frame[4] = std::byte{9};
-    QCOMPARE(decode_error(frame), std::string("header.version at offset 4: protocol version 9 is not supported (expected 1)"));
+    QCOMPARE(decode_error(frame), std::string("header.version at offset 4: protocol version 9 is not supported (expected 2)"));
     frame = encode(StopRun{1});
     frame[6] = std::byte{99};
     QCOMPARE(decode_error(frame), std::string("unknown message type 99 at offset 6"));

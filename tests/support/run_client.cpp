@@ -53,14 +53,16 @@ void RunClient::stop()
         protocol::send_message(fd_, protocol::StopRun{record.started->run_id});
 }
 
-void RunClient::take(protocol::Message message)
+void RunClient::take(protocol::Message message, core::UniqueFd passed)
 {
     std::visit(
-        [this](auto&& m) {
+        [this, &passed](auto&& m) {
             using M = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<M, protocol::RunStarted>) {
-                if (m.request_id == request_id_)
+                if (m.request_id == request_id_) {
                     record.started = m;
+                    record.telemetry = std::move(passed);
+                }
             } else if constexpr (std::is_same_v<M, protocol::Error>) {
                 record.errors.push_back(m);
             } else if constexpr (requires { m.run_id; }) {
@@ -92,7 +94,7 @@ bool RunClient::pump_until(const std::function<bool()>& done, std::chrono::milli
         if (r.status == protocol::ReceiveStatus::Closed)
             return done();
         if (r.status == protocol::ReceiveStatus::Ok)
-            take(std::move(*r.message));
+            take(std::move(*r.message), std::move(r.passed));
     }
     return true;
 }

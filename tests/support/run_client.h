@@ -3,6 +3,7 @@
 // A blocking, Qt-free client of the fork server for tests: sends one run request and collects
 // the run's messages until it finishes or a deadline passes. Usable in a forked helper process.
 
+#include "core/unique_fd.h"
 #include "scenarios/protocol.h"
 
 #include <sys/types.h>
@@ -23,6 +24,7 @@ struct RunRecord {
     std::vector<protocol::LogLine> lines;
     std::vector<protocol::Error> errors;
     std::optional<protocol::RunFinished> finished;
+    core::UniqueFd telemetry; // the run's RunArena, passed with RunStarted
 
     [[nodiscard]] std::vector<pid_t> worker_pids() const;
     [[nodiscard]] const protocol::ProcessExited* exit_of(pid_t pid) const;
@@ -47,7 +49,7 @@ public:
     RunRecord record;
 
 private:
-    void take(protocol::Message message);
+    void take(protocol::Message message, core::UniqueFd passed);
 
     int fd_;
     std::uint32_t request_id_ = 0;
