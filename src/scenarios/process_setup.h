@@ -20,6 +20,9 @@ void reset_signals() noexcept;
 // Points `target_fd` (0, 1 or 2) at /dev/null.
 void redirect_to_dev_null(int target_fd) noexcept;
 
+// Raises the soft limit on open descriptors to the hard one (a supervisor holds two per worker).
+void raise_fd_limit() noexcept;
+
 // Number of threads of this process, from /proc/self/status; 0 if it cannot be read.
 [[nodiscard]] int thread_count() noexcept;
 

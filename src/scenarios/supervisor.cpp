@@ -6,6 +6,7 @@
 #include "core/ring_telemetry.h"
 #include "core/wait_hook.h"
 #include "scenarios/channel.h"
+#include "scenarios/line_buffer.h"
 #include "scenarios/process_setup.h"
 #include "scenarios/run_arena.h"
 
@@ -14,7 +15,6 @@
 #include <signal.h>
 #include "core/pidfd.h"
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,7 +31,6 @@ namespace forkscope::scenarios {
 namespace {
 
 constexpr std::int64_t kStopGraceNs = 1'000 * core::kNsPerMs; // SIGTERM, then SIGKILL
-constexpr std::size_t kMaxLineBytes = 4096;                   // longer output is split
 constexpr std::int64_t kOutputDrainNs = 2'000 * core::kNsPerMs;
 
 class RunStopped : public std::runtime_error {
@@ -62,7 +61,7 @@ private:
         std::uint32_t ring = UINT32_MAX; // its telemetry ring's index, if it got one
         core::UniqueFd pidfd;  // watched until the exit is reported
         core::UniqueFd output; // the child's stdout+stderr, until EOF
-        std::string partial;   // output after the last newline
+        LineBuffer lines;      // output after the last newline
         bool exit_reported = false;
         bool joined = false;
     };
@@ -107,8 +106,8 @@ void Supervisor::send(const protocol::Message& message)
 
 void Supervisor::log(std::string_view line)
 {
-    if (line.size() > kMaxLineBytes)
-        line = line.substr(0, kMaxLineBytes);
+    if (line.size() > LineBuffer::kMaxLineBytes)
+        line = line.substr(0, LineBuffer::kMaxLineBytes);
     send(protocol::LogLine{setup_.run_id, ::getpid(), core::monotonic_ns(), std::string(line)});
 }
 
@@ -223,21 +222,13 @@ void Supervisor::read_output(Child& child)
                 child.output.reset();
             return;
         }
+        auto emit = [this, &child](std::string_view line) { emit_line(child, line); };
         if (n == 0) { // every writer has gone
-            if (!child.partial.empty())
-                emit_line(child, std::exchange(child.partial, {}));
+            child.lines.flush(emit);
             child.output.reset();
             return;
         }
-        child.partial.append(buffer, static_cast<std::size_t>(n));
-        std::size_t begin = 0;
-        for (std::size_t nl; (nl = child.partial.find('\n', begin)) != std::string::npos; begin = nl + 1)
-            emit_line(child, std::string_view(child.partial).substr(begin, nl - begin));
-        child.partial.erase(0, begin);
-        while (child.partial.size() >= kMaxLineBytes) {
-            emit_line(child, std::string_view(child.partial).substr(0, kMaxLineBytes));
-            child.partial.erase(0, kMaxLineBytes);
-        }
+        child.lines.append(std::string_view(buffer, static_cast<std::size_t>(n)), emit);
     }
 }
 
@@ -409,16 +400,6 @@ int Supervisor::run()
     send(protocol::RunFinished{setup_.run_id, outcome, end, end - begin, message});
     core::set_telemetry_sink(nullptr);
     return 0;
-}
-
-void raise_fd_limit() noexcept
-{
-    // Each worker costs the supervisor two descriptors (output pipe, pidfd).
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &limit);
-    }
 }
 
 } // namespace
