@@ -22,6 +22,38 @@ bool EventClock::tsc_is_invariant()
     return false;
 }
 
+namespace {
+
+#if defined(__x86_64__) || defined(__i386__)
+// One TSC read paired with the clock read closest to it: bracket it, keep the tightest of a few.
+void paired_sample(std::uint64_t& ticks, std::int64_t& ns)
+{
+    std::int64_t best = INT64_MAX;
+    for (int i = 0; i < 16; ++i) {
+        const std::int64_t a = monotonic_ns();
+        const std::uint64_t t = __rdtsc();
+        const std::int64_t b = monotonic_ns();
+        if (b - a < best) {
+            best = b - a;
+            ticks = t;
+            ns = a + (b - a) / 2;
+        }
+    }
+}
+#endif
+
+} // namespace
+
+ClockCalibration EventClock::rebase(const ClockCalibration& calibration)
+{
+    ClockCalibration c = calibration;
+#if defined(__x86_64__) || defined(__i386__)
+    if (c.tsc)
+        paired_sample(c.base_ticks, c.base_ns);
+#endif
+    return c;
+}
+
 ClockCalibration EventClock::calibrate(int sample_ms)
 {
     ClockCalibration c;
@@ -30,25 +62,11 @@ ClockCalibration EventClock::calibrate(int sample_ms)
     if (!c.tsc)
         return c;
 #if defined(__x86_64__) || defined(__i386__)
-    // Pair each TSC read with the clock read closest to it: bracket, keep the tightest of a few.
-    auto sample = [](std::uint64_t& ticks, std::int64_t& ns) {
-        std::int64_t best = INT64_MAX;
-        for (int i = 0; i < 16; ++i) {
-            const std::int64_t a = monotonic_ns();
-            const std::uint64_t t = __rdtsc();
-            const std::int64_t b = monotonic_ns();
-            if (b - a < best) {
-                best = b - a;
-                ticks = t;
-                ns = a + (b - a) / 2;
-            }
-        }
-    };
     std::uint64_t t0 = 0, t1 = 0;
     std::int64_t n0 = 0, n1 = 0;
-    sample(t0, n0);
+    paired_sample(t0, n0);
     std::this_thread::sleep_for(std::chrono::milliseconds(sample_ms));
-    sample(t1, n1);
+    paired_sample(t1, n1);
     c.base_ticks = t1;
     c.base_ns = n1;
     c.ns_per_tick = static_cast<double>(n1 - n0) / static_cast<double>(t1 - t0);

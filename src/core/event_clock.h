@@ -36,6 +36,9 @@ public:
     // Decides TSC or not and calibrates, measuring for about `sample_ms`. Call once per run,
     // before forking: children inherit the choice.
     static ClockCalibration calibrate(int sample_ms = 20);
+    // The same rate, with the base point taken now: a long-lived calibration (the fork
+    // server's) rebased at each run's start stays exact at that start (no sleep needed).
+    [[nodiscard]] static ClockCalibration rebase(const ClockCalibration& calibration);
     // Whether this machine's TSC is invariant (cpu flags constant_tsc and nonstop_tsc).
     [[nodiscard]] static bool tsc_is_invariant();
 

@@ -351,7 +351,7 @@ void Supervisor::drain_remaining_output()
 void Supervisor::start_telemetry()
 {
     try {
-        arena_.emplace(RunArena::create(setup_.calibration));
+        arena_.emplace(RunArena::create(core::EventClock::rebase(setup_.calibration)));
     } catch (const std::exception& e) {
         log(std::string("main: running without telemetry: ") + e.what());
         return;

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,7 @@ private slots:
     void anotherProcessWrites();
     void aKilledWriterLosesNothingItPublished();
     void calibrationMatchesTheMonotonicClock();
+    void rebasingKeepsTheRateAndMovesTheBase();
     void telemetryHooksBecomeEvents();
     void mergerDeliversInTimeOrderUpToTheWatermark();
 
@@ -150,6 +152,19 @@ void TestEventRing::calibrationMatchesTheMonotonicClock()
                  (std::to_string(ns - before) + " ns off").c_str());
         ::usleep(10'000);
     }
+}
+
+void TestEventRing::rebasingKeepsTheRateAndMovesTheBase()
+{
+    if (!m_calibration.tsc)
+        QSKIP("no invariant TSC: ticks are monotonic nanoseconds already");
+    ::usleep(20'000);
+    const ClockCalibration rebased = EventClock::rebase(m_calibration);
+    QCOMPARE(rebased.ns_per_tick, m_calibration.ns_per_tick);
+    QVERIFY(rebased.base_ticks > m_calibration.base_ticks);
+    const std::uint64_t now = EventClock::now();
+    const std::int64_t ns = monotonic_ns();
+    QVERIFY(std::llabs(rebased.to_ns(now) - ns) < 100'000);
 }
 
 void TestEventRing::telemetryHooksBecomeEvents()
