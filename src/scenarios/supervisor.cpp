@@ -66,7 +66,7 @@ private:
         bool joined = false;
     };
 
-    void send(const protocol::Message& message);
+    void send(const protocol::Message& message, int pass_fd = -1);
     void handle_control();
     void read_output(Child& child);
     void emit_line(const Child& child, std::string_view line);
@@ -93,10 +93,10 @@ private:
 // A child's own telemetry: in the child, after fork (static: it outlives in_child()).
 std::optional<core::RingTelemetry> g_child_telemetry;
 
-void Supervisor::send(const protocol::Message& message)
+void Supervisor::send(const protocol::Message& message, int pass_fd)
 {
     try {
-        protocol::send_message(setup_.frontend_fd, message);
+        protocol::send_message(setup_.frontend_fd, message, pass_fd);
     } catch (const std::exception&) {
         // The front end is gone: nobody is watching, so the whole run goes (we lead its group).
         ::kill(0, SIGKILL);
@@ -366,13 +366,7 @@ int Supervisor::run()
 {
     start_telemetry();
     const std::int64_t begin = core::monotonic_ns();
-    try {
-        protocol::send_message(setup_.frontend_fd, protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin},
-                               arena_ ? arena_->fd() : -1);
-    } catch (const std::exception&) {
-        ::kill(0, SIGKILL); // the front end is gone
-        ::_exit(1);
-    }
+    send(protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin}, arena_ ? arena_->fd() : -1);
     protocol::Outcome outcome = protocol::Outcome::Completed;
     std::string message;
     try {
