@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <cstdint>
+#include <limits.h>
 
 namespace forkscope::core {
 
@@ -16,5 +17,11 @@ namespace forkscope::core {
 }
 
 inline constexpr std::int64_t kNsPerMs = 1'000'000;
+
+// The deadline for a timeout in nanoseconds; a negative timeout means none (INT64_MAX).
+[[nodiscard]] inline std::int64_t deadline_after(std::int64_t timeout_ns) noexcept
+{
+    return timeout_ns < 0 ? INT64_MAX : monotonic_ns() + timeout_ns;
+}
 
 } // namespace forkscope::core

@@ -15,9 +15,4 @@ bool futex_wait_until(std::atomic<std::uint32_t>& word, std::uint32_t expected, 
     return monotonic_ns() < deadline_ns;
 }
 
-std::int64_t deadline_after(std::int64_t timeout_ns) noexcept
-{
-    return timeout_ns < 0 ? INT64_MAX : monotonic_ns() + timeout_ns;
-}
-
 } // namespace forkscope::core

@@ -4,6 +4,8 @@
 // different processes). Waiters compare-and-sleep, so a wake between the check and the sleep is
 // never lost.
 
+#include "core/clock.h"
+
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -44,8 +46,6 @@ inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) no
 // False once the deadline has passed; true otherwise (woken, changed, or a signal: re-check).
 bool futex_wait_until(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t deadline_ns) noexcept;
 
-// The deadline for an optional timeout in nanoseconds (< 0: none).
-std::int64_t deadline_after(std::int64_t timeout_ns) noexcept;
 
 // Spin-wait hint for the short waits before sleeping.
 inline void cpu_relax() noexcept

@@ -88,7 +88,7 @@ public:
     // True once ready; false if the timeout passed first.
     bool wait(PoolTimeout timeout = std::nullopt)
     {
-        const std::int64_t deadline = timeout ? monotonic_ns() + timeout->count() : INT64_MAX;
+        const std::int64_t deadline = deadline_after(timeout ? std::max<std::int64_t>(0, timeout->count()) : -1);
         while (!state_->ready) {
             const std::int64_t left = deadline - monotonic_ns();
             if (left <= 0)
@@ -120,7 +120,7 @@ public:
     // The next result, or nothing once all are out; throws the first task error it meets.
     std::optional<R> next(PoolTimeout timeout = std::nullopt)
     {
-        const std::int64_t deadline = timeout ? monotonic_ns() + timeout->count() : INT64_MAX;
+        const std::int64_t deadline = deadline_after(timeout ? std::max<std::int64_t>(0, timeout->count()) : -1);
         while (state_->ready.empty() && state_->remaining > 0 && !state_->error) {
             const std::int64_t left = deadline - monotonic_ns();
             if (left <= 0)

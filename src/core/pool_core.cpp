@@ -290,7 +290,7 @@ std::size_t PoolCore::pump(std::int64_t timeout_ns)
     dispatch();
     if (delivered > 0 || timeout_ns == 0 || unfinished_ == 0)
         return delivered;
-    const std::int64_t deadline = timeout_ns < 0 ? INT64_MAX : monotonic_ns() + timeout_ns;
+    const std::int64_t deadline = deadline_after(timeout_ns);
     while (delivered == 0 && unfinished_ > 0) {
         const std::int64_t left = deadline - monotonic_ns();
         if (left <= 0)

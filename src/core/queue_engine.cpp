@@ -362,7 +362,7 @@ bool QueueEngine::join(std::int64_t timeout_ns)
     QueueControl& c = control();
     if (c.unfinished.load(std::memory_order_acquire) == 0)
         return true;
-    const std::int64_t deadline = timeout_ns < 0 ? INT64_MAX : monotonic_ns() + timeout_ns;
+    const std::int64_t deadline = deadline_after(timeout_ns);
     c.joiners_waiting.fetch_add(1, std::memory_order_seq_cst);
     bool done = false;
     for (;;) {

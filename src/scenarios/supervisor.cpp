@@ -113,7 +113,7 @@ void Supervisor::log(std::string_view line)
 
 bool Supervisor::wait_readable(int fd, int timeout_ms)
 {
-    const std::int64_t deadline = timeout_ms < 0 ? INT64_MAX : core::monotonic_ns() + std::int64_t{timeout_ms} * core::kNsPerMs;
+    const std::int64_t deadline = core::deadline_after(timeout_ms < 0 ? -1 : std::int64_t{timeout_ms} * core::kNsPerMs);
     struct Slot {
         Child* child;
         bool output;
