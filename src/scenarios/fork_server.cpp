@@ -52,6 +52,7 @@ private:
     bool handle_frontend(); // false once the front end has gone
     void start_run(const protocol::RunRequest& request);
     void stop_run(std::uint32_t run_id);
+    void drain_sigchld();
     void reap_children();
     void supervisor_ended(Run& run, int status);
     void kill_overdue_runs();
@@ -190,11 +191,17 @@ void ForkServer::kill_overdue_runs()
     }
 }
 
-void ForkServer::reap_children()
+void ForkServer::drain_sigchld()
 {
+    // SIGCHLD notifications coalesce: their count means nothing, waitpid() tells who ended.
     signalfd_siginfo info;
     while (::read(sigchld_.get(), &info, sizeof info) == sizeof info) {
     }
+}
+
+void ForkServer::reap_children()
+{
+    drain_sigchld();
     for (;;) {
         int status = 0;
         const pid_t pid = ::waitpid(-1, &status, WNOHANG);
@@ -245,9 +252,7 @@ void ForkServer::shutdown()
         if (left <= 0)
             return;
         (void)core::poll_readable(sigchld_.get(), static_cast<int>(std::min<std::int64_t>(left / core::kNsPerMs + 1, 50)));
-        signalfd_siginfo info;
-        while (::read(sigchld_.get(), &info, sizeof info) == sizeof info) {
-        }
+        drain_sigchld();
     }
 }
 
