@@ -57,6 +57,14 @@ inline std::int64_t timeout_ns(const Timeout& timeout)
     return timeout ? std::max<std::int64_t>(0, timeout->count()) : -1;
 }
 
+// For try_put/try_get: true when done, false when full/empty; a closed queue still throws.
+inline bool succeeded(QueueStatus status)
+{
+    if (status == QueueStatus::Closed)
+        throw QueueClosed();
+    return status == QueueStatus::Ok;
+}
+
 inline void throw_for(QueueStatus status, bool putting)
 {
     switch (status) {
@@ -121,10 +129,7 @@ public:
     // std-style: false when full, instead of throwing Full.
     [[nodiscard]] bool try_put(const T& item)
     {
-        const auto status = engine_.put(&item, sizeof(T), false, 0);
-        if (status == detail::QueueStatus::Closed)
-            throw QueueClosed();
-        return status == detail::QueueStatus::Ok;
+        return detail::succeeded(engine_.put(&item, sizeof(T), false, 0));
     }
 
     T get(bool block = true, Timeout timeout = std::nullopt)
@@ -137,10 +142,7 @@ public:
     [[nodiscard]] std::optional<T> try_get()
     {
         T item;
-        const auto status = engine_.get(&copy_out, &item, false, 0);
-        if (status == detail::QueueStatus::Closed)
-            throw QueueClosed();
-        return status == detail::QueueStatus::Ok ? std::optional<T>(item) : std::nullopt;
+        return detail::succeeded(engine_.get(&copy_out, &item, false, 0)) ? std::optional<T>(item) : std::nullopt;
     }
 
 protected:
@@ -175,9 +177,7 @@ public:
     // Throws std::length_error for items longer than max_item_bytes().
     void put(std::string_view item, bool block = true, Timeout timeout = std::nullopt)
     {
-        if (item.size() > engine_.max_item_bytes())
-            throw std::length_error("item of " + std::to_string(item.size()) + " bytes exceeds the queue's " +
-                                    std::to_string(engine_.max_item_bytes()) + "-byte limit");
+        check_size(item);
         detail::throw_for(engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), block,
                                       detail::timeout_ns(timeout)), true);
     }
@@ -185,13 +185,8 @@ public:
     // std-style: false when full, instead of throwing Full.
     [[nodiscard]] bool try_put(std::string_view item)
     {
-        if (item.size() > engine_.max_item_bytes())
-            throw std::length_error("item of " + std::to_string(item.size()) + " bytes exceeds the queue's " +
-                                    std::to_string(engine_.max_item_bytes()) + "-byte limit");
-        const auto status = engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), false, 0);
-        if (status == detail::QueueStatus::Closed)
-            throw QueueClosed();
-        return status == detail::QueueStatus::Ok;
+        check_size(item);
+        return detail::succeeded(engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), false, 0));
     }
     std::string get(bool block = true, Timeout timeout = std::nullopt)
     {
@@ -209,6 +204,12 @@ public:
     [[nodiscard]] std::uint32_t max_item_bytes() const noexcept { return engine_.max_item_bytes(); }
 
 private:
+    void check_size(std::string_view item) const
+    {
+        if (item.size() > engine_.max_item_bytes())
+            throw std::length_error("item of " + std::to_string(item.size()) + " bytes exceeds the queue's " +
+                                    std::to_string(engine_.max_item_bytes()) + "-byte limit");
+    }
     static void assign(void* item, const void* bytes, std::uint32_t size)
     {
         static_cast<std::string*>(item)->assign(static_cast<const char*>(bytes), size);
