@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/telemetry.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <ctime>
 
@@ -30,22 +31,40 @@ MutexState::~MutexState()
     pthread_mutex_destroy(&mutex);
 }
 
-// Everything but the inline fast path: trylock, timeouts, a dead previous owner, errors, telemetry.
+namespace {
+
+// Robust futexes can lose a wake when a process dies. glibc's unlock frees the word and wakes one
+// waiter, who must then take the lock and pass the wake on. If that waiter is killed first while
+// another process has already taken the free lock (without the waiters bit), nobody wakes the
+// remaining sleepers: the kernel's robust-list walk sees a live owner and does nothing. So waiters
+// sleep in slices and look again; a stranded one takes the lock within a slice of its release.
+constexpr std::int64_t kWaitSliceNs = 50'000'000;
+
+int lock_until(pthread_mutex_t* mutex, std::optional<std::int64_t> deadline_ns)
+{
+    for (;;) {
+        const std::int64_t now = monotonic_ns();
+        const std::int64_t slice_end = deadline_ns ? std::min(*deadline_ns, now + kWaitSliceNs) : now + kWaitSliceNs;
+        const timespec ts{static_cast<time_t>(slice_end / 1'000'000'000), static_cast<long>(slice_end % 1'000'000'000)};
+        const int r = pthread_mutex_clocklock(mutex, CLOCK_MONOTONIC, &ts);
+        if (r != ETIMEDOUT || (deadline_ns && slice_end >= *deadline_ns))
+            return r;
+    }
+}
+
+} // namespace
+
+// Everything but the inline fast path: waiting, timeouts, a dead previous owner, errors, telemetry.
 bool RobustMutex::acquire_slow(bool block, std::optional<std::chrono::nanoseconds> timeout, int result)
 {
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
-    int r = result;
-    if (r >= 0) {
-        // The fast path's attempt already decided.
-    } else if (!block) {
-        r = pthread_mutex_trylock(&state_->mutex);
-    } else if (!timeout) {
-        r = pthread_mutex_lock(&state_->mutex);
-    } else {
-        const std::int64_t deadline = monotonic_ns() + std::max<std::int64_t>(0, timeout->count());
-        const timespec ts{static_cast<time_t>(deadline / 1'000'000'000), static_cast<long>(deadline % 1'000'000'000)};
-        r = pthread_mutex_clocklock(&state_->mutex, CLOCK_MONOTONIC, &ts);
+    int r = result < 0 ? pthread_mutex_trylock(&state_->mutex) : result;
+    if (r == EBUSY && block) {
+        std::optional<std::int64_t> deadline;
+        if (timeout)
+            deadline = monotonic_ns() + std::max<std::int64_t>(0, timeout->count());
+        r = lock_until(&state_->mutex, deadline);
     }
     bool died = false;
     if (r == EOWNERDEAD) {

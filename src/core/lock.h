@@ -32,6 +32,8 @@ public:
 
 namespace detail {
 
+struct RobustMutexTestAccess;
+
 struct alignas(64) MutexState {
     pthread_mutex_t mutex;
     std::atomic<std::uint64_t> owner_deaths{0};
@@ -47,17 +49,19 @@ class RobustMutex {
 public:
     explicit RobustMutex(bool recursive) : state_(sizeof(MutexState), recursive) {}
 
-    // The common case — block, no timeout, no telemetry, a live previous owner — stays inline.
+    // The common case — a free lock, no telemetry, a live previous owner — stays inline. Waiting
+    // is never inline: see acquire_slow() for why it sleeps in bounded slices.
     bool acquire(bool block, std::optional<std::chrono::nanoseconds> timeout)
     {
-        if (block && !timeout && !telemetry_sink()) [[likely]] {
-            const int result = pthread_mutex_lock(&state_->mutex);
+        if (!telemetry_sink()) [[likely]] {
+            const int result = pthread_mutex_trylock(&state_->mutex);
             if (result == 0) [[likely]] {
                 owner_died_ = false;
                 ++depth_;
                 return true;
             }
-            return acquire_slow(block, timeout, result); // EOWNERDEAD (we hold it now) or an error
+            // EBUSY (wait, or give up), EOWNERDEAD (we hold it now), or an error.
+            return acquire_slow(block, timeout, result);
         }
         return acquire_slow(block, timeout, -1);
     }
@@ -80,7 +84,8 @@ public:
     [[nodiscard]] std::uint32_t id() const noexcept { return state_->id; }
 
 private:
-    // `result`: what the fast path's pthread_mutex_lock returned, or -1 to make the attempt here.
+    friend struct RobustMutexTestAccess; // stages a lost wake deterministically
+    // `result`: what the fast path's pthread_mutex_trylock returned, or -1 to make the attempt here.
     bool acquire_slow(bool block, std::optional<std::chrono::nanoseconds> timeout, int result);
     void release_slow();
 
@@ -123,6 +128,7 @@ protected:
 
 private:
     friend class Condition;
+    friend struct detail::RobustMutexTestAccess;
     detail::RobustMutex mutex_;
 };
 

@@ -6,16 +6,21 @@
 #include "core/clock.h"
 #include "core/futex.h"
 #include "core/process.h"
+#include "support/lock_test_access.h"
 #include "support/test_main.h"
 
 #include <QTest>
 
+#include <linux/futex.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <random>
+#include <string>
 #include <vector>
 
 using namespace forkscope::core;
@@ -30,6 +35,15 @@ struct Counter {
     std::atomic<std::uint32_t> overlaps{0}; // times someone found another inside
 };
 
+// Whether `pid` is asleep in the kernel's futex wait (and so past re-checking the lock word).
+bool sleeps_on_futex(pid_t pid)
+{
+    std::ifstream wchan("/proc/" + std::to_string(pid) + "/wchan");
+    std::string where;
+    std::getline(wchan, where);
+    return where.find("futex") != std::string::npos;
+}
+
 } // namespace
 
 class TestLock : public QObject {
@@ -43,6 +57,7 @@ private slots:
     void incrementsUnderTheLockAreExact();
     void deadHolderHandsTheLockOn();
     void killedHoldersNeverBreakMutualExclusion();
+    void aStrandedWaiterStillGetsTheLock();
 };
 
 void TestLock::acquireAndRelease()
@@ -194,6 +209,40 @@ void TestLock::killedHoldersNeverBreakMutualExclusion()
     qInfo("%d rounds, the holder SIGKILLed in each: the lock was taken from a dead holder %llu times", kRounds,
           static_cast<unsigned long long>(deaths_seen));
     QVERIFY(deaths_seen > 0); // the recovery path really ran
+}
+
+void TestLock::aStrandedWaiterStillGetsTheLock()
+{
+    // The lost wake described in lock.cpp, staged: while a waiter sleeps, the word is freed as
+    // glibc's unlock frees it, and the holder dies without the wake that should follow (as when
+    // the woken process is killed and someone else has taken the lock in between). The waiter
+    // must find the free lock on its own.
+    Lock lock;
+    std::atomic_ref<int> word(detail::RobustMutexTestAccess::futex_word(lock));
+    SharedObject<std::atomic<int>> go_away(sizeof(std::atomic<int>), 0);
+    Process holder([&] {
+        lock.acquire();
+        const std::int64_t deadline = monotonic_ns() + 20'000 * kNsPerMs;
+        while (go_away->load() == 0 && monotonic_ns() < deadline)
+            ::usleep(1000);
+        ::_exit(0); // without release(): the word was freed for it
+    });
+    holder.start();
+    const std::int64_t deadline = monotonic_ns() + 10'000 * kNsPerMs;
+    while (word.load() == 0 && monotonic_ns() < deadline)
+        ::usleep(1000);
+    QVERIFY(word.load() != 0);
+
+    Process waiter([&] { ::_exit(lock.acquire() && !lock.previous_owner_died() ? 0 : 1); });
+    waiter.start();
+    while (!((word.load() & FUTEX_WAITERS) && sleeps_on_futex(waiter.pid())) && monotonic_ns() < deadline)
+        ::usleep(1000);
+    QVERIFY2(sleeps_on_futex(waiter.pid()), "the waiter never went to sleep on the lock");
+    word.store(0); // released, and the wake lost
+    go_away->store(1);
+    QVERIFY(holder.join(10s));
+    QVERIFY2(waiter.join(10s), "the stranded waiter never took the free lock");
+    QCOMPARE(*waiter.exitcode(), 0);
 }
 
 FORKSCOPE_FORKING_TEST_MAIN(TestLock)
