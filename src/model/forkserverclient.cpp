@@ -36,6 +36,16 @@ void ForkServerClient::stopRun(quint32 runId)
     send(protocol::StopRun{runId});
 }
 
+core::UniqueFd ForkServerClient::takeRunMemory(quint32 runId)
+{
+    const auto it = m_runMemory.find(runId);
+    if (it == m_runMemory.end())
+        return {};
+    core::UniqueFd fd = std::move(it->second);
+    m_runMemory.erase(it);
+    return fd;
+}
+
 bool ForkServerClient::send(const protocol::Message& message)
 {
     if (!isConnected())
@@ -78,7 +88,13 @@ void ForkServerClient::readMessages()
             qWarning("ForkScope: ignoring a malformed message from the fork server: %s", r.error.c_str());
             continue;
         case protocol::ReceiveStatus::Ok:
-            emit messageReceived(*r.message);
+            if (const auto* started = std::get_if<protocol::RunStarted>(&*r.message); started && r.passed) {
+                m_runMemory[started->run_id] = std::move(r.passed);
+                emit messageReceived(*r.message);
+                m_runMemory.erase(started->run_id); // not taken: nobody wants this run's telemetry
+            } else {
+                emit messageReceived(*r.message);
+            }
             break;
         }
     }

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "scenarios/fork_server.h"
+#include "core/unique_fd.h"
 #include "scenarios/protocol.h"
 
 #include <QObject>
+
+#include <map>
 
 class QSocketNotifier;
 
@@ -22,6 +25,9 @@ public:
     // The request's id, echoed in RunStarted or Error; 0 if the server is gone.
     quint32 requestRun(const std::string& scenario, const std::string& configJson);
     void stopRun(quint32 runId);
+    // The telemetry memory that came with the run's RunStarted; invalid if none came or it was
+    // already taken. Call it from a messageReceived() handler for RunStarted.
+    forkscope::core::UniqueFd takeRunMemory(quint32 runId);
 
 signals:
     void messageReceived(const forkscope::protocol::Message& message);
@@ -35,4 +41,5 @@ private:
     forkscope::scenarios::ForkServerProcess m_server;
     QSocketNotifier* m_notifier = nullptr;
     quint32 m_nextRequestId = 0;
+    std::map<quint32, forkscope::core::UniqueFd> m_runMemory; // run id -> memfd, until taken
 };

@@ -1,6 +1,7 @@
 #include "model/runcontroller.h"
 
 #include "core/clock.h"
+#include "model/collector.h"
 #include "model/forkserverclient.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,14 @@ RunController::RunController(ForkServerClient* client, QObject* parent)
 {
     connect(m_client, &ForkServerClient::messageReceived, this, &RunController::handle);
     connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
+}
+
+RunController::~RunController() = default;
+
+const nlohmann::json& RunController::config() const
+{
+    static const nlohmann::json none = nlohmann::json::object();
+    return m_config ? *m_config : none;
 }
 
 bool RunController::isActive() const
@@ -56,6 +65,9 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
     m_runId = 0;
     m_wallNs = 0;
     m_scenario = scenario;
+    m_config = std::make_unique<nlohmann::json>(config);
+    m_collector.reset();
+    m_recording.reset();
     m_requestId = m_client->requestRun(scenario.toStdString(), config.dump());
     if (m_requestId == 0) {
         setState(State::Idle);
@@ -95,14 +107,18 @@ void RunController::handle(const protocol::Message& message)
                     row.daemon = m.daemon;
                     row.startNs = relative(m.t_ns);
                     m_processes->addProcess(row);
+                    m_recording->processStarted(m.pid, m.ppid, m.t_ns, m.daemon, row.name, row.role);
                     emit processStarted(row);
                 } else if constexpr (std::is_same_v<M, protocol::ProcessExited>) {
+                    m_recording->processExited(m.pid, m.exitcode, m.t_ns);
                     if (const ProcessRow* row = m_processes->markExited(m.pid, m.exitcode, relative(m.t_ns)))
                         emit processExited(*row);
                 } else if constexpr (std::is_same_v<M, protocol::ProcessJoined>) {
+                    m_recording->processJoined(m.pid, m.t_ns);
                     if (const ProcessRow* row = m_processes->markJoined(m.pid, relative(m.t_ns)))
                         emit processJoined(*row);
                 } else if constexpr (std::is_same_v<M, protocol::LogLine>) {
+                    m_recording->logLine(m.pid, m.t_ns, QString::fromStdString(m.text));
                     const ProcessRow* row = m_processes->find(m.pid);
                     emit outputLine(relative(m.t_ns), m.pid, row ? row->name : QString(), QString::fromStdString(m.text));
                 } else if constexpr (std::is_same_v<M, protocol::RunFinished>) {
@@ -126,6 +142,18 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
     main.ppid = m.supervisor_ppid;
     main.isMain = true;
     m_processes->addProcess(main);
+    m_recording = std::make_unique<Recording>();
+    m_recording->runStarted(m.t_ns, m.supervisor_pid, m.supervisor_ppid);
+    if (core::UniqueFd memory = m_client->takeRunMemory(m.run_id)) {
+        try {
+            m_collector = std::make_unique<Collector>(std::move(memory), m.t_ns, m_recording.get());
+            connect(m_collector.get(), &Collector::collected, this, &RunController::recordingChanged);
+            m_collector->start();
+        } catch (const std::exception& e) {
+            emit failed(tr("This run's telemetry cannot be read (%1); processes and output are still shown.")
+                            .arg(QString::fromLocal8Bit(e.what())));
+        }
+    }
     setState(State::Running);
     emit processStarted(main);
 }
@@ -139,6 +167,10 @@ void RunController::onFinished(const protocol::RunFinished& m)
         m_processes->markExited(pid, std::nullopt, relative(m.t_ns));
         m_processes->markJoined(pid, relative(m.t_ns));
     }
+    if (m_collector)
+        m_collector->finish(); // every process has ended: the rings hold all there will be
+    m_recording->runFinished(m.t_ns);
+    emit recordingChanged();
     m_summary = RunSummary::fromRows(m_processes->rows(), m.outcome, m_wallNs, QString::fromStdString(m.message));
     setState(State::Finished);
     emit finished(*m_summary);
@@ -161,6 +193,10 @@ void RunController::onConnectionLost(const QString& reason)
 {
     if (isActive()) {
         m_wallNs = elapsedNs();
+        if (m_collector)
+            m_collector->finish();
+        if (m_recording)
+            m_recording->runFinished(m_t0Ns + m_wallNs);
         m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Killed, m_wallNs, reason);
         setState(State::Finished);
         emit finished(*m_summary);

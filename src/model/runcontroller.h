@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/processtablemodel.h"
+#include "model/recording.h"
 #include "model/runsummary.h"
 #include "scenarios/protocol.h"
 
@@ -8,8 +9,10 @@
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
+class Collector;
 class ForkServerClient;
 
 // Drives one run at a time through the fork server and keeps its state: the process table, the
@@ -22,6 +25,7 @@ public:
     Q_ENUM(State)
 
     explicit RunController(ForkServerClient* client, QObject* parent = nullptr);
+    ~RunController() override;
 
     [[nodiscard]] ProcessTableModel* processModel() const { return m_processes; }
     [[nodiscard]] State state() const { return m_state; }
@@ -32,6 +36,10 @@ public:
     // Since the run started: live while it runs, the measured wall time once finished.
     [[nodiscard]] qint64 elapsedNs() const;
     [[nodiscard]] const std::optional<RunSummary>& summary() const { return m_summary; }
+    // The current or last run's recording; null before the first run starts.
+    [[nodiscard]] const Recording* recording() const { return m_recording.get(); }
+    // For the config that goes with an export.
+    [[nodiscard]] const nlohmann::json& config() const;
 
     // False (and failed() emitted) if a run is active or the fork server is gone.
     bool start(const QString& scenario, const nlohmann::json& config);
@@ -46,6 +54,7 @@ signals:
     void outputLine(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void finished(const RunSummary& summary);
     void failed(const QString& message);
+    void recordingChanged(); // events or processes were added to recording()
 
 private:
     void handle(const forkscope::protocol::Message& message);
@@ -65,4 +74,7 @@ private:
     qint64 m_t0Ns = 0;
     qint64 m_wallNs = 0;
     std::optional<RunSummary> m_summary;
+    std::unique_ptr<nlohmann::json> m_config;
+    std::unique_ptr<Recording> m_recording;
+    std::unique_ptr<Collector> m_collector;
 };

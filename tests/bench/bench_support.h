@@ -99,5 +99,6 @@ struct Benchmark {
 };
 
 std::vector<Benchmark> telemetry_benchmarks();
+std::vector<Benchmark> collector_benchmarks();
 
 } // namespace forkscope::bench

@@ -201,6 +201,8 @@ std::vector<Benchmark> benchmarks()
     // The telemetry ones go just before the pools.
     const auto pools = std::find_if(all.begin(), all.end(), [](const Benchmark& b) { return b.name.starts_with("fs.Pool2"); });
     all.insert(pools, telemetry.begin(), telemetry.end());
+    const std::vector<Benchmark> collector = collector_benchmarks();
+    all.insert(all.end(), collector.begin(), collector.end());
     return all;
 }
 

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 
+#include <algorithm>
 #include <set>
 
 using forkscope::protocol::Outcome;
@@ -76,6 +77,28 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
     QCOMPARE(summary.exitedZero, 6);
     QCOMPARE(summary.wallNs, controller.elapsedNs());
     QVERIFY(summary.wallNs >= summary.maxLifetimeNs);
+
+    // The recording has the same processes, each on the lane of its telemetry ring, and what
+    // each did: a sleeping span of at least the work time, ended by its exit.
+    const Recording* recording = controller.recording();
+    QVERIFY(recording && recording->finished());
+    QCOMPARE(recording->lanes().size(), std::size_t{7});
+    QCOMPARE(recording->lanes()[0].pid, rows[0].pid);
+    QCOMPARE(recording->dropped(), 0u);
+    for (std::size_t i = 1; i < 7; ++i) {
+        const Lane& lane = recording->lanes()[i];
+        QVERIFY(pids.count(lane.pid));
+        QVERIFY(lane.ring > 0);
+        QCOMPARE(lane.exitCode, std::optional<qint32>(0));
+        QVERIFY(lane.joinNs >= lane.exitNs);
+        const auto sleeping = std::find_if(lane.spans.begin(), lane.spans.end(), [](const Span& s) {
+            return s.kind == SpanKind::State && s.detail == quint8(forkscope::core::WorkerState::Sleeping);
+        });
+        QVERIFY(sleeping != lane.spans.end());
+        QVERIFY(sleeping->endNs - sleeping->beginNs >= 30'000'000);
+        QVERIFY(sleeping->beginNs >= lane.startNs - 1'000'000 && sleeping->endNs <= lane.exitNs);
+    }
+    QVERIFY(recording->eventCount() >= 6u * 3); // start, two states per worker, exits
 }
 
 void TestRunController::stopEndsTheRunAsStopped()

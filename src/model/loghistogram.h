@@ -1,0 +1,96 @@
+#pragma once
+
+// LogHistogram: a distribution of non-negative durations in fixed memory (HdrHistogram's idea):
+// 32 buckets per power of two, so a percentile is within about 3% of the true value however
+// long the run is. Exact count, sum, min and max are kept beside it.
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <limits>
+
+class LogHistogram {
+public:
+    static constexpr int kSubBits = 5; // 32 buckets per octave
+    static constexpr int kBuckets = (64 - kSubBits + 1) << kSubBits;
+
+    void add(std::int64_t value) noexcept
+    {
+        const auto v = static_cast<std::uint64_t>(value < 0 ? 0 : value);
+        ++m_buckets[index(v)];
+        ++m_count;
+        m_sum += v;
+        m_min = v < m_min ? v : m_min;
+        m_max = v > m_max ? v : m_max;
+    }
+
+    [[nodiscard]] std::uint64_t count() const noexcept { return m_count; }
+    [[nodiscard]] std::uint64_t sum() const noexcept { return m_sum; }
+    [[nodiscard]] std::int64_t min() const noexcept { return m_count ? static_cast<std::int64_t>(m_min) : 0; }
+    [[nodiscard]] std::int64_t max() const noexcept { return static_cast<std::int64_t>(m_max); }
+    [[nodiscard]] double mean() const noexcept { return m_count ? static_cast<double>(m_sum) / static_cast<double>(m_count) : 0.0; }
+
+    // The value below which a fraction q (0..1) of the samples lie: the middle of its bucket,
+    // clamped to the exact min and max. 0 when empty.
+    [[nodiscard]] std::int64_t percentile(double q) const noexcept
+    {
+        if (m_count == 0)
+            return 0;
+        const auto rank = static_cast<std::uint64_t>(q * static_cast<double>(m_count - 1)) + 1;
+        if (rank >= m_count)
+            return static_cast<std::int64_t>(m_max); // the largest sample is known exactly
+        std::uint64_t seen = 0;
+        for (int i = 0; i < kBuckets; ++i) {
+            seen += m_buckets[static_cast<std::size_t>(i)];
+            if (seen >= rank) {
+                const std::uint64_t low = lowest(i), high = lowest(i + 1) - 1;
+                std::uint64_t mid = low + (high - low) / 2;
+                mid = mid < m_min ? m_min : mid > m_max ? m_max : mid;
+                return static_cast<std::int64_t>(mid);
+            }
+        }
+        return static_cast<std::int64_t>(m_max);
+    }
+
+    bool operator==(const LogHistogram&) const = default;
+
+    // For saving and loading: the raw buckets and the exact figures.
+    [[nodiscard]] const std::array<std::uint64_t, kBuckets>& buckets() const noexcept { return m_buckets; }
+    void restore(const std::array<std::uint64_t, kBuckets>& buckets, std::uint64_t count, std::uint64_t sum,
+                 std::uint64_t min, std::uint64_t max) noexcept
+    {
+        m_buckets = buckets;
+        m_count = count;
+        m_sum = sum;
+        m_min = count ? min : std::numeric_limits<std::uint64_t>::max();
+        m_max = max;
+    }
+    [[nodiscard]] std::uint64_t rawMin() const noexcept { return m_min; }
+
+private:
+    // Values below 32 get a bucket each; above, an octave is split in 32.
+    static int index(std::uint64_t v) noexcept
+    {
+        if (v < (1u << kSubBits))
+            return static_cast<int>(v);
+        const int octave = std::bit_width(v) - 1 - kSubBits; // >= 0
+        const auto sub = static_cast<int>((v >> octave) & ((1u << kSubBits) - 1));
+        return ((octave + 1) << kSubBits) + sub;
+    }
+    static std::uint64_t lowest(int i) noexcept
+    {
+        if (i < (1 << kSubBits))
+            return static_cast<std::uint64_t>(i);
+        const int octave = (i >> kSubBits) - 1;
+        const auto sub = static_cast<std::uint64_t>(i & ((1 << kSubBits) - 1));
+        if (octave >= 64 - kSubBits) // one past the last bucket
+            return std::numeric_limits<std::uint64_t>::max();
+        return ((std::uint64_t{1} << kSubBits) | sub) << octave;
+    }
+
+    std::array<std::uint64_t, kBuckets> m_buckets{};
+    std::uint64_t m_count = 0;
+    std::uint64_t m_sum = 0;
+    std::uint64_t m_min = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t m_max = 0;
+};

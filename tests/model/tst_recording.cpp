@@ -1,0 +1,236 @@
+// Recording: spans and statistics built from a run's messages and telemetry events, the
+// bounded event store, and the Collector that feeds it from a run's rings in time order.
+
+#include "model/collector.h"
+#include "model/recording.h"
+#include "scenarios/run_arena.h"
+
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace forkscope;
+using core::EventKind;
+using core::WorkerState;
+
+namespace {
+
+constexpr qint64 kT0 = 1'000'000'000; // the run's start, CLOCK_MONOTONIC
+
+RecordedEvent ev(qint64 t, quint16 ring, EventKind kind, quint32 object = 0, quint64 task = 0, qint64 value = 0,
+                 quint8 detail = 0)
+{
+    return RecordedEvent{t, task, value, object, ring, static_cast<quint8>(kind), detail};
+}
+
+// A run with its main process on ring 0 and two workers on rings 1 and 2.
+Recording twoWorkers(quint64 limit = Recording::kDefaultEventLimit)
+{
+    Recording r(limit);
+    r.runStarted(kT0, 100, 1);
+    r.attachRing(0, 100);
+    r.processStarted(101, 100, kT0 + 10, false, QStringLiteral("worker-0"), QStringLiteral("worker"));
+    r.attachRing(1, 101);
+    r.attachRing(2, 102); // the ring can be seen before the process's message
+    r.processStarted(102, 100, kT0 + 20, false, QStringLiteral("worker-1"), QStringLiteral("worker"));
+    return r;
+}
+
+const Span* findSpan(const Lane& lane, SpanKind kind)
+{
+    for (const Span& s : lane.spans) {
+        if (s.kind == kind)
+            return &s;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestRecording : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lanesFollowMessagesAndRings();
+    void aReusedPidGetsANewLane();
+    void spansAndStatistics();
+    void aKilledWorkerEndsItsSpans();
+    void pastTheLimitOnlyStatisticsGrow();
+    void histogramPercentiles();
+    void collectorDeliversInTimeOrder();
+};
+
+void TestRecording::lanesFollowMessagesAndRings()
+{
+    const Recording r = twoWorkers();
+    QCOMPARE(r.lanes().size(), std::size_t{3});
+    QCOMPARE(r.lanes()[0].name, QStringLiteral("main"));
+    QCOMPARE(r.lanes()[1].pid, 101);
+    QCOMPARE(r.lanes()[1].startNs, 10);
+    QCOMPARE(r.lanes()[2].name, QStringLiteral("worker-1"));
+    QCOMPARE(r.laneOfRing(2), 2);
+    QCOMPARE(r.laneOfRing(7), -1);
+}
+
+void TestRecording::aReusedPidGetsANewLane()
+{
+    Recording r = twoWorkers();
+    r.append(ev(30, 0, EventKind::ProcessExit, 1, 101, 0));
+    r.processExited(101, 0, kT0 + 30);
+    r.processStarted(101, 100, kT0 + 40, false, QStringLiteral("worker-2"), QStringLiteral("worker"));
+    r.attachRing(3, 101);
+    QCOMPARE(r.lanes().size(), std::size_t{4});
+    QCOMPARE(r.laneOfRing(3), 3);
+    QCOMPARE(r.laneOfPid(101), 3);
+    QCOMPARE(r.lanes()[1].exitCode, std::optional<qint32>(0));
+    QVERIFY(!r.lanes()[3].exitCode);
+}
+
+void TestRecording::spansAndStatistics()
+{
+    Recording r = twoWorkers();
+    r.append(ev(100, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Running)));
+    r.append(ev(110, 1, EventKind::TaskBegin, 5, 1));
+    r.append(ev(150, 1, EventKind::LockAcquired, 9, 0, 30)); // waited 120..150
+    r.append(ev(160, 2, EventKind::QueueBlocked, 4, 0, 40, 1));
+    r.append(ev(160, 2, EventKind::QueuePut, 4, 0, 3, 1));
+    r.append(ev(170, 1, EventKind::LockReleased, 9, 0, 20));
+    r.append(ev(180, 1, EventKind::QueueGet, 4, 0, 2));
+    r.append(ev(200, 1, EventKind::TaskEnd, 5, 1, 1));
+    r.append(ev(210, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Done)));
+
+    const Lane& w0 = r.lanes()[1];
+    const Span* task = findSpan(w0, SpanKind::Task);
+    QVERIFY(task);
+    QCOMPARE(task->beginNs, 110);
+    QCOMPARE(task->endNs, 200);
+    QCOMPARE(task->task, 1u);
+    const Span* wait = findSpan(w0, SpanKind::LockWait);
+    QVERIFY(wait);
+    QCOMPARE(wait->beginNs, 120);
+    QCOMPARE(wait->endNs, 150);
+    const Span* hold = findSpan(w0, SpanKind::LockHold);
+    QVERIFY(hold);
+    QCOMPARE(hold->beginNs, 150);
+    QCOMPARE(hold->endNs, 170);
+    const Span* state = findSpan(w0, SpanKind::State);
+    QVERIFY(state);
+    QCOMPARE(state->beginNs, 100);
+    QCOMPARE(state->endNs, 210);
+    QVERIFY(!w0.openState);
+    QCOMPARE(w0.tasksDone, 1u);
+    const Span* blocked = findSpan(r.lanes()[2], SpanKind::QueueBlocked);
+    QVERIFY(blocked);
+    QCOMPARE(blocked->beginNs, 120);
+
+    const QueueStats& q = r.queues().at(4);
+    QCOMPARE(q.puts, 1u);
+    QCOMPARE(q.gets, 1u);
+    QCOMPARE(q.maxDepth, 3u);
+    QCOMPARE(q.lastDepth, 2u);
+    QCOMPARE(q.blockedPuts, 1u);
+    QCOMPARE(q.putBlockedNs.sum(), 40u);
+    const LockStats& l = r.locks().at(9);
+    QCOMPARE(l.acquisitions, 1u);
+    QCOMPARE(l.contended, 1u);
+    QCOMPARE(l.holdNs.sum(), 20u);
+    QCOMPARE(l.holderLane, -1);
+    QCOMPARE(r.taskNs().count(), 1u);
+    QCOMPARE(r.taskNs().sum(), 90u);
+    QCOMPARE(r.eventCount(), 9u);
+    QCOMPARE(r.durationNs(), 210);
+}
+
+void TestRecording::aKilledWorkerEndsItsSpans()
+{
+    // SIGKILLed inside a task while holding a lock: no TaskEnd, no release. Its exit, written
+    // by the parent into ring 0, ends them; the lock has no holder any more.
+    Recording r = twoWorkers();
+    r.append(ev(100, 1, EventKind::TaskBegin, 5, 7));
+    r.append(ev(120, 1, EventKind::LockAcquired, 9));
+    QCOMPARE(r.locks().at(9).holderLane, 1);
+    r.append(ev(150, 0, EventKind::ProcessExit, 1, 101, -9));
+    const Lane& w0 = r.lanes()[1];
+    QCOMPARE(w0.exitCode, std::optional<qint32>(-9));
+    QCOMPARE(w0.exitNs, 150);
+    QCOMPARE(findSpan(w0, SpanKind::Task)->endNs, 150);
+    QCOMPARE(findSpan(w0, SpanKind::LockHold)->endNs, 150);
+    QCOMPARE(r.locks().at(9).holderLane, -1);
+    QVERIFY(!w0.openTask && w0.openHolds.empty());
+    // The message that follows changes nothing.
+    r.processExited(101, -9, kT0 + 400);
+    QCOMPARE(r.lanes()[1].exitNs, 150);
+    QCOMPARE(r.lanes()[1].spans.size(), std::size_t{2});
+}
+
+void TestRecording::pastTheLimitOnlyStatisticsGrow()
+{
+    Recording r = twoWorkers(4);
+    for (int i = 0; i < 10; ++i) {
+        r.append(ev(100 + 10 * i, 1, EventKind::TaskBegin, 5, quint64(i)));
+        r.append(ev(105 + 10 * i, 1, EventKind::TaskEnd, 5, quint64(i), 1));
+    }
+    QCOMPARE(r.events().size(), std::size_t{4});
+    QCOMPARE(r.eventCount(), 20u);
+    QCOMPARE(r.eventsNotKept(), 16u);
+    QCOMPARE(r.lanes()[1].spans.size(), std::size_t{2}); // the spans of the kept events
+    QCOMPARE(r.taskNs().count(), 10u);                  // every task
+    QCOMPARE(r.lanes()[1].tasksDone, 10u);
+}
+
+void TestRecording::histogramPercentiles()
+{
+    LogHistogram h;
+    QCOMPARE(h.percentile(0.5), 0);
+    for (int i = 1; i <= 10000; ++i)
+        h.add(i * 1000);
+    QCOMPARE(h.count(), 10000u);
+    QCOMPARE(h.min(), 1000);
+    QCOMPARE(h.max(), 10'000'000);
+    const double p50 = double(h.percentile(0.5)), p99 = double(h.percentile(0.99));
+    QVERIFY2(std::abs(p50 - 5'000'000) / 5'000'000 < 0.03, QByteArray::number(p50).constData());
+    QVERIFY2(std::abs(p99 - 9'900'000) / 9'900'000 < 0.03, QByteArray::number(p99).constData());
+    QCOMPARE(h.percentile(1.0), 10'000'000);
+    for (int v : {0, 1, 31, 32, 33, 1 << 20})
+        h.add(v);
+    QCOMPARE(h.min(), 0);
+    h.add(std::numeric_limits<std::int64_t>::max()); // the top bucket exists
+    QCOMPARE(h.percentile(1.0), std::numeric_limits<std::int64_t>::max());
+}
+
+void TestRecording::collectorDeliversInTimeOrder()
+{
+    // Two rings written out of step; the collector attaches them to their processes and
+    // delivers one time-ordered stream. The clock is CLOCK_MONOTONIC (no TSC), so ticks are ns.
+    core::ClockCalibration calibration;
+    auto arena = scenarios::RunArena::create(calibration);
+    core::EventRing* main = arena.claim(::getpid());
+    core::EventRing* worker = arena.claim(0);
+    worker->set_pid(4242);
+    for (std::uint64_t i = 0; i < 1000; ++i) {
+        (i % 2 ? main : worker)->push(core::TraceEvent{std::uint64_t(kT0) + 10 + i, i, 0, 0, EventKind::Progress, 0});
+    }
+    Recording recording;
+    recording.runStarted(kT0, ::getpid(), ::getppid());
+    recording.processStarted(4242, ::getpid(), kT0 + 5, false, QStringLiteral("w"), QStringLiteral("worker"));
+    Collector collector(core::UniqueFd(::dup(arena.fd())), kT0, &recording);
+    QCOMPARE(collector.drainAllNow(), std::size_t{1000});
+    QCOMPARE(recording.events().size(), std::size_t{1000});
+    for (std::size_t i = 0; i < 1000; ++i) {
+        QCOMPARE(recording.events()[i].timeNs, qint64(10 + i));
+        QCOMPARE(recording.events()[i].ring, quint16(i % 2 ? 0 : 1));
+    }
+    QCOMPARE(recording.laneOfRing(1), 1);
+    QCOMPARE(recording.lanes()[1].name, QStringLiteral("w"));
+    QCOMPARE(recording.progress(), std::make_optional(std::make_pair(qint64(0), qint64(999))));
+
+    // Live: the thread drains and the event loop delivers.
+    main->push(core::TraceEvent{std::uint64_t(core::monotonic_ns()), 1, 0, 0, EventKind::Progress, 0});
+    collector.start(5);
+    QTRY_COMPARE_WITH_TIMEOUT(recording.events().size(), std::size_t{1001}, 10000);
+    collector.finish();
+    QCOMPARE(collector.delivered(), 1001u);
+}
+
+QTEST_GUILESS_MAIN(TestRecording)
+#include "tst_recording.moc"
