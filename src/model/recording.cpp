@@ -1,9 +1,18 @@
 #include "model/recording.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 using forkscope::core::EventKind;
 using forkscope::core::WorkerState;
+
+void Recording::setScenario(const QString& scenario, const std::string& configJson)
+{
+    m_scenario = scenario;
+    const nlohmann::json config = nlohmann::json::parse(configJson, nullptr, false);
+    m_configJson = config.is_object() ? config.dump() : "{}";
+}
 
 void Recording::runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid)
 {
@@ -149,7 +158,8 @@ LockStats& Recording::lock(quint32 id)
 
 bool Recording::operator==(const Recording& o) const
 {
-    return m_eventLimit == o.m_eventLimit && m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
+    return m_eventLimit == o.m_eventLimit && m_scenario == o.m_scenario && m_configJson == o.m_configJson &&
+           m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
            m_lanes == o.m_lanes && m_ringLane == o.m_ringLane && m_events == o.m_events &&
            m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&
            m_locks == o.m_locks && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&

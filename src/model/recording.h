@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 // One telemetry event as kept: times in ns since the run started, the ring it came from.
@@ -107,6 +108,11 @@ public:
 
     explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) {}
 
+    // What ran: the scenario's id and its config (a JSON object's text, kept in canonical form).
+    void setScenario(const QString& scenario, const std::string& configJson);
+    [[nodiscard]] const QString& scenario() const { return m_scenario; }
+    [[nodiscard]] const std::string& configJson() const { return m_configJson; }
+
     // From the supervisor's messages; times are CLOCK_MONOTONIC ns, made relative here.
     void runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid);
     void processStarted(qint32 pid, qint32 ppid, qint64 tNs, bool daemon, const QString& name, const QString& role);
@@ -152,6 +158,8 @@ private:
     void apply(Lane& lane, const RecordedEvent& e);
 
     quint64 m_eventLimit;
+    QString m_scenario;
+    std::string m_configJson;
     qint64 m_t0Ns = 0;
     qint64 m_endNs = 0;
     bool m_finished = false;

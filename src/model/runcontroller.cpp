@@ -143,6 +143,7 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
     main.isMain = true;
     m_processes->addProcess(main);
     m_recording = std::make_unique<Recording>();
+    m_recording->setScenario(m_scenario, m_config->dump());
     m_recording->runStarted(m.t_ns, m.supervisor_pid, m.supervisor_ppid);
     if (core::UniqueFd memory = m_client->takeRunMemory(m.run_id)) {
         try {

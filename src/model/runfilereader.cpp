@@ -1,0 +1,291 @@
+// Loading a run file (runfile.h): every field checked, every problem named by its path in the
+// file ("lanes[2].pid: expected an integer"); the events replayed into a new Recording.
+
+#include "model/runfile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstring>
+#include <limits>
+
+using nlohmann::json;
+
+namespace {
+
+struct LoadError {
+    std::string what;
+};
+
+constexpr quint64 kMaxEvents = 200'000'000;
+constexpr std::size_t kMaxLanes = 1'000'000;
+constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::Progress);
+
+const json& member(const json& object, const std::string& path, const char* name)
+{
+    if (!object.is_object())
+        throw LoadError{path + ": expected an object"};
+    const auto it = object.find(name);
+    if (it == object.end())
+        throw LoadError{(path.empty() ? std::string() : path + ".") + name + ": missing"};
+    return *it;
+}
+
+template <class T> T integer(const json& object, const std::string& path, const char* name)
+{
+    const json& v = member(object, path, name);
+    const std::string where = (path.empty() ? std::string() : path + ".") + name;
+    if (!v.is_number_integer())
+        throw LoadError{where + ": expected an integer"};
+    if constexpr (std::is_unsigned_v<T>) {
+        if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::numeric_limits<T>::max() : v.get<std::int64_t>() < 0)
+            throw LoadError{where + ": out of range"};
+    } else {
+        if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<T>::max())
+                                   : v.get<std::int64_t>() < std::numeric_limits<T>::min() ||
+                                         v.get<std::int64_t>() > std::numeric_limits<T>::max())
+            throw LoadError{where + ": out of range"};
+    }
+    return v.get<T>();
+}
+
+std::string text(const json& object, const std::string& path, const char* name)
+{
+    const json& v = member(object, path, name);
+    if (!v.is_string())
+        throw LoadError{(path.empty() ? std::string() : path + ".") + name + ": expected a string"};
+    return v.get<std::string>();
+}
+
+bool boolean(const json& object, const std::string& path, const char* name)
+{
+    const json& v = member(object, path, name);
+    if (!v.is_boolean())
+        throw LoadError{(path.empty() ? std::string() : path + ".") + name + ": expected true or false"};
+    return v.get<bool>();
+}
+
+const json& array(const json& object, const std::string& path, const char* name)
+{
+    const json& v = member(object, path, name);
+    if (!v.is_array())
+        throw LoadError{(path.empty() ? std::string() : path + ".") + name + ": expected an array"};
+    return v;
+}
+
+LogHistogram histogram(const json& object, const std::string& path, const char* name)
+{
+    const std::string at = path + "." + name;
+    const json& h = member(object, path, name);
+    std::array<std::uint64_t, LogHistogram::kBuckets> buckets{};
+    const json& list = array(h, at, "buckets");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& pair = list[i];
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_unsigned() || !pair[1].is_number_unsigned() ||
+            pair[0].get<std::uint64_t>() >= buckets.size())
+            throw LoadError{at + ".buckets[" + std::to_string(i) + "]: expected [bucket, count]"};
+        buckets[pair[0].get<std::size_t>()] = pair[1].get<std::uint64_t>();
+    }
+    LogHistogram result;
+    result.restore(buckets, integer<std::uint64_t>(h, at, "count"), integer<std::uint64_t>(h, at, "sum"),
+                   integer<std::uint64_t>(h, at, "min"), integer<std::uint64_t>(h, at, "max"));
+    return result;
+}
+
+} // namespace
+
+class RunFileReader {
+public:
+    static std::unique_ptr<Recording> read(const json& doc)
+    {
+        if (text(doc, "", "format") != "forkscope-run")
+            throw LoadError{"format: not a ForkScope run file"};
+        if (const int version = integer<int>(doc, "", "version"); version != runfile::kVersion)
+            throw LoadError{"version: " + std::to_string(version) + " is not supported (this ForkScope reads " +
+                            std::to_string(runfile::kVersion) + ")"};
+        const json& run = member(doc, "", "run");
+        const auto limit = integer<quint64>(run, "run", "event_limit");
+        if (limit > kMaxEvents)
+            throw LoadError{"run.event_limit: more than " + std::to_string(kMaxEvents)};
+        auto r = std::make_unique<Recording>(limit);
+        const json& config = member(doc, "", "config");
+        if (!config.is_object())
+            throw LoadError{"config: expected an object"};
+        r->setScenario(QString::fromStdString(text(doc, "", "scenario")), config.dump());
+        r->m_t0Ns = integer<qint64>(run, "run", "t0_ns");
+        lanes(*r, array(doc, "", "lanes"));
+        events(*r, member(doc, "", "events"));
+        const auto total = integer<quint64>(run, "run", "events_total");
+        if (total < r->m_events.size())
+            throw LoadError{"run.events_total: fewer than the events in the file"};
+        for (const json& entry : array(doc, "", "log")) {
+            if (!entry.is_array() || entry.size() != 3 || !entry[0].is_number_integer() || !entry[1].is_number_integer() ||
+                !entry[2].is_string())
+                throw LoadError{"log: expected [time_ns, pid, text] entries"};
+            r->m_log.push_back(LogEntry{entry[0].get<qint64>(), entry[1].get<qint32>(),
+                                        QString::fromStdString(entry[2].get<std::string>())});
+        }
+        r->m_logNotKept = integer<quint64>(run, "run", "log_lines_not_kept");
+        r->m_dropped = integer<quint64>(run, "run", "events_dropped");
+        const auto duration = integer<qint64>(run, "run", "duration_ns");
+        if (boolean(run, "run", "finished"))
+            r->runFinished(r->m_t0Ns + duration);
+        r->m_endNs = duration;
+        if (total > r->m_events.size()) { // statistics saw more than the events kept: take them as saved
+            statistics(*r, member(doc, "", "statistics"), total);
+            // What was open when the store filled up was closed by events not kept.
+            for (Lane& lane : r->m_lanes) {
+                if (lane.exitNs >= 0 || r->m_finished) {
+                    lane.openState.reset();
+                    lane.openTask.reset();
+                    lane.openHolds.clear();
+                }
+            }
+        }
+        if (const json& progress = member(run, "run", "progress"); !progress.is_null()) {
+            if (!progress.is_array() || progress.size() != 2 || !progress[0].is_number_integer() ||
+                !progress[1].is_number_integer())
+                throw LoadError{"run.progress: expected [done, total] or null"};
+            r->m_progress = std::make_pair(progress[0].get<qint64>(), progress[1].get<qint64>());
+        }
+        return r;
+    }
+
+private:
+    static void lanes(Recording& r, const json& list)
+    {
+        if (list.size() > kMaxLanes)
+            throw LoadError{"lanes: more than " + std::to_string(kMaxLanes)};
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string at = "lanes[" + std::to_string(i) + "]";
+            const json& l = list[i];
+            Lane lane;
+            lane.pid = integer<qint32>(l, at, "pid");
+            lane.ppid = integer<qint32>(l, at, "ppid");
+            lane.name = QString::fromStdString(text(l, at, "name"));
+            lane.role = QString::fromStdString(text(l, at, "role"));
+            lane.daemon = boolean(l, at, "daemon");
+            lane.startNs = integer<qint64>(l, at, "start_ns");
+            lane.exitNs = integer<qint64>(l, at, "exit_ns");
+            if (!member(l, at, "exit_code").is_null())
+                lane.exitCode = integer<qint32>(l, at, "exit_code");
+            lane.joinNs = integer<qint64>(l, at, "join_ns");
+            lane.ring = integer<int>(l, at, "ring");
+            if (lane.ring >= 65536)
+                throw LoadError{at + ".ring: out of range"};
+            if (lane.ring >= 0) {
+                const auto ring = static_cast<std::size_t>(lane.ring);
+                if (r.m_ringLane.size() <= ring)
+                    r.m_ringLane.resize(ring + 1, -1);
+                if (r.m_ringLane[ring] >= 0)
+                    throw LoadError{at + ".ring: " + std::to_string(ring) + " belongs to another lane"};
+                r.m_ringLane[ring] = static_cast<int>(i);
+            }
+            r.m_lanes.push_back(std::move(lane));
+        }
+    }
+
+    static void events(Recording& r, const json& e)
+    {
+        const auto count = integer<quint64>(e, "events", "count");
+        if (count > r.m_eventLimit)
+            throw LoadError{"events.count: more than run.event_limit"};
+        const std::string data = text(e, "events", "data");
+        const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromRawData(data.data(), qsizetype(data.size())),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            throw LoadError{"events.data: not base64"};
+        if (quint64(decoded.decoded.size()) != count * sizeof(RecordedEvent))
+            throw LoadError{"events.data: " + std::to_string(decoded.decoded.size()) + " bytes, expected " +
+                            std::to_string(count * sizeof(RecordedEvent)) + " for events.count"};
+        qint64 last = std::numeric_limits<qint64>::min();
+        for (quint64 i = 0; i < count; ++i) {
+            RecordedEvent event;
+            std::memcpy(&event, decoded.decoded.constData() + i * sizeof(RecordedEvent), sizeof event);
+            const std::string at = "events[" + std::to_string(i) + "] (byte " + std::to_string(i * sizeof event) + ")";
+            if (event.kind == 0 || event.kind > kMaxKind)
+                throw LoadError{at + ": unknown kind " + std::to_string(event.kind)};
+            if (event.timeNs < last)
+                throw LoadError{at + ": earlier than the event before it"};
+            last = event.timeNs;
+            r.append(event);
+        }
+    }
+
+    static void statistics(Recording& r, const json& s, quint64 total)
+    {
+        r.m_eventCount = total;
+        r.m_taskNs = histogram(s, "statistics", "tasks_ns");
+        r.m_tasksFailed = integer<quint64>(s, "statistics", "tasks_failed");
+        const json& done = array(s, "statistics", "tasks_done_per_lane");
+        if (done.size() != r.m_lanes.size())
+            throw LoadError{"statistics.tasks_done_per_lane: one entry per lane expected"};
+        for (std::size_t i = 0; i < done.size(); ++i) {
+            if (!done[i].is_number_unsigned())
+                throw LoadError{"statistics.tasks_done_per_lane[" + std::to_string(i) + "]: expected a count"};
+            r.m_lanes[i].tasksDone = done[i].get<quint64>();
+        }
+        r.m_queues.clear();
+        r.m_locks.clear();
+        r.m_lastQueue = {0, nullptr};
+        r.m_lastLock = {0, nullptr};
+        const json& queues = array(s, "statistics", "queues");
+        for (std::size_t i = 0; i < queues.size(); ++i) {
+            const std::string at = "statistics.queues[" + std::to_string(i) + "]";
+            QueueStats& q = r.m_queues[integer<quint32>(queues[i], at, "id")];
+            q.puts = integer<quint64>(queues[i], at, "puts");
+            q.gets = integer<quint64>(queues[i], at, "gets");
+            q.maxDepth = integer<quint64>(queues[i], at, "max_depth");
+            q.lastDepth = integer<quint64>(queues[i], at, "last_depth");
+            q.blockedPuts = integer<quint64>(queues[i], at, "blocked_puts");
+            q.blockedGets = integer<quint64>(queues[i], at, "blocked_gets");
+            q.putBlockedNs = histogram(queues[i], at, "put_blocked_ns");
+            q.getBlockedNs = histogram(queues[i], at, "get_blocked_ns");
+            q.lostPuts = integer<quint64>(queues[i], at, "lost_puts");
+            q.lostGets = integer<quint64>(queues[i], at, "lost_gets");
+        }
+        const json& locks = array(s, "statistics", "locks");
+        for (std::size_t i = 0; i < locks.size(); ++i) {
+            const std::string at = "statistics.locks[" + std::to_string(i) + "]";
+            LockStats& l = r.m_locks[integer<quint32>(locks[i], at, "id")];
+            l.acquisitions = integer<quint64>(locks[i], at, "acquisitions");
+            l.contended = integer<quint64>(locks[i], at, "contended");
+            l.ownerDied = integer<quint64>(locks[i], at, "owner_died");
+            l.waitNs = histogram(locks[i], at, "wait_ns");
+            l.holdNs = histogram(locks[i], at, "hold_ns");
+            l.holderLane = integer<int>(locks[i], at, "holder_lane");
+        }
+    }
+};
+
+namespace runfile {
+
+Loaded loadBytes(const QByteArray& bytes, const QString& name)
+{
+    Loaded result;
+    json doc;
+    try {
+        doc = json::parse(bytes.constData(), bytes.constData() + bytes.size());
+    } catch (const json::parse_error& e) {
+        result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(e.byte);
+        return result;
+    }
+    try {
+        result.recording = RunFileReader::read(doc);
+    } catch (const LoadError& e) {
+        result.error = QObject::tr("%1: %2").arg(name, QString::fromStdString(e.what));
+    }
+    return result;
+}
+
+Loaded load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {nullptr, QObject::tr("Cannot read %1: %2").arg(QFileInfo(path).absoluteFilePath(), file.errorString())};
+    return loadBytes(file.readAll(), QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace runfile
