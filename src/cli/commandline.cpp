@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include <cstring>
+
 using namespace forkscope::scenarios;
 
 namespace {
@@ -17,9 +19,12 @@ const char* kDescription =
     "  run <preset|scenario|file.json>  run a built-in preset, a scenario with its defaults, or a scenario file\n"
     "  presets                          list the built-in presets\n"
     "  describe <scenario>              list a scenario's fields, their ranges and defaults\n"
+    "  show <run.json>                  print what a saved run did\n"
     "\n"
     "Exit codes: 0 the run completed, 2 bad input, 3 the run failed or was stopped.\n"
-    "Example: forkscope-cli run processes --set workers=8 --set join=one-by-one";
+    "Examples:\n"
+    "  forkscope-cli run processes --set workers=8 --set join=one-by-one\n"
+    "  forkscope-cli run processes --export run.json --export trace.json   (open trace.json in ui.perfetto.dev)";
 
 std::optional<Preset> resolveTarget(const QString& target, QString* error)
 {
@@ -59,7 +64,19 @@ CliParse parseCommandLine(const QStringList& arguments)
                                                       "(repeatable; see `describe`)."),
                                        QStringLiteral("field=value"));
     parser.addOption(setOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run, presets or describe"));
+    const QCommandLineOption exportOption(QStringList{QStringLiteral("e"), QStringLiteral("export")},
+                                          QStringLiteral("After the run, write it to a file (repeatable): NAME.json is a run "
+                                                         "file for `show`; trace.json or *.trace.json a Chrome/Perfetto trace; "
+                                                         "events.csv / *.events.csv every event; tasks.csv / *.tasks.csv task "
+                                                         "timings. Or prefix the format: trace:, events:, tasks:, run:."),
+                                          QStringLiteral("file"));
+    parser.addOption(exportOption);
+    const QCommandLineOption progressOption(QStringLiteral("progress"),
+                                            QStringLiteral("Draw a progress bar on stderr even when it is not a terminal."));
+    const QCommandLineOption noProgressOption(QStringLiteral("no-progress"), QStringLiteral("Never draw a progress bar."));
+    parser.addOption(progressOption);
+    parser.addOption(noProgressOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run, presets, describe or show"));
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("preset, scenario or scenario file"),
                                  QStringLiteral("[target]"));
 
@@ -69,12 +86,12 @@ CliParse parseCommandLine(const QStringList& arguments)
         return result;
     }
     if (parser.isSet(helpOption)) {
-        result.request = CliRequest{CliRequest::Command::Help, {}};
+        result.request = CliRequest{CliRequest::Command::Help, {}, {}, {}, {}};
         result.helpText = parser.helpText();
         return result;
     }
     if (parser.isSet(versionOption)) {
-        result.request = CliRequest{CliRequest::Command::Version, {}};
+        result.request = CliRequest{CliRequest::Command::Version, {}, {}, {}, {}};
         return result;
     }
     const QStringList positional = parser.positionalArguments();
@@ -84,11 +101,11 @@ CliParse parseCommandLine(const QStringList& arguments)
     }
     const QString command = positional.first();
     if (command == QLatin1String("presets")) {
-        result.request = CliRequest{CliRequest::Command::Presets, {}};
+        result.request = CliRequest{CliRequest::Command::Presets, {}, {}, {}, {}};
         return result;
     }
-    if (command != QLatin1String("run") && command != QLatin1String("describe")) {
-        result.error = QStringLiteral("unknown command '%1' (commands: run, presets, describe)").arg(command);
+    if (command != QLatin1String("run") && command != QLatin1String("describe") && command != QLatin1String("show")) {
+        result.error = QStringLiteral("unknown command '%1' (commands: run, presets, describe, show)").arg(command);
         return result;
     }
     if (positional.size() != 2) {
@@ -96,11 +113,16 @@ CliParse parseCommandLine(const QStringList& arguments)
                                              : QStringLiteral("%1: unexpected argument '%2'").arg(command, positional[2]);
         return result;
     }
+    if (command == QLatin1String("show")) {
+        CliRequest request{CliRequest::Command::Show, {}, {}, {}, positional[1]};
+        result.request = request;
+        return result;
+    }
     auto preset = resolveTarget(positional[1], &result.error);
     if (!preset)
         return result;
     if (command == QLatin1String("describe")) {
-        result.request = CliRequest{CliRequest::Command::Describe, *preset};
+        result.request = CliRequest{CliRequest::Command::Describe, *preset, {}, {}, {}};
         return result;
     }
     const Scenario& scenario = *find_scenario(preset->scenarioId.toStdString());
@@ -112,8 +134,75 @@ CliParse parseCommandLine(const QStringList& arguments)
         result.error = QString::fromStdString(e.what());
         return result;
     }
-    result.request = CliRequest{CliRequest::Command::Run, *preset};
+    CliRequest request{CliRequest::Command::Run, *preset, {}, {}, {}};
+    for (const QString& value : parser.values(exportOption)) {
+        request.exports.append(parseExport(value, &result.error));
+        if (!result.error.isEmpty())
+            return result;
+    }
+    if (parser.isSet(progressOption) && parser.isSet(noProgressOption)) {
+        result.error = QStringLiteral("--progress and --no-progress: choose one");
+        return result;
+    }
+    if (parser.isSet(progressOption) || parser.isSet(noProgressOption))
+        request.progress = parser.isSet(progressOption);
+    result.request = request;
     return result;
+}
+
+CliExport parseExport(const QString& value, QString* error)
+{
+    CliExport e;
+    static const std::pair<const char*, CliExport::Format> prefixes[] = {
+        {"trace:", CliExport::Format::ChromeTrace}, {"events:", CliExport::Format::EventsCsv},
+        {"tasks:", CliExport::Format::TasksCsv}, {"run:", CliExport::Format::RunFile}};
+    bool prefixed = false;
+    for (const auto& [prefix, format] : prefixes) {
+        if (value.startsWith(QLatin1String(prefix))) {
+            e.format = format;
+            e.path = value.mid(qsizetype(std::strlen(prefix)));
+            prefixed = true;
+        }
+    }
+    if (!prefixed) {
+        e.path = value;
+        const QString name = QFileInfo(value).fileName().toLower();
+        if (name == QLatin1String("trace.json") || name.endsWith(QLatin1String(".trace.json")))
+            e.format = CliExport::Format::ChromeTrace;
+        else if (name == QLatin1String("events.csv") || name.endsWith(QLatin1String(".events.csv")))
+            e.format = CliExport::Format::EventsCsv;
+        else if (name == QLatin1String("tasks.csv") || name.endsWith(QLatin1String(".tasks.csv")))
+            e.format = CliExport::Format::TasksCsv;
+        else if (name.endsWith(QLatin1String(".json")))
+            e.format = CliExport::Format::RunFile;
+        else {
+            *error = QStringLiteral("--export %1: unknown format (name it *.json, trace.json, events.csv or tasks.csv, "
+                                    "or prefix it with trace:, events:, tasks: or run:)").arg(value);
+            return e;
+        }
+    }
+    const QFileInfo file(e.path);
+    const QFileInfo folder(file.absolutePath());
+    if (e.path.isEmpty() || file.fileName().isEmpty())
+        *error = QStringLiteral("--export %1: no file name").arg(value);
+    else if (!folder.isDir())
+        *error = QStringLiteral("--export %1: folder %2 does not exist").arg(value, folder.absoluteFilePath());
+    else if (!folder.isWritable())
+        *error = QStringLiteral("--export %1: folder %2 is not writable").arg(value, folder.absoluteFilePath());
+    else if (file.isDir())
+        *error = QStringLiteral("--export %1: is a folder").arg(value);
+    return e;
+}
+
+QString exportFormatName(CliExport::Format format)
+{
+    switch (format) {
+    case CliExport::Format::ChromeTrace: return QStringLiteral("Chrome trace");
+    case CliExport::Format::EventsCsv: return QStringLiteral("events CSV");
+    case CliExport::Format::TasksCsv: return QStringLiteral("task timings CSV");
+    case CliExport::Format::RunFile: return QStringLiteral("run file");
+    }
+    return {};
 }
 
 QString describeScenario(const QString& scenarioId)

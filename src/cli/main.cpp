@@ -2,10 +2,14 @@
 
 #include "commandline.h"
 #include "interruptwatcher.h"
+#include "progressbar.h"
 #include "runprinter.h"
 
 #include "model/forkserverclient.h"
+#include "model/recordingreport.h"
 #include "model/runcontroller.h"
+#include "model/runfile.h"
+#include "model/traceexport.h"
 #include "scenarios/fork_server.h"
 
 #include <QCoreApplication>
@@ -14,11 +18,65 @@
 
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 2;
 constexpr int kExitRunFailed = 3;
+
+// `show run.json`: what the saved run was and did.
+int showRun(const QString& path, QTextStream& out, QTextStream& err)
+{
+    const runfile::Loaded loaded = runfile::load(path);
+    if (!loaded.recording) {
+        err << QStringLiteral("forkscope-cli: %1\n").arg(loaded.error);
+        return kExitBadInput;
+    }
+    const Recording& r = *loaded.recording;
+    out << QStringLiteral("run of %1, config %2\n").arg(r.scenario(), QString::fromStdString(r.configJson()));
+    out << QStringLiteral("%1, %2 processes\n\n")
+               .arg(r.finished() ? QStringLiteral("finished after %1").arg(RecordingReport::duration(r.durationNs()))
+                                 : QStringLiteral("saved while running, at %1").arg(RecordingReport::duration(r.durationNs())))
+               .arg(r.lanes().size());
+    out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("process"), -16).arg(QStringLiteral("role"), -10)
+               .arg(QStringLiteral("pid"), 8).arg(QStringLiteral("tasks"), 6).arg(QStringLiteral("exit"));
+    for (const Lane& lane : r.lanes()) {
+        out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                   .arg(lane.name, -16)
+                   .arg(lane.role, -10)
+                   .arg(lane.pid, 8)
+                   .arg(lane.tasksDone, 6)
+                   .arg(lane.exitCode ? ProcessTableModel::exitText(*lane.exitCode) : QStringLiteral("-"));
+    }
+    out << QLatin1Char('\n') << RecordingReport::text(r);
+    return kExitOk;
+}
+
+// The --export files, once the run is over. False if one could not be written.
+bool writeExports(const QList<CliExport>& exports, const Recording& recording, QTextStream& out, QTextStream& err)
+{
+    bool ok = true;
+    for (const CliExport& e : exports) {
+        std::optional<QString> error;
+        switch (e.format) {
+        case CliExport::Format::ChromeTrace: error = exports::writeChromeTrace(recording, e.path); break;
+        case CliExport::Format::EventsCsv: error = exports::writeEventsCsv(recording, e.path); break;
+        case CliExport::Format::TasksCsv: error = exports::writeTasksCsv(recording, e.path); break;
+        case CliExport::Format::RunFile: error = runfile::save(recording, e.path); break;
+        }
+        if (error) {
+            err << QStringLiteral("forkscope-cli: %1\n").arg(*error);
+            ok = false;
+        } else {
+            out << QStringLiteral("exported %1 to %2\n").arg(exportFormatName(e.format), e.path);
+        }
+    }
+    out.flush();
+    err.flush();
+    return ok;
+}
 
 } // namespace
 
@@ -57,6 +115,8 @@ int main(int argc, char** argv)
     case CliRequest::Command::Describe:
         out << describeScenario(parsed.request->preset.scenarioId);
         return kExitOk;
+    case CliRequest::Command::Show:
+        return showRun(parsed.request->runFile, out, err);
     case CliRequest::Command::Run:
         break;
     }
@@ -64,6 +124,11 @@ int main(int argc, char** argv)
     ForkServerClient client(std::move(server));
     RunController controller(&client);
     RunPrinter printer(&controller, out);
+    std::unique_ptr<ProgressBar> progress;
+    if (parsed.request->progress.value_or(::isatty(STDERR_FILENO) == 1)) {
+        progress = std::make_unique<ProgressBar>(&controller, err);
+        printer.setBeforePrint([&progress] { progress->clear(); });
+    }
     InterruptWatcher interrupts;
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, &app, [&](int count) {
         if (count == 1 && controller.state() == RunController::State::Running) {
@@ -80,8 +145,11 @@ int main(int argc, char** argv)
         if (!controller.isActive())
             QCoreApplication::exit(kExitRunFailed);
     });
-    QObject::connect(&controller, &RunController::finished, &app, [](const RunSummary& summary) {
-        QCoreApplication::exit(summary.outcome == forkscope::protocol::Outcome::Completed ? kExitOk : kExitRunFailed);
+    const QList<CliExport> exportsWanted = parsed.request->exports;
+    QObject::connect(&controller, &RunController::finished, &app, [&](const RunSummary& summary) {
+        // A stopped or failed run is exported too: what it did up to then is worth keeping.
+        const bool exported = !controller.recording() || writeExports(exportsWanted, *controller.recording(), out, err);
+        QCoreApplication::exit(summary.outcome == forkscope::protocol::Outcome::Completed && exported ? kExitOk : kExitRunFailed);
     });
 
     const Preset& preset = parsed.request->preset;

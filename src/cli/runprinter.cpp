@@ -1,5 +1,7 @@
 #include "runprinter.h"
 
+#include "model/recordingreport.h"
+
 namespace {
 
 QString seconds(qint64 ns)
@@ -47,12 +49,16 @@ void RunPrinter::printEvent(qint64 tNs, const QString& what, const QString& name
                              .arg(name, -12)
                              .arg(pid, -7)
                              .arg(detail);
+    if (m_beforePrint)
+        m_beforePrint();
     m_out << QStringView(line).trimmed() << '\n';
     m_out.flush();
 }
 
 void RunPrinter::printSummary(const RunSummary& s)
 {
+    if (m_beforePrint)
+        m_beforePrint();
     m_out << QStringLiteral("\nsummary\n");
     m_out << QStringLiteral("  outcome      %1%2\n")
                  .arg(RunSummary::outcomeText(s.outcome), s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message);
@@ -64,5 +70,7 @@ void RunPrinter::printSummary(const RunSummary& s)
                      .arg(s.sumLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.sumLifetimeNs) : 0.0, 0, 'f', 2)
                      .arg(s.maxLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.maxLifetimeNs) : 0.0, 0, 'f', 2);
     }
+    if (const Recording* recording = m_controller->recording())
+        m_out << RecordingReport::text(*recording);
     m_out.flush();
 }

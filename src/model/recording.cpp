@@ -20,7 +20,7 @@ void Recording::runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorP
     const int lane = laneFor(supervisorPid, true, false);
     Lane& main = m_lanes[static_cast<std::size_t>(lane)];
     main.ppid = supervisorPpid;
-    main.name = QStringLiteral("main");
+    main.name = QStringLiteral("MainProcess"); // Python's name for it
     main.role = QStringLiteral("main");
     main.startNs = 0;
 }

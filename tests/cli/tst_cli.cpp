@@ -1,6 +1,9 @@
 // forkscope-cli as a user runs it: real runs print one line per process event with its PID and a
 // summary; bad input gets a message naming the field and exit code 2.
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -54,6 +57,8 @@ private slots:
     void badInputExitsWithTwo();
     void scenarioFilesRun();
     void helpPresetsAndDescribe();
+    void exportsWriteFilesThatShowReads();
+    void badExportsAndRunFilesExitWithTwo();
     void interruptStopsTheRunAndLeavesNoProcess();
 };
 
@@ -153,6 +158,65 @@ void TestCli::helpPresetsAndDescribe()
     for (const char* field : {"workers", "work", "work_ms", "join", "daemon", "terminate_after_ms"})
         QVERIFY2(r.out.contains(QStringLiteral("  %1 ").arg(QLatin1String(field))), field);
     QVERIFY(r.out.contains(QStringLiteral("1..256 (default 4)")));
+}
+
+void TestCli::exportsWriteFilesThatShowReads()
+{
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("run.json")), trace = dir.filePath(QStringLiteral("trace.json"));
+    const QString events = dir.filePath(QStringLiteral("x.events.csv"));
+    Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=3"),
+                       QStringLiteral("--set"), QStringLiteral("work_ms=20"), QStringLiteral("--export"), run, QStringLiteral("-e"),
+                       trace, QStringLiteral("-e"), events, QStringLiteral("-e"), QStringLiteral("tasks:") + dir.filePath(QStringLiteral("t.csv"))});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("exported Chrome trace to ") + trace), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("exported task timings CSV to ") + dir.filePath(QStringLiteral("t.csv"))));
+    QFile traceFile(trace);
+    QVERIFY(traceFile.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(traceFile.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    int lanes = 0;
+    for (const QJsonValue& e : doc.object().value(QStringLiteral("traceEvents")).toArray())
+        lanes += e.toObject().value(QStringLiteral("name")).toString() == QLatin1String("process_name");
+    QCOMPARE(lanes, 4); // the main process and three workers
+    QFile eventsFile(events);
+    QVERIFY(eventsFile.open(QIODevice::ReadOnly));
+    QVERIFY(eventsFile.readAll().count("process_start") >= 3);
+
+    r = runCli({QStringLiteral("show"), run});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("run of processes")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("worker-2")));
+    QVERIFY(r.out.contains(QStringLiteral("telemetry")));
+
+    // A run longer than a second draws its progress line on stderr (forced: stderr is a pipe here).
+    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=1"),
+                QStringLiteral("--set"), QStringLiteral("work_ms=1400"), QStringLiteral("--progress")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("\rrunning 1.")), qPrintable(r.err));
+}
+
+void TestCli::badExportsAndRunFilesExitWithTwo()
+{
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("missing/run.json"));
+    Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--export"), missing});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+    QVERIFY(!r.out.contains(QStringLiteral("run 1:"))); // refused before anything ran
+    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--export"), dir.filePath(QStringLiteral("x.txt"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("unknown format")));
+
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "forkscope-run", "version": 7})");
+    file.close();
+    r = runCli({QStringLiteral("show"), broken});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(broken) && r.err.contains(QStringLiteral("version: 7 is not supported")), qPrintable(r.err));
 }
 
 void TestCli::interruptStopsTheRunAndLeavesNoProcess()

@@ -64,7 +64,7 @@ void TestRecording::lanesFollowMessagesAndRings()
 {
     const Recording r = twoWorkers();
     QCOMPARE(r.lanes().size(), std::size_t{3});
-    QCOMPARE(r.lanes()[0].name, QStringLiteral("main"));
+    QCOMPARE(r.lanes()[0].name, QStringLiteral("MainProcess"));
     QCOMPARE(r.lanes()[1].pid, 101);
     QCOMPARE(r.lanes()[1].startNs, 10);
     QCOMPARE(r.lanes()[2].name, QStringLiteral("worker-1"));

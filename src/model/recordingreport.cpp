@@ -1,0 +1,90 @@
+#include "model/recordingreport.h"
+
+namespace {
+
+QString rate(quint64 count, qint64 ns)
+{
+    return ns > 0 ? QString::number(double(count) / (double(ns) / 1e9), 'f', 1) : QStringLiteral("-");
+}
+
+// One table: a header and rows, each column right-aligned to its widest cell but the first.
+QString table(const QStringList& header, const QList<QStringList>& rows)
+{
+    QList<int> widths;
+    for (const QString& h : header)
+        widths << int(h.size());
+    for (const QStringList& row : rows) {
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], int(row[i].size()));
+    }
+    auto line = [&](const QStringList& cells) {
+        QString out = QStringLiteral("  ");
+        for (int i = 0; i < cells.size(); ++i)
+            out += (i == 0 ? cells[i].leftJustified(widths[i]) : cells[i].rightJustified(widths[i] + 2));
+        return out + QLatin1Char('\n');
+    };
+    QString out = line(header);
+    for (const QStringList& row : rows)
+        out += line(row);
+    return out;
+}
+
+} // namespace
+
+QString RecordingReport::duration(qint64 ns)
+{
+    if (ns < 1000)
+        return QStringLiteral("%1 ns").arg(ns);
+    if (ns < 1'000'000)
+        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'f', 1);
+    if (ns < 1'000'000'000)
+        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'f', 2);
+    return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
+}
+
+QString RecordingReport::text(const Recording& r)
+{
+    QString out;
+    out += tr("telemetry    %1 events recorded over %2 (%3 dropped by full rings, %4 counted but not kept)\n")
+               .arg(r.eventCount())
+               .arg(duration(r.durationNs()))
+               .arg(r.dropped())
+               .arg(r.eventsNotKept());
+    const LogHistogram& tasks = r.taskNs();
+    if (tasks.count() > 0) {
+        out += tr("tasks\n");
+        out += table({tr("done"), tr("failed"), tr("tasks/s"), tr("p50"), tr("p99"), tr("longest")},
+                     {{QString::number(tasks.count() - r.tasksFailed()), QString::number(r.tasksFailed()),
+                       rate(tasks.count(), r.durationNs()), duration(tasks.percentile(0.5)),
+                       duration(tasks.percentile(0.99)), duration(tasks.max())}});
+    }
+    if (!r.queues().empty()) {
+        QList<QStringList> rows;
+        for (const auto& [id, q] : r.queues()) {
+            rows.append({tr("queue %1").arg(id), QString::number(q.puts), QString::number(q.gets),
+                         rate(q.gets, r.durationNs()), QString::number(q.maxDepth), QString::number(q.blockedPuts),
+                         q.blockedPuts ? duration(q.putBlockedNs.percentile(0.99)) : QStringLiteral("-"),
+                         QString::number(q.blockedGets),
+                         q.blockedGets ? duration(q.getBlockedNs.percentile(0.99)) : QStringLiteral("-"),
+                         QString::number(q.lostPuts + q.lostGets)});
+        }
+        out += tr("queues\n");
+        out += table({QString(), tr("puts"), tr("gets"), tr("items/s"), tr("max depth"), tr("puts blocked"),
+                      tr("p99"), tr("gets blocked"), tr("p99"), tr("lost")},
+                     rows);
+    }
+    if (!r.locks().empty()) {
+        QList<QStringList> rows;
+        for (const auto& [id, l] : r.locks()) {
+            rows.append({tr("lock %1").arg(id), QString::number(l.acquisitions), QString::number(l.contended),
+                         duration(l.waitNs.percentile(0.5)), duration(l.waitNs.percentile(0.99)),
+                         duration(l.holdNs.percentile(0.5)), duration(l.holdNs.percentile(0.99)),
+                         QString::number(l.ownerDied)});
+        }
+        out += tr("locks\n");
+        out += table({QString(), tr("acquired"), tr("waited"), tr("wait p50"), tr("wait p99"), tr("hold p50"),
+                      tr("hold p99"), tr("owner died")},
+                     rows);
+    }
+    return out;
+}
