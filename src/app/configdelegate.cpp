@@ -37,6 +37,8 @@ QWidget* ConfigDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         combo->addItem(tr("yes"), true);
         return combo;
     }
+    case FieldKind::Text:
+        break; // the default line edit
     }
     return QStyledItemDelegate::createEditor(parent, option, index);
 }

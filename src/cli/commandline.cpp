@@ -228,6 +228,9 @@ QString describeScenario(const QString& scenarioId)
         case FieldKind::Boolean:
             values = QStringLiteral("true|false");
             break;
+        case FieldKind::Text:
+            values = QStringLiteral("text");
+            break;
         }
         out += QStringLiteral("  %1  %2 (default %3)\n      %4\n")
                    .arg(QString::fromStdString(f.name), -20)

@@ -32,6 +32,8 @@ public:
     // In a pool worker, around each task.
     virtual void task_begin(std::uint32_t pool, std::uint64_t task) = 0;
     virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
+    // Scenario code: how far the run is (items copied of all, …). Optional for a sink.
+    virtual void progress(std::uint64_t /*done*/, std::uint64_t /*total*/) {}
 };
 
 namespace detail {
@@ -50,6 +52,23 @@ inline void report_state(WorkerState state) noexcept
 {
     if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
         sink->state_changed(state);
+}
+
+// For scenario code: a unit of work of its own (an item consumed, a file copied) on the timeline.
+inline void report_task_begin(std::uint32_t object, std::uint64_t task) noexcept
+{
+    if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
+        sink->task_begin(object, task);
+}
+inline void report_task_end(std::uint32_t object, std::uint64_t task, bool ok) noexcept
+{
+    if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
+        sink->task_end(object, task, ok);
+}
+inline void report_progress(std::uint64_t done, std::uint64_t total) noexcept
+{
+    if (TelemetrySink* sink = telemetry_sink()) [[unlikely]]
+        sink->progress(done, total);
 }
 
 } // namespace forkscope::core

@@ -99,6 +99,7 @@ bool ConfigModel::setData(const QModelIndex& index, const QVariant& value, int r
         json = value.toBool();
         break;
     case FieldKind::Choice:
+    case FieldKind::Text:
         json = value.toString().toStdString();
         break;
     }

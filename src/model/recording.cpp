@@ -14,6 +14,12 @@ void Recording::setScenario(const QString& scenario, const std::string& configJs
     m_configJson = config.is_object() ? config.dump() : "{}";
 }
 
+void Recording::setResult(const std::string& resultJson)
+{
+    const nlohmann::json result = nlohmann::json::parse(resultJson, nullptr, false);
+    m_resultJson = result.is_object() ? result.dump() : std::string();
+}
+
 void Recording::runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid)
 {
     m_t0Ns = t0Ns;
@@ -159,6 +165,7 @@ LockStats& Recording::lock(quint32 id)
 bool Recording::operator==(const Recording& o) const
 {
     return m_eventLimit == o.m_eventLimit && m_scenario == o.m_scenario && m_configJson == o.m_configJson &&
+           m_resultJson == o.m_resultJson &&
            m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
            m_lanes == o.m_lanes && m_ringLane == o.m_ringLane && m_events == o.m_events &&
            m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&

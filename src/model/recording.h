@@ -112,6 +112,9 @@ public:
     void setScenario(const QString& scenario, const std::string& configJson);
     [[nodiscard]] const QString& scenario() const { return m_scenario; }
     [[nodiscard]] const std::string& configJson() const { return m_configJson; }
+    // The scenario's conclusion (protocol::RunResult): a JSON object's text, or empty.
+    void setResult(const std::string& resultJson);
+    [[nodiscard]] const std::string& resultJson() const { return m_resultJson; }
 
     // From the supervisor's messages; times are CLOCK_MONOTONIC ns, made relative here.
     void runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid);
@@ -160,6 +163,7 @@ private:
     quint64 m_eventLimit;
     QString m_scenario;
     std::string m_configJson;
+    std::string m_resultJson;
     qint64 m_t0Ns = 0;
     qint64 m_endNs = 0;
     bool m_finished = false;

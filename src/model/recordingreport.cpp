@@ -1,5 +1,7 @@
 #include "model/recordingreport.h"
 
+#include <nlohmann/json.hpp>
+
 namespace {
 
 QString rate(quint64 count, qint64 ns)
@@ -17,7 +19,7 @@ QString table(const QStringList& header, const QList<QStringList>& rows)
         for (int i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], int(row[i].size()));
     }
-    auto line = [&](const QStringList& cells) {
+    auto line = [&](const QStringList& cells) -> QString { // not a QStringBuilder of a local
         QString out = QStringLiteral("  ");
         for (int i = 0; i < cells.size(); ++i)
             out += (i == 0 ? cells[i].leftJustified(widths[i]) : cells[i].rightJustified(widths[i] + 2));
@@ -42,9 +44,45 @@ QString RecordingReport::duration(qint64 ns)
     return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
 }
 
+// The scenario's own conclusion: its "summary" rows, then its "table".
+QString RecordingReport::result(const Recording& r)
+{
+    const nlohmann::json result = nlohmann::json::parse(r.resultJson(), nullptr, false);
+    if (!result.is_object())
+        return {};
+    auto cell = [](const nlohmann::json& v) {
+        return QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
+    };
+    QString out;
+    if (const auto summary = result.find("summary"); summary != result.end() && summary->is_array()) {
+        out += tr("result\n");
+        for (const auto& row : *summary) {
+            if (row.is_array() && row.size() == 2)
+                out += QStringLiteral("  %1  %2\n").arg(cell(row[0]), -24).arg(cell(row[1]));
+        }
+    }
+    if (const auto t = result.find("table"); t != result.end() && t->is_object() && t->contains("columns") &&
+                                             t->contains("rows") && (*t)["columns"].is_array() && (*t)["rows"].is_array()) {
+        QStringList header;
+        for (const auto& c : (*t)["columns"])
+            header << cell(c);
+        QList<QStringList> rows;
+        for (const auto& row : (*t)["rows"]) {
+            QStringList cells;
+            if (row.is_array()) {
+                for (const auto& c : row)
+                    cells << cell(c);
+            }
+            rows << cells;
+        }
+        out += table(header, rows);
+    }
+    return out;
+}
+
 QString RecordingReport::text(const Recording& r)
 {
-    QString out;
+    QString out = result(r);
     out += tr("telemetry    %1 events recorded over %2 (%3 dropped by full rings, %4 counted but not kept)\n")
                .arg(r.eventCount())
                .arg(duration(r.durationNs()))

@@ -121,6 +121,9 @@ void RunController::handle(const protocol::Message& message)
                     m_recording->logLine(m.pid, m.t_ns, QString::fromStdString(m.text));
                     const ProcessRow* row = m_processes->find(m.pid);
                     emit outputLine(relative(m.t_ns), m.pid, row ? row->name : QString(), QString::fromStdString(m.text));
+                } else if constexpr (std::is_same_v<M, protocol::RunResult>) {
+                    m_recording->setResult(m.result_json);
+                    emit recordingChanged();
                 } else if constexpr (std::is_same_v<M, protocol::RunFinished>) {
                     onFinished(m);
                 }

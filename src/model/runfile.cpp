@@ -78,6 +78,7 @@ json header(const Recording& r)
         {"tool", {{"name", "ForkScope"}, {"version", FORKSCOPE_VERSION}}},
         {"scenario", r.scenario().toStdString()},
         {"config", config.is_discarded() ? json::object() : config},
+        {"result", r.resultJson().empty() ? json() : json::parse(r.resultJson(), nullptr, false)},
         {"machine",
          {{"hostname", QSysInfo::machineHostName().toStdString()},
           {"os", QSysInfo::prettyProductName().toStdString()},

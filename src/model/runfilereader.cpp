@@ -114,6 +114,11 @@ public:
         if (!config.is_object())
             throw LoadError{"config: expected an object"};
         r->setScenario(QString::fromStdString(text(doc, "", "scenario")), config.dump());
+        if (const json& result = member(doc, "", "result"); !result.is_null()) {
+            if (!result.is_object())
+                throw LoadError{"result: expected an object or null"};
+            r->setResult(result.dump());
+        }
         r->m_t0Ns = integer<qint64>(run, "run", "t0_ns");
         lanes(*r, array(doc, "", "lanes"));
         events(*r, member(doc, "", "events"));

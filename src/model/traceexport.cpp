@@ -132,6 +132,8 @@ public:
         m_out.string(m_r.scenario().toStdString());
         m_out.raw(",\"config\":");
         m_out.raw(m_r.configJson().empty() ? std::string("{}") : m_r.configJson());
+        m_out.raw(",\"result\":");
+        m_out.raw(m_r.resultJson().empty() ? std::string("null") : m_r.resultJson());
         m_out.raw(",\"events\":");
         m_out.number(static_cast<qint64>(m_r.eventCount()));
         m_out.raw(",\"events_not_kept\":");

@@ -83,6 +83,12 @@ nlohmann::json parse_field_text(const Field& field, std::string_view text)
             throw ConfigError(field.name, problem);
         return json;
     }
+    case FieldKind::Text: {
+        nlohmann::json json = std::string(text);
+        if (auto problem = check_field_value(field, json); !problem.empty())
+            throw ConfigError(field.name, problem);
+        return json;
+    }
     case FieldKind::Boolean:
         if (text == "true" || text == "1" || text == "yes" || text == "on")
             return true;
@@ -112,6 +118,18 @@ std::string check_field_value(const Field& field, const nlohmann::json& value)
         return "must be one of " + joined(field.choices, ", ") + "; got '" + value.get<std::string>() + "'";
     case FieldKind::Boolean:
         return value.is_boolean() ? std::string() : "must be true or false, got " + value.dump();
+    case FieldKind::Text: {
+        if (!value.is_string())
+            return "must be text, got " + value.dump();
+        const auto& text = value.get_ref<const std::string&>();
+        if (std::int64_t(text.size()) > field.max)
+            return "must be at most " + std::to_string(field.max) + " bytes long, got " + std::to_string(text.size());
+        for (const char c : text) {
+            if (static_cast<unsigned char>(c) < 0x20)
+                return "must not contain control characters";
+        }
+        return {};
+    }
     }
     return {};
 }

@@ -13,13 +13,13 @@
 
 namespace forkscope::scenarios {
 
-enum class FieldKind { Integer, Choice, Boolean };
+enum class FieldKind { Integer, Choice, Boolean, Text };
 
 struct Field {
     std::string name;
     FieldKind kind = FieldKind::Integer;
     std::int64_t min = 0; // Integer only
-    std::int64_t max = 0;
+    std::int64_t max = 0; // Integer: the largest value; Text: the longest text in bytes
     std::vector<std::string> choices; // Choice only; shown translated in the "Choice" context
     std::string default_value;        // as typed on the command line
     const char* label = "";           // English, marked with QT_TRANSLATE_NOOP("Field", …)

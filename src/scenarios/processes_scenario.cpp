@@ -5,6 +5,7 @@
 #include "core/process.h"
 #include "core/telemetry.h"
 #include "scenarios/translate_noop.h"
+#include "scenarios/work.h"
 
 #include <nlohmann/json.hpp>
 #include <time.h>
@@ -21,23 +22,6 @@ namespace {
 
 constexpr int kMaxWorkers = 256;
 constexpr int kMaxWorkMs = 600'000;
-
-void sleep_until(std::int64_t deadline_ns)
-{
-    const timespec ts{static_cast<time_t>(deadline_ns / 1'000'000'000), static_cast<long>(deadline_ns % 1'000'000'000)};
-    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
-    }
-}
-
-// Burns CPU until the deadline; the volatile sink keeps the loop from being optimised away.
-void spin_until(std::int64_t deadline_ns)
-{
-    volatile std::uint64_t sink = 0;
-    while (core::monotonic_ns() < deadline_ns) {
-        for (int i = 0; i < 1000; ++i)
-            sink = sink + static_cast<std::uint64_t>(i);
-    }
-}
 
 void worker_main(int index, const ProcessesConfig& config)
 {

@@ -122,6 +122,7 @@ template <class M> const char* name_of()
     case MessageType::LogLine: return "LogLine";
     case MessageType::RunFinished: return "RunFinished";
     case MessageType::Error: return "Error";
+    case MessageType::RunResult: return "RunResult";
     }
     return "?";
 }

@@ -21,7 +21,7 @@
 
 namespace forkscope::protocol {
 
-inline constexpr std::uint16_t kVersion = 2; // 2: RunStarted carries the run's telemetry memfd
+inline constexpr std::uint16_t kVersion = 3; // 2: RunStarted carries the telemetry memfd; 3: RunResult
 inline constexpr std::size_t kHeaderSize = 8;
 inline constexpr std::size_t kMaxFrameSize = 64 * 1024;
 
@@ -35,6 +35,7 @@ enum class MessageType : std::uint16_t {
     LogLine = 20,
     RunFinished = 21,
     Error = 22,
+    RunResult = 23,
 };
 
 enum class Outcome : std::uint8_t { Completed = 0, Stopped = 1, Failed = 2, Killed = 3 };
@@ -173,6 +174,22 @@ struct RunFinished {
     bool operator==(const RunFinished&) const = default;
 };
 
+// What the scenario's main program concluded (tickets sold against the stock, a speedup table…),
+// as a JSON object; sent before RunFinished. Front ends show its "summary" rows and "table".
+struct RunResult {
+    static constexpr MessageType kType = MessageType::RunResult;
+    std::uint32_t run_id = 0;
+    std::int64_t t_ns = 0;
+    std::string result_json;
+    template <class Self, class V> static void fields(Self& s, V& v)
+    {
+        v(s.run_id, "run_id");
+        v(s.t_ns, "t_ns");
+        v(s.result_json, "result_json");
+    }
+    bool operator==(const RunResult&) const = default;
+};
+
 // A request was refused (request_id set) or a message could not be understood.
 struct Error {
     static constexpr MessageType kType = MessageType::Error;
@@ -189,7 +206,7 @@ struct Error {
 };
 
 using Message = std::variant<RunRequest, StopRun, RunStarted, ProcessStarted, ProcessExited,
-                             ProcessJoined, LogLine, RunFinished, Error>;
+                             ProcessJoined, LogLine, RunFinished, Error, RunResult>;
 
 [[nodiscard]] std::vector<std::byte> encode(const Message& message);
 

@@ -1,6 +1,7 @@
 #include "scenarios/scenario.h"
 
 #include "scenarios/processes_scenario.h"
+#include "scenarios/producer_consumer_scenario.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,8 @@ namespace forkscope::scenarios {
 const std::vector<const Scenario*>& all_scenarios()
 {
     static const ProcessesScenario processes;
-    static const std::vector<const Scenario*> scenarios{&processes};
+    static const ProducerConsumerScenario producerConsumer;
+    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer};
     return scenarios;
 }
 
@@ -43,6 +45,7 @@ nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& c
     }
     nlohmann::json complete = default_config(scenario.fields());
     complete.update(config);
+    scenario.check_environment(complete);
     return complete;
 }
 

@@ -22,6 +22,9 @@ public:
     virtual void log(std::string_view line) = 0;
     // True once the user asked to stop; starting another process then throws.
     [[nodiscard]] virtual bool stop_requested() const = 0;
+    // The run's conclusion, a JSON object (see protocol::RunResult); the last one set counts.
+    // Conventional members: "summary": [[label, value], …] and "table": {"columns": […], "rows": [[…]]}.
+    virtual void set_result(const nlohmann::json& result) = 0;
 };
 
 class Scenario {
@@ -31,6 +34,9 @@ public:
     [[nodiscard]] virtual const char* title() const = 0;   // QT_TRANSLATE_NOOP("Scenario", …)
     [[nodiscard]] virtual const char* summary() const = 0; // idem, one paragraph
     [[nodiscard]] virtual const std::vector<Field>& fields() const = 0;
+    // Checks what the fields alone cannot (folders that must exist, …) before a run is
+    // requested; throws ConfigError naming the field. The default accepts everything.
+    virtual void check_environment(const nlohmann::json& /*complete_config*/) const {}
     // The scenario's main program. Runs in the supervisor; throws to fail the run.
     virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
 };
@@ -39,8 +45,8 @@ public:
 [[nodiscard]] const Scenario* find_scenario(std::string_view id);
 [[nodiscard]] std::string scenario_ids(); // "processes, …" for error messages
 
-// The config with defaults filled in and validated; throws ConfigError for the first problem
-// (the message of every problem joined by "; " when there are several).
+// The config with defaults filled in and validated, the environment checked too; throws
+// ConfigError for the first problem (every problem's message joined by "; " when there are several).
 [[nodiscard]] nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& config);
 
 } // namespace forkscope::scenarios

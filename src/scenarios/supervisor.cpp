@@ -10,6 +10,7 @@
 #include "scenarios/process_setup.h"
 #include "scenarios/run_arena.h"
 
+#include <nlohmann/json.hpp>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -53,6 +54,7 @@ public:
     void joined(const core::ProcessInfo& info) override;
 
     void log(std::string_view line) override;
+    void set_result(const nlohmann::json& result) override;
     [[nodiscard]] bool stop_requested() const override { return stop_requested_; }
 
 private:
@@ -109,6 +111,14 @@ void Supervisor::log(std::string_view line)
     if (line.size() > LineBuffer::kMaxLineBytes)
         line = line.substr(0, LineBuffer::kMaxLineBytes);
     send(protocol::LogLine{setup_.run_id, ::getpid(), core::monotonic_ns(), std::string(line)});
+}
+
+void Supervisor::set_result(const nlohmann::json& result)
+{
+    std::string text = result.dump();
+    if (text.size() > protocol::kMaxFrameSize - 1024) // a frame's limit: keep what fits, said so
+        text = nlohmann::json{{"summary", {{"result", "too large to send"}}}}.dump();
+    send(protocol::RunResult{setup_.run_id, core::monotonic_ns(), std::move(text)});
 }
 
 bool Supervisor::wait_readable(int fd, int timeout_ms)

@@ -1,6 +1,8 @@
 // forkscope-cli as a user runs it: real runs print one line per process event with its PID and a
 // summary; bad input gets a message naming the field and exit code 2.
 
+#include "support/cli_runner.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,24 +17,8 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList& arguments, int timeoutMs = 30000)
-{
-    QProcess cli;
-    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), arguments);
-    if (!cli.waitForFinished(timeoutMs)) {
-        cli.kill();
-        cli.waitForFinished();
-        return {};
-    }
-    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1, QString::fromUtf8(cli.readAllStandardOutput()),
-            QString::fromUtf8(cli.readAllStandardError())};
-}
+using Result = forkscope::testing::CliResult;
+using forkscope::testing::runCli;
 
 QStringList linesStarting(const QString& text, const QString& event)
 {

@@ -244,7 +244,7 @@ void TestForkServer::badRequestsAreRefusedNamingTheField_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("configJson");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown scenario") << "nope" << "{}" << "unknown scenario 'nope' (known: processes)";
+    QTest::newRow("unknown scenario") << "nope" << "{}" << "unknown scenario 'nope' (known: processes, ";
     QTest::newRow("workers 0") << "processes" << R"({"workers": 0})" << "workers: must be 1..256, got 0";
     QTest::newRow("workers 100000") << "processes" << R"({"workers": 100000})" << "workers: must be 1..256, got 100000";
     QTest::newRow("unknown field") << "processes" << R"({"nosuchfield": 1})" << "nosuchfield: no such field in scenario 'processes'";

@@ -58,6 +58,7 @@ void TestProtocol::roundTrips_data()
     QTest::newRow("LogLine") << Message{LogLine{2, 4243, 44, std::string(4000, 'x')}};
     QTest::newRow("RunFinished") << Message{RunFinished{2, Outcome::Killed, 50, 49, "why"}};
     QTest::newRow("Error") << Message{Error{3, 0, "workers: must be 1..256, got 0"}};
+    QTest::newRow("RunResult") << Message{RunResult{4, 77, R"({"summary":[["sold","5"]]})"}};
 }
 
 void TestProtocol::roundTrips()
@@ -100,7 +101,7 @@ void TestProtocol::rejectsBadHeaders()
     QCOMPARE(decode_error(frame), std::string("header.length at offset 0 says 13 bytes, frame has 12"));
     frame = encode(StopRun{1});
     frame[4] = std::byte{9};
-    QCOMPARE(decode_error(frame), std::string("header.version at offset 4: protocol version 9 is not supported (expected 2)"));
+    QCOMPARE(decode_error(frame), std::string("header.version at offset 4: protocol version 9 is not supported (expected 3)"));
     frame = encode(StopRun{1});
     frame[6] = std::byte{99};
     QCOMPARE(decode_error(frame), std::string("unknown message type 99 at offset 6"));

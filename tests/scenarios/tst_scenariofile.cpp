@@ -51,7 +51,7 @@ void TestScenarioFile::rejectsWithTheKeyNamed_data()
     QTest::newRow("future version") << R"({"format": "forkscope-scenario", "version": 7})"
                                     << "version: 7 is newer than this ForkScope reads (1)";
     QTest::newRow("unknown scenario") << R"({"format": "forkscope-scenario", "version": 1, "scenario": "nope", "config": {}})"
-                                      << "scenario: unknown scenario 'nope' (known: processes)";
+                                      << "scenario: unknown scenario 'nope' (known: processes, ";
     QTest::newRow("unknown key") << QStringLiteral("{%1, \"colour\": 1}").arg(head) << "colour: unknown key";
     QTest::newRow("no config") << QStringLiteral("{%1}").arg(head) << "config: missing";
     QTest::newRow("bad value") << QStringLiteral("{%1, \"config\": {\"workers\": 0}}").arg(head)

@@ -1,0 +1,56 @@
+// Every scenario, run through forkscope-cli with small sizes, checked against the claim of the
+// seed it comes from. Each run is exported as a run file and its result read back from it.
+
+#include "support/cli_runner.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using forkscope::testing::CliResult;
+using forkscope::testing::runResult;
+
+class TestScenarios : public QObject {
+    Q_OBJECT
+
+private slots:
+    void producerConsumerSentinelsEndEveryConsumer();
+    void producerConsumerJoinableLeavesDaemonsBehind();
+};
+
+void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
+{
+    // Seed 001: "there are several consumer processes, put None that many times". A queue of
+    // capacity 2 makes the producers block on put; every item arrives exactly once.
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("producer-consumer"),
+                                    {QStringLiteral("producers=3"), QStringLiteral("consumers=3"), QStringLiteral("capacity=2"),
+                                     QStringLiteral("items=20"), QStringLiteral("produce_ms=1"), QStringLiteral("consume_ms=2"),
+                                     QStringLiteral("consume_dist=exponential")},
+                                    &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("produced")).toInt(), 60);
+    QCOMPARE(r.value(QStringLiteral("consumed")).toInt(), 60);
+    QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
+    QCOMPARE(cli.out.count(QStringLiteral("got the sentinel")), 3);
+    QVERIFY2(cli.out.contains(QStringLiteral("6 workers: 6 exited with code 0")), qPrintable(cli.out));
+    QVERIFY(cli.out.contains(QStringLiteral("puts blocked")));
+}
+
+void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
+{
+    // Seed 001's JoinableQueue: daemon consumers call task_done(); the main process returns from
+    // join() once all items are done, and its end terminates the consumers (SIGTERM).
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("producer-consumer"),
+                                    {QStringLiteral("shutdown=joinable"), QStringLiteral("items=50"),
+                                     QStringLiteral("produce_ms=0"), QStringLiteral("consume_ms=1")},
+                                    &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("consumed")).toInt(), 100);
+    QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
+    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), 2);
+    QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
+}
+
+QTEST_GUILESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"
