@@ -60,7 +60,8 @@ bool RobustMutex::acquire_slow(bool block, std::optional<std::chrono::nanosecond
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
     int r = result < 0 ? pthread_mutex_trylock(&state_->mutex) : result;
-    if (r == EBUSY && block) {
+    const bool waited = r == EBUSY && block; // a lock taken at once has no wait to report
+    if (waited) {
         std::optional<std::int64_t> deadline;
         if (timeout)
             deadline = monotonic_ns() + std::max<std::int64_t>(0, timeout->count());
@@ -85,7 +86,7 @@ bool RobustMutex::acquire_slow(bool block, std::optional<std::chrono::nanosecond
     owner_died_ = died;
     if (++depth_ == 1 && sink) [[unlikely]] {
         acquired_at_ns_ = monotonic_ns();
-        sink->lock_acquired(state_->id, acquired_at_ns_ - begin, died);
+        sink->lock_acquired(state_->id, waited ? acquired_at_ns_ - begin : 0, died);
     }
     return true;
 }

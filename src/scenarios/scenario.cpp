@@ -2,6 +2,7 @@
 
 #include "scenarios/processes_scenario.h"
 #include "scenarios/producer_consumer_scenario.h"
+#include "scenarios/ticket_race_scenario.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,8 @@ const std::vector<const Scenario*>& all_scenarios()
 {
     static const ProcessesScenario processes;
     static const ProducerConsumerScenario producerConsumer;
-    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer};
+    static const TicketRaceScenario ticketRace;
+    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer, &ticketRace};
     return scenarios;
 }
 

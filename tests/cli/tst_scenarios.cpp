@@ -4,6 +4,7 @@
 #include "support/cli_runner.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 using forkscope::testing::CliResult;
@@ -15,6 +16,8 @@ class TestScenarios : public QObject {
 private slots:
     void producerConsumerSentinelsEndEveryConsumer();
     void producerConsumerJoinableLeavesDaemonsBehind();
+    void ticketRaceWithoutLockOversells();
+    void ticketRaceWithLockSellsExactlyTheStock();
 };
 
 void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
@@ -50,6 +53,37 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
     QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), 2);
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
+}
+
+void TestScenarios::ticketRaceWithoutLockOversells()
+{
+    // Seed 001, with its delays (read 0.1 s, write 0.2 s): one ticket, five buyers, no lock —
+    // they all read 1 before anyone writes 0, and more than one ticket is sold.
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("ticket-race"), {QStringLiteral("buyers=5"), QStringLiteral("tickets=1")}, &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("stock")).toInt(), 1);
+    QVERIFY2(r.value(QStringLiteral("sold")).toInt() > 1, qPrintable(cli.out));
+    QCOMPARE(r.value(QStringLiteral("oversold")).toInt(), r.value(QStringLiteral("sold")).toInt() - 1);
+    QCOMPARE(r.value(QStringLiteral("left_in_file")).toInt(), 0);
+    QVERIFY(cli.out.contains(QStringLiteral("oversold tickets")));
+}
+
+void TestScenarios::ticketRaceWithLockSellsExactlyTheStock()
+{
+    // The same with the Lock: buyers take turns, exactly the stock is sold, the rest are told no.
+    // Shorter delays keep the serialised run short; the lock is what decides, not the timing.
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("ticket-race"),
+                                    {QStringLiteral("buyers=6"), QStringLiteral("tickets=3"), QStringLiteral("lock=true"),
+                                     QStringLiteral("read_ms=20"), QStringLiteral("write_ms=20")},
+                                    &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("sold")).toInt(), 3);
+    QCOMPARE(r.value(QStringLiteral("oversold")).toInt(), 0);
+    QCOMPARE(r.value(QStringLiteral("left_in_file")).toInt(), 0);
+    QCOMPARE(cli.out.count(QStringLiteral("no ticket left to buy")), 3);
+    QVERIFY2(QRegularExpression(QStringLiteral("lock \\d+ +6 +5 ")).match(cli.out).hasMatch(), qPrintable(cli.out)); // 6 taken, 5 waited
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)
