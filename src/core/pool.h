@@ -223,7 +223,7 @@ public:
         };
         // Shared with the completions, which may outlive this call (terminate(), an exception).
         auto state = std::make_shared<State>();
-        state->results.resize(items.size());
+        state->results.assign(items.size(), R{}); // (resize() trips a false -Wnull-dereference in GCC 12)
         state->remaining = submit_chunks(
             f, items, chunksize,
             [state](std::size_t first, std::string_view bytes) {

@@ -58,7 +58,7 @@ QString RecordingReport::result(const Recording& r)
         out += tr("result\n");
         for (const auto& row : *summary) {
             if (row.is_array() && row.size() == 2)
-                out += QStringLiteral("  %1  %2\n").arg(cell(row[0]), -24).arg(cell(row[1]));
+                out += QStringLiteral("  %1  %2\n").arg(cell(row[0]), -28).arg(cell(row[1]));
         }
     }
     if (const auto t = result.find("table"); t != result.end() && t->is_object() && t->contains("columns") &&

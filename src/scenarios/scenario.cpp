@@ -1,5 +1,6 @@
 #include "scenarios/scenario.h"
 
+#include "scenarios/pool_scenario.h"
 #include "scenarios/processes_scenario.h"
 #include "scenarios/producer_consumer_scenario.h"
 #include "scenarios/ticket_race_scenario.h"
@@ -13,7 +14,8 @@ const std::vector<const Scenario*>& all_scenarios()
     static const ProcessesScenario processes;
     static const ProducerConsumerScenario producerConsumer;
     static const TicketRaceScenario ticketRace;
-    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer, &ticketRace};
+    static const PoolScenario pool;
+    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer, &pool, &ticketRace};
     return scenarios;
 }
 

@@ -16,6 +16,8 @@ class TestScenarios : public QObject {
 private slots:
     void producerConsumerSentinelsEndEveryConsumer();
     void producerConsumerJoinableLeavesDaemonsBehind();
+    void poolApplyRunsOneAtATimeApplyAsyncInParallel();
+    void poolReusesItsWorkersUnlessMaxTasksPerChild();
     void ticketRaceWithoutLockOversells();
     void ticketRaceWithLockSellsExactlyTheStock();
 };
@@ -53,6 +55,34 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
     QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), 2);
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
+}
+
+void TestScenarios::poolApplyRunsOneAtATimeApplyAsyncInParallel()
+{
+    // Seed 002: apply() blocks until its task is done (the sum of the task times), apply_async()
+    // lets Pool(3) run three at once.
+    const QStringList common{QStringLiteral("size=3"), QStringLiteral("tasks=6"), QStringLiteral("task_ms=100")};
+    CliResult cli;
+    const QJsonObject apply = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply")}, &cli);
+    QVERIFY2(!apply.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(apply.value(QStringLiteral("tasks")).toInt(), 6);
+    QVERIFY(apply.value(QStringLiteral("wall_ns")).toDouble() >= 0.6e9);
+    QVERIFY2(apply.value(QStringLiteral("parallelism")).toDouble() <= 1.05, qPrintable(cli.out));
+    const QJsonObject async = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply_async")}, &cli);
+    QVERIFY2(async.value(QStringLiteral("parallelism")).toDouble() >= 1.8, qPrintable(cli.out)); // 3 on an idle machine
+    const QJsonObject map = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=map"), QStringLiteral("chunksize=2")}, &cli);
+    QCOMPARE(map.value(QStringLiteral("tasks")).toInt(), 6);
+}
+
+void TestScenarios::poolReusesItsWorkersUnlessMaxTasksPerChild()
+{
+    CliResult cli;
+    const QStringList common{QStringLiteral("size=2"), QStringLiteral("tasks=6"), QStringLiteral("task_ms=10")};
+    const QJsonObject reused = runResult(QStringLiteral("pool"), common, &cli);
+    QVERIFY2(!reused.isEmpty(), qPrintable(cli.out + cli.err));
+    QVERIFY(reused.value(QStringLiteral("worker_pids")).toInt() <= 2); // the same PIDs again and again
+    const QJsonObject fresh = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("maxtasksperchild=1")}, &cli);
+    QCOMPARE(fresh.value(QStringLiteral("worker_pids")).toInt(), 6); // a new worker for every task
 }
 
 void TestScenarios::ticketRaceWithoutLockOversells()

@@ -1,0 +1,153 @@
+#include "scenarios/pool_scenario.h"
+
+#include "core/clock.h"
+#include "core/pool.h"
+#include "scenarios/translate_noop.h"
+#include "scenarios/work.h"
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace forkscope::scenarios {
+
+namespace {
+
+// QT_TRANSLATE_NOOP("Role", "pool worker"): the role core::Pool gives its workers.
+
+struct TaskArgs {
+    int index;
+    std::int64_t work_ns;
+};
+struct TaskResult {
+    int index;
+    int pid;
+    std::int64_t took_ns;
+};
+
+// The seed's worker(msg): say which process runs it, sleep, say how long it took.
+TaskResult pool_task(TaskArgs args)
+{
+    const std::int64_t begin = core::monotonic_ns();
+    std::printf("task %d: started in pid %d\n", args.index, static_cast<int>(::getpid()));
+    sleep_for_work(args.work_ns);
+    const std::int64_t took = core::monotonic_ns() - begin;
+    std::printf("task %d: done after %.2f s\n", args.index, static_cast<double>(took) / 1e9);
+    return {args.index, static_cast<int>(::getpid()), took};
+}
+
+std::string seconds_text(std::int64_t ns)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(ns) / 1e9);
+    return text;
+}
+
+} // namespace
+
+const char* PoolScenario::title() const
+{
+    return QT_TRANSLATE_NOOP("Scenario", "Pool: apply, apply_async and map");
+}
+
+const char* PoolScenario::summary() const
+{
+    return QT_TRANSLATE_NOOP(
+        "Scenario",
+        "A Pool of a few worker processes runs many tasks. apply() hands over one task and waits for "
+        "its result, so the tasks run one after another and the run takes about the sum of their "
+        "times; apply_async() hands them all over and the pool runs as many at once as it has "
+        "workers; map() cuts the list into chunks of chunksize. The same few PIDs do all the work "
+        "unless maxtasksperchild makes the pool replace a worker after that many tasks.");
+}
+
+const std::vector<Field>& PoolScenario::fields() const
+{
+    static const std::vector<Field> fields{
+        {"size", FieldKind::Integer, 1, 64, {}, "3", QT_TRANSLATE_NOOP("Field", "Pool size"),
+         QT_TRANSLATE_NOOP("Field", "How many worker processes the pool has (Pool(3) in the seed)."), ""},
+        {"tasks", FieldKind::Integer, 1, 100'000, {}, "10", QT_TRANSLATE_NOOP("Field", "Tasks"),
+         QT_TRANSLATE_NOOP("Field", "How many tasks the main process hands to the pool."), ""},
+        {"task_ms", FieldKind::Integer, 0, 600'000, {}, "500", QT_TRANSLATE_NOOP("Field", "Task time"),
+         QT_TRANSLATE_NOOP("Field", "How long each task works (mean)."), "ms"},
+        distribution_field("task_dist", QT_TRANSLATE_NOOP("Field", "Task time spread"),
+                           QT_TRANSLATE_NOOP("Field", "fixed: always the task time; uniform: 0 to twice it (the seed's "
+                                                      "random()*2); exponential: random with that mean.")),
+        {"mode", FieldKind::Choice, 0, 0,
+         {QT_TRANSLATE_NOOP("Choice", "apply_async"), QT_TRANSLATE_NOOP("Choice", "apply"), QT_TRANSLATE_NOOP("Choice", "map")},
+         "apply_async", QT_TRANSLATE_NOOP("Field", "Mode"),
+         QT_TRANSLATE_NOOP("Field", "apply_async: hand over every task, then wait; apply: hand over one task and wait "
+                                    "for it before the next; map: the whole list in chunks."),
+         ""},
+        {"chunksize", FieldKind::Integer, 1, 10'000, {}, "1", QT_TRANSLATE_NOOP("Field", "Chunk size"),
+         QT_TRANSLATE_NOOP("Field", "For map: how many tasks a worker takes at a time."), ""},
+        {"maxtasksperchild", FieldKind::Integer, 0, 100'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Max tasks per child"),
+         QT_TRANSLATE_NOOP("Field", "Replace a worker after this many tasks; 0 keeps the workers for the whole run."), ""},
+    };
+    return fields;
+}
+
+void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
+{
+    const int size = json.at("size").get<int>(), tasks = json.at("tasks").get<int>();
+    const std::string mode = json.at("mode").get<std::string>();
+    const auto chunksize = json.at("chunksize").get<std::size_t>();
+    // The same seed for every mode: apply and apply_async compare on the same task times.
+    std::mt19937_64 rng(20261122);
+    const Distribution dist = distribution_from(json.at("task_dist").get<std::string>());
+    std::vector<TaskArgs> args;
+    std::int64_t work_sum = 0;
+    for (int i = 0; i < tasks; ++i) {
+        args.push_back({i, draw_ns(dist, json.at("task_ms").get<std::int64_t>() * core::kNsPerMs, rng)});
+        work_sum += args.back().work_ns;
+    }
+    const std::int64_t begin = core::monotonic_ns();
+    core::Pool pool(static_cast<unsigned>(size), json.at("maxtasksperchild").get<unsigned>());
+    context.log("main: pid " + std::to_string(::getpid()) + ", Pool(" + std::to_string(size) + "), " +
+                std::to_string(tasks) + " tasks by " + mode + "; ……start……");
+    std::vector<TaskResult> results;
+    if (mode == "apply") {
+        for (const TaskArgs& a : args)
+            results.push_back(pool.apply(pool_task, a)); // blocks until this task is done
+    } else if (mode == "map") {
+        results = pool.map(pool_task, args, chunksize);
+    } else {
+        std::vector<core::AsyncResult<TaskResult>> pending;
+        for (const TaskArgs& a : args)
+            pending.push_back(pool.apply_async(pool_task, a));
+        for (auto& r : pending)
+            results.push_back(r.get());
+    }
+    pool.close();
+    pool.join();
+    const std::int64_t wall = core::monotonic_ns() - begin;
+    context.log("main: ……end…… after " + seconds_text(wall));
+
+    std::map<int, int> per_pid;
+    for (const TaskResult& r : results)
+        ++per_pid[r.pid];
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& [pid, count] : per_pid)
+        rows.push_back({pid, count});
+    const double parallelism = wall > 0 ? static_cast<double>(work_sum) / static_cast<double>(wall) : 0.0;
+    char parallel_text[32];
+    std::snprintf(parallel_text, sizeof parallel_text, "%.2f", parallelism);
+    context.set_result({{"tasks", results.size()},
+                        {"mode", mode},
+                        {"worker_pids", per_pid.size()},
+                        {"wall_ns", wall},
+                        {"work_sum_ns", work_sum},
+                        {"parallelism", parallelism},
+                        {"summary", summary_rows({{"tasks done", std::to_string(results.size())},
+                                                  {"mode", mode},
+                                                  {"sum of task times", seconds_text(work_sum)},
+                                                  {"wall time", seconds_text(wall)},
+                                                  {"tasks at once (sum / wall)", parallel_text},
+                                                  {"worker PIDs that ran tasks", std::to_string(per_pid.size())}})},
+                        {"table", {{"columns", {"worker pid", "tasks"}}, {"rows", rows}}}});
+}
+
+} // namespace forkscope::scenarios
