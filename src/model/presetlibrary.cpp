@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
+
 using namespace forkscope::scenarios;
 
 std::optional<Preset> PresetLibrary::load(const QString& path, QString* error)
@@ -51,6 +53,16 @@ QVector<Preset> PresetLibrary::builtIn()
         else
             qWarning("ForkScope: built-in preset skipped: %s", qPrintable(error));
     }
+    // In the order of the scenarios (the tutorials' order: processes first), then by name.
+    auto rank = [](const Preset& p) {
+        const auto& all = forkscope::scenarios::all_scenarios();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (p.scenarioId.toStdString() == all[i]->id())
+                return i;
+        }
+        return all.size();
+    };
+    std::stable_sort(presets.begin(), presets.end(), [&](const Preset& a, const Preset& b) { return rank(a) < rank(b); });
     return presets;
 }
 

@@ -15,7 +15,7 @@ const std::vector<const Scenario*>& all_scenarios()
     static const ProducerConsumerScenario producerConsumer;
     static const TicketRaceScenario ticketRace;
     static const PoolScenario pool;
-    static const std::vector<const Scenario*> scenarios{&processes, &producerConsumer, &pool, &ticketRace};
+    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace, &producerConsumer, &pool};
     return scenarios;
 }
 
