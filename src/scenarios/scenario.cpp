@@ -3,6 +3,7 @@
 #include "scenarios/pool_scenario.h"
 #include "scenarios/processes_scenario.h"
 #include "scenarios/producer_consumer_scenario.h"
+#include "scenarios/shared_state_scenario.h"
 #include "scenarios/ticket_race_scenario.h"
 
 #include <nlohmann/json.hpp>
@@ -15,7 +16,8 @@ const std::vector<const Scenario*>& all_scenarios()
     static const ProducerConsumerScenario producerConsumer;
     static const TicketRaceScenario ticketRace;
     static const PoolScenario pool;
-    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace, &producerConsumer, &pool};
+    static const SharedStateScenario sharedState;
+    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace, &producerConsumer, &pool, &sharedState};
     return scenarios;
 }
 

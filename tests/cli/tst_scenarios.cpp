@@ -20,6 +20,7 @@ private slots:
     void poolReusesItsWorkersUnlessMaxTasksPerChild();
     void ticketRaceWithoutLockOversells();
     void ticketRaceWithLockSellsExactlyTheStock();
+    void sharedStateGlobalsAreCopiesValuesAreShared();
 };
 
 void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
@@ -114,6 +115,27 @@ void TestScenarios::ticketRaceWithLockSellsExactlyTheStock()
     QCOMPARE(r.value(QStringLiteral("left_in_file")).toInt(), 0);
     QCOMPARE(cli.out.count(QStringLiteral("no ticket left to buy")), 3);
     QVERIFY2(QRegularExpression(QStringLiteral("lock \\d+ +6 +5 ")).match(cli.out).hasMatch(), qPrintable(cli.out)); // 6 taken, 5 waited
+}
+
+void TestScenarios::sharedStateGlobalsAreCopiesValuesAreShared()
+{
+    // Seed 003: a global changed in a child is unchanged in the parent; a Value is shared; threads
+    // of one process share its global. A locked += loses nothing; get-then-set never gains.
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("shared-state"), {QStringLiteral("workers=3"), QStringLiteral("increments=5000")}, &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("global_in_parent")).toInt(), 1);
+    QCOMPARE(r.value(QStringLiteral("global_in_each_child")).toInt(), 5001);
+    QCOMPARE(r.value(QStringLiteral("value")).toInt(), 15001);
+    QCOMPARE(r.value(QStringLiteral("lost_updates")).toInt(), 0);
+    QCOMPARE(r.value(QStringLiteral("threads_global")).toInt(), 15001);
+    QCOMPARE(cli.out.count(QStringLiteral("my global a is now 5001")), 3);
+
+    const QJsonObject racy = runResult(QStringLiteral("shared-state"),
+                                       {QStringLiteral("increments=20000"), QStringLiteral("value_update=get-then-set")}, &cli);
+    QVERIFY2(!racy.isEmpty(), qPrintable(cli.out + cli.err));
+    QVERIFY(racy.value(QStringLiteral("value")).toInt() <= 40001);
+    QCOMPARE(racy.value(QStringLiteral("lost_updates")).toInt(), 40001 - racy.value(QStringLiteral("value")).toInt());
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

@@ -66,7 +66,9 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
         QCOMPARE(row.ppid, rows[0].pid);
         QCOMPARE(row.state, ProcessRow::State::Joined);
         QCOMPARE(row.exitCode, std::optional<int>(0));
-        QVERIFY(*row.lifetimeNs() >= 30'000'000);
+        // The parent stamps a start once fork() returns to it, which under load can be well after
+        // the child began its 30 ms: the work's own length is checked on the recording below.
+        QVERIFY(*row.lifetimeNs() > 0);
     }
     QCOMPARE(pids.size(), 6u);
     QVERIFY(output.count() >= 13); // two lines per worker and the main process's own
