@@ -1,5 +1,7 @@
 #include "scenarios/scenario.h"
 
+#include "scenarios/cpu_speedup_scenario.h"
+#include "scenarios/pool_queue_scenario.h"
 #include "scenarios/pool_scenario.h"
 #include "scenarios/processes_scenario.h"
 #include "scenarios/producer_consumer_scenario.h"
@@ -17,7 +19,10 @@ const std::vector<const Scenario*>& all_scenarios()
     static const TicketRaceScenario ticketRace;
     static const PoolScenario pool;
     static const SharedStateScenario sharedState;
-    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace, &producerConsumer, &pool, &sharedState};
+    static const PoolQueueScenario poolQueue;
+    static const CpuSpeedupScenario cpuSpeedup;
+    static const std::vector<const Scenario*> scenarios{&processes,  &ticketRace,  &producerConsumer, &pool,
+                                                        &poolQueue, &sharedState, &cpuSpeedup};
     return scenarios;
 }
 

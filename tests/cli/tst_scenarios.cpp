@@ -21,6 +21,8 @@ private slots:
     void ticketRaceWithoutLockOversells();
     void ticketRaceWithLockSellsExactlyTheStock();
     void sharedStateGlobalsAreCopiesValuesAreShared();
+    void poolQueueReaderFindsWhatTheWriterPut();
+    void cpuSpeedupTimesEverySplit();
 };
 
 void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
@@ -136,6 +138,45 @@ void TestScenarios::sharedStateGlobalsAreCopiesValuesAreShared()
     QVERIFY2(!racy.isEmpty(), qPrintable(cli.out + cli.err));
     QVERIFY(racy.value(QStringLiteral("value")).toInt() <= 40001);
     QCOMPARE(racy.value(QStringLiteral("lost_updates")).toInt(), 40001 - racy.value(QStringLiteral("value")).toInt());
+}
+
+void TestScenarios::poolQueueReaderFindsWhatTheWriterPut()
+{
+    // Seed 002 §9: with the main process's wait, the reader gets all of "itcast".
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("pool-queue"), {QStringLiteral("wait_ms=300")}, &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("written")).toInt(), 6);
+    QCOMPARE(r.value(QStringLiteral("read")).toInt(), 6);
+    QCOMPARE(r.value(QStringLiteral("left")).toInt(), 0);
+    for (const char* c : {"i", "t", "c", "a", "s"})
+        QVERIFY(cli.out.contains(QStringLiteral("reader got from the queue: %1").arg(QLatin1String(c))));
+    // Without it, a writer taking 1.2 s is still putting when the reader counts qsize().
+    const QJsonObject early = runResult(QStringLiteral("pool-queue"), {QStringLiteral("wait_ms=0"), QStringLiteral("put_ms=200")}, &cli);
+    QVERIFY2(!early.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(early.value(QStringLiteral("written")).toInt(), 6);
+    QVERIFY(early.value(QStringLiteral("read")).toInt() < 6);
+    QCOMPARE(early.value(QStringLiteral("left")).toInt(), 6 - early.value(QStringLiteral("read")).toInt());
+}
+
+void TestScenarios::cpuSpeedupTimesEverySplit()
+{
+    // Each split of the work is timed on processes and on threads; the speedup is against one.
+    // (How much faster two are depends on the CPUs free at the time: that is the benchmark's
+    // business, not a test's.)
+    CliResult cli;
+    const QJsonObject r = runResult(QStringLiteral("cpu-speedup"), {QStringLiteral("max_workers=2"), QStringLiteral("work_ms=50")}, &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    const QJsonArray measured = r.value(QStringLiteral("measured")).toArray();
+    QCOMPARE(measured.size(), 2);
+    QCOMPARE(measured[0].toObject().value(QStringLiteral("process_speedup")).toDouble(), 1.0);
+    QCOMPARE(measured[0].toObject().value(QStringLiteral("thread_speedup")).toDouble(), 1.0);
+    for (const QJsonValue& row : measured) {
+        QVERIFY(row.toObject().value(QStringLiteral("process_s")).toDouble() > 0);
+        QVERIFY(row.toObject().value(QStringLiteral("thread_s")).toDouble() > 0);
+    }
+    QVERIFY(cli.out.contains(QStringLiteral("workers  processes  speedup  threads  speedup")));
+    QCOMPARE(cli.out.count(QStringLiteral("started  cpu-2.")), 2); // two processes for the second split
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)
