@@ -76,6 +76,10 @@ CliParse parseCommandLine(const QStringList& arguments)
     const QCommandLineOption noProgressOption(QStringLiteral("no-progress"), QStringLiteral("Never draw a progress bar."));
     parser.addOption(progressOption);
     parser.addOption(noProgressOption);
+    const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
+                                             QStringLiteral("Let the run replace existing files (the same as --set overwrite=true; "
+                                                            "for scenarios that write files, like folder-copy)."));
+    parser.addOption(overwriteOption);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run, presets, describe or show"));
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("preset, scenario or scenario file"),
                                  QStringLiteral("[target]"));
@@ -129,7 +133,16 @@ CliParse parseCommandLine(const QStringList& arguments)
     try {
         for (const QString& assignment : parser.values(setOption))
             apply_assignment(scenario.fields(), preset->config, assignment.toStdString(), scenario.id());
+        if (parser.isSet(overwriteOption)) {
+            if (!find_field(scenario.fields(), "overwrite")) {
+                result.error = QStringLiteral("--overwrite: scenario %1 writes no files").arg(preset->scenarioId);
+                return result;
+            }
+            preset->config["overwrite"] = true;
+        }
         preset->config = complete_config(scenario, preset->config);
+        if (command == QLatin1String("run"))
+            scenario.check_environment(preset->config);
     } catch (const ConfigError& e) {
         result.error = QString::fromStdString(e.what());
         return result;

@@ -133,6 +133,7 @@ void ForkServer::start_run(const protocol::RunRequest& request)
     nlohmann::json config;
     try {
         config = complete_config(*scenario, nlohmann::json::parse(request.config_json));
+        scenario->check_environment(config);
     } catch (const nlohmann::json::exception& e) {
         return refuse("config: invalid JSON: " + std::string(e.what()));
     } catch (const ConfigError& e) {

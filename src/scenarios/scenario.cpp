@@ -1,6 +1,7 @@
 #include "scenarios/scenario.h"
 
 #include "scenarios/cpu_speedup_scenario.h"
+#include "scenarios/folder_copy_scenario.h"
 #include "scenarios/pool_queue_scenario.h"
 #include "scenarios/pool_scenario.h"
 #include "scenarios/processes_scenario.h"
@@ -21,8 +22,9 @@ const std::vector<const Scenario*>& all_scenarios()
     static const SharedStateScenario sharedState;
     static const PoolQueueScenario poolQueue;
     static const CpuSpeedupScenario cpuSpeedup;
-    static const std::vector<const Scenario*> scenarios{&processes,  &ticketRace,  &producerConsumer, &pool,
-                                                        &poolQueue, &sharedState, &cpuSpeedup};
+    static const FolderCopyScenario folderCopy;
+    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace,  &producerConsumer, &pool,
+                                                        &poolQueue, &folderCopy, &sharedState,      &cpuSpeedup};
     return scenarios;
 }
 
@@ -56,7 +58,6 @@ nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& c
     }
     nlohmann::json complete = default_config(scenario.fields());
     complete.update(config);
-    scenario.check_environment(complete);
     return complete;
 }
 

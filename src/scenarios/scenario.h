@@ -45,8 +45,9 @@ public:
 [[nodiscard]] const Scenario* find_scenario(std::string_view id);
 [[nodiscard]] std::string scenario_ids(); // "processes, …" for error messages
 
-// The config with defaults filled in and validated, the environment checked too; throws
-// ConfigError for the first problem (every problem's message joined by "; " when there are several).
+// The config with defaults filled in and validated; throws ConfigError for the first problem
+// (every problem's message joined by "; " when there are several). Before a run, also call the
+// scenario's check_environment() (a preset may leave a folder for the user to fill in).
 [[nodiscard]] nlohmann::json complete_config(const Scenario& scenario, const nlohmann::json& config);
 
 } // namespace forkscope::scenarios

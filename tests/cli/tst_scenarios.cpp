@@ -3,9 +3,13 @@
 
 #include "support/cli_runner.h"
 
+#include <QDir>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <signal.h>
 
 using forkscope::testing::CliResult;
 using forkscope::testing::runResult;
@@ -23,6 +27,9 @@ private slots:
     void sharedStateGlobalsAreCopiesValuesAreShared();
     void poolQueueReaderFindsWhatTheWriterPut();
     void cpuSpeedupTimesEverySplit();
+    void folderCopyIsByteIdenticalAndNeverOverwrites();
+    void folderCopyKilledLeavesNoFileUnderAFinalName();
+    void folderCopyRefusesBadFolders();
 };
 
 void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
@@ -177,6 +184,118 @@ void TestScenarios::cpuSpeedupTimesEverySplit()
     }
     QVERIFY(cli.out.contains(QStringLiteral("workers  processes  speedup  threads  speedup")));
     QCOMPARE(cli.out.count(QStringLiteral("started  cpu-2.")), 2); // two processes for the second split
+}
+
+namespace {
+
+// A source folder of files with random contents, one of them empty, plus a link and a folder
+// that are not copied.
+void makeSource(const QString& folder, int files, qint64 bytesEach)
+{
+    QDir().mkpath(folder + QStringLiteral("/sub"));
+    for (int i = 0; i < files; ++i) {
+        QFile f(folder + QStringLiteral("/file%1.bin").arg(i));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray bytes(bytesEach * (i + 1), Qt::Uninitialized);
+        for (qsizetype b = 0; b < bytes.size(); ++b)
+            bytes[b] = char(QRandomGenerator::global()->generate());
+        f.write(bytes);
+    }
+    QFile empty(folder + QStringLiteral("/empty"));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    QFile::link(QStringLiteral("file0.bin"), folder + QStringLiteral("/link"));
+}
+
+QByteArray contents(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+} // namespace
+
+void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("src")), destination = dir.filePath(QStringLiteral("dst"));
+    makeSource(source, 5, 200'000);
+    CliResult cli;
+    const QStringList sets{QStringLiteral("source=") + source, QStringLiteral("destination=") + destination, QStringLiteral("chunk_kb=16")};
+    const QJsonObject r = runResult(QStringLiteral("folder-copy"), sets, &cli);
+    QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(r.value(QStringLiteral("files")).toInt(), 6); // five files and the empty one; not the link, not sub/
+    QCOMPARE(r.value(QStringLiteral("copied")).toInt(), 6);
+    QCOMPARE(r.value(QStringLiteral("bytes")).toInteger(), 200'000LL * (1 + 2 + 3 + 4 + 5));
+    const QStringList copied = QDir(destination).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(copied.size(), 6); // and no temporary file left
+    for (const QString& name : copied)
+        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
+    QVERIFY(cli.out.contains(QStringLiteral("100.00%")));
+
+    // Again: every file exists, none is replaced, the run fails and says why.
+    QFile changed(destination + QStringLiteral("/file0.bin"));
+    QVERIFY(changed.open(QIODevice::WriteOnly));
+    changed.write("mine");
+    changed.close();
+    const CliResult again = forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), sets[0],
+                                                        QStringLiteral("--set"), sets[1]});
+    QCOMPARE(again.exitCode, 3);
+    QVERIFY2(again.out.contains(QStringLiteral("file0.bin: exists, not replaced")), qPrintable(again.out));
+    QCOMPARE(contents(destination + QStringLiteral("/file0.bin")), QByteArray("mine"));
+    // With --overwrite it is.
+    const CliResult forced = forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), sets[0],
+                                                         QStringLiteral("--set"), sets[1], QStringLiteral("--overwrite")});
+    QCOMPARE(forced.exitCode, 0);
+    QCOMPARE(contents(destination + QStringLiteral("/file0.bin")), contents(source + QStringLiteral("/file0.bin")));
+}
+
+void TestScenarios::folderCopyKilledLeavesNoFileUnderAFinalName()
+{
+    // Slow copies (a pause per 16 KiB), the CLI SIGKILLed once the first file is done: every
+    // process dies with it, and whatever carries a final name is a complete, identical copy.
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("src")), destination = dir.filePath(QStringLiteral("dst"));
+    makeSource(source, 4, 160'000);
+    QProcess cli;
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH),
+              {QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), QStringLiteral("source=") + source,
+               QStringLiteral("--set"), QStringLiteral("destination=") + destination, QStringLiteral("--set"), QStringLiteral("chunk_kb=16"),
+               QStringLiteral("--set"), QStringLiteral("chunk_delay_ms=20"), QStringLiteral("--set"), QStringLiteral("pool_size=2")});
+    QVERIFY(cli.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("% ("), 20000); // a file is done
+    ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
+    QVERIFY(cli.waitForFinished(5000));
+    QTest::qWait(300); // the workers die with the CLI (PDEATHSIG); give the last write its moment
+    int complete = 0;
+    for (const QString& name : QDir(destination).entryList(QDir::Files)) {
+        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
+        ++complete;
+    }
+    QVERIFY(complete >= 1);
+    QVERIFY2(complete < 5, out.constData()); // not all: file3 alone takes 640 KiB / 16 KiB × 20 ms = 0.8 s
+}
+
+void TestScenarios::folderCopyRefusesBadFolders()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("src"));
+    makeSource(source, 1, 10);
+    auto run = [](const QStringList& sets) {
+        QStringList arguments{QStringLiteral("run"), QStringLiteral("folder-copy")};
+        for (const QString& s : sets)
+            arguments << QStringLiteral("--set") << s;
+        return forkscope::testing::runCli(arguments);
+    };
+    CliResult r = run({QStringLiteral("source=") + dir.filePath(QStringLiteral("missing"))});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("source: folder ")) && r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+    r = run({QStringLiteral("source=") + source, QStringLiteral("destination=") + source + QStringLiteral("/inner")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("destination: ")) && r.err.contains(QStringLiteral("is inside the source folder")), qPrintable(r.err));
+    r = run({});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("source: must name the folder to copy")));
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)
