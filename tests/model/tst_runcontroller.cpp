@@ -3,19 +3,27 @@
 
 #include "model/forkserverclient.h"
 #include "model/runcontroller.h"
+#include "model/runfile.h"
+#include "model/traceexport.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
 #include <sys/prctl.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 using forkscope::protocol::Outcome;
@@ -32,6 +40,7 @@ class TestRunController : public QObject {
 private slots:
     void initTestCase();
     void aRunFillsTheTableWithRealProcesses();
+    void aRealRunExportsNestedAndReloadsEqual();
     void stopEndsTheRunAsStopped();
     void aRefusedRunIsReported();
     void onlyOneRunAtATime();
@@ -101,6 +110,61 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
         QVERIFY(sleeping->beginNs >= lane.startNs - 1'000'000 && sleeping->endNs <= lane.exitNs);
     }
     QVERIFY(recording->eventCount() >= 6u * 3); // start, two states per worker, exits
+}
+
+void TestRunController::aRealRunExportsNestedAndReloadsEqual()
+{
+    // Producers and consumers on a queue of two: the busiest mix of
+    // queue, task and state events a short run makes. Its trace parses and nests on every lane,
+    // and its run file loads back into an equal recording.
+    RunController controller(m_client);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(controller.start(QStringLiteral("producer-consumer"),
+                             nlohmann::json::parse(R"({"producers": 2, "consumers": 3, "capacity": 2, "items": 40,
+                                                       "produce_ms": 0, "consume_ms": 1, "consume_dist": "exponential"})")));
+    QVERIFY(finished.wait(30000));
+    const Recording& r = *controller.recording();
+    QCOMPARE(r.queues().size(), std::size_t{1});
+    QCOMPARE(r.queues().begin()->second.gets, 80u + 3u); // the items and the three sentinels
+    QCOMPARE(r.taskNs().count(), 80u);                  // each consumed item is a task
+    QVERIFY(!r.resultJson().empty());
+
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("trace.json")), run = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!exports::writeChromeTrace(r, trace));
+    QFile file(trace);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    const QJsonArray events = QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    std::map<int, std::vector<std::pair<double, double>>> spans;
+    int tasks = 0, flows = 0;
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QStringLiteral("ph")).toString() == QLatin1String("X")) {
+            const double ts = e.value(QStringLiteral("ts")).toDouble();
+            spans[e.value(QStringLiteral("pid")).toInt()].emplace_back(ts, ts + e.value(QStringLiteral("dur")).toDouble());
+            tasks += e.value(QStringLiteral("cat")).toString() == QLatin1String("task");
+        }
+        flows += e.value(QStringLiteral("ph")).toString() == QLatin1String("f");
+    }
+    QCOMPARE(tasks, 80);
+    QCOMPARE(flows, 83); // every put joined to its get
+    for (auto& [pid, list] : spans) {
+        std::sort(list.begin(), list.end(), [](auto a, auto b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
+        std::vector<double> open;
+        for (const auto& [b, e] : list) {
+            while (!open.empty() && open.back() <= b)
+                open.pop_back();
+            QVERIFY2(open.empty() || e <= open.back(), qPrintable(QStringLiteral("pid %1: a span crosses its parent").arg(pid)));
+            open.push_back(e);
+        }
+    }
+
+    QVERIFY(!runfile::save(r, run));
+    const runfile::Loaded loaded = runfile::load(run);
+    QVERIFY2(loaded.recording, qPrintable(loaded.error));
+    QVERIFY(*loaded.recording == r);
 }
 
 void TestRunController::stopEndsTheRunAsStopped()
