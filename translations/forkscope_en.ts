@@ -23,6 +23,46 @@
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>apply_async</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentinel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joinable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get-then-set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigDelegate</name>
@@ -110,6 +150,282 @@
     </message>
     <message>
         <source>Stop waiting for a worker this long after the main process starts waiting for it, and terminate it (SIGTERM); 0 waits as long as it takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split the work over 1 up to this many processes (and threads).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the whole work takes on one CPU, measured on this machine at the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also split the work over threads of one process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder whose files are copied (the files directly in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the copies go; created if missing. Empty: the source&apos;s name with [copy] added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many files are copied at once (Pool(3) in the seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much is read and written at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay per chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pause after each chunk, to watch the copy happen (the seed sleeps a random time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace files that already exist in the destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the writer puts, one character per item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait before reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the main process waits before handing over the reader (the seed&apos;s 1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per put</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the writer works between two puts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many worker processes the pool has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many worker processes the pool has (Pool(3) in the seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many tasks the main process hands to the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each task works (mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task time spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed: always the task time; uniform: 0 to twice it (the seed&apos;s random()*2); exponential: random with that mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apply_async: hand over every task, then wait; apply: hand over one task and wait for it before the next; map: the whole list in chunks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For map: how many tasks a worker takes at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tasks per child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a worker after this many tasks; 0 keeps the workers for the whole run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many producer processes put items on the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many consumer processes take items off the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue&apos;s maxsize: puts block while it holds this many items; 0 is unbounded (up to a million items).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items per producer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many items each producer puts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produce time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a producer works on each item before putting it (mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produce time spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed: always the produce time; uniform: 0 to twice it; exponential: random with that mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consume time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a consumer works on each item it gets (mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consume time spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed: always the consume time; uniform: 0 to twice it; exponential: random with that mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentinel: one None per consumer ends them; joinable: a JoinableQueue, daemon consumers, and join() until every item is task_done().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many worker processes (and threads) add to the counters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Increments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often each worker adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked: each += holds the Value&apos;s lock; get-then-set: value.set(value.get() + 1), two steps that other processes can come between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many buyer processes try to buy a ticket at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many tickets the stock file holds at the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold a Lock from reading the stock to writing it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a buyer waits after reading the stock (the seed&apos;s 0.1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a buyer takes to write the lower count back (the seed&apos;s 0.2 s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -428,6 +744,145 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 is not valid JSON (byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingReport</name>
+    <message>
+        <source>result
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>telemetry    %1 events recorded over %2 (%3 dropped by full rings, %4 counted but not kept)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queues
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>puts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>puts blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gets blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locks
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acquired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner died</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>main</source>
@@ -435,6 +890,26 @@
     </message>
     <message>
         <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool worker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -450,6 +925,10 @@
     </message>
     <message>
         <source>The fork server reported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run&apos;s telemetry cannot be read (%1); processes and output are still shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -520,6 +999,62 @@
     </message>
     <message>
         <source>Starts worker processes that print their PID and their parent&apos;s PID, then work for a while. Joining each worker right after starting it runs them one after another (the tutorials&apos; Example 1: the run takes about the sum of the work); starting all first and then joining them runs them at the same time (Example 2: about the longest). Daemon workers are terminated when the main process ends; terminate-after stops workers that run too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU speedup: processes and threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same CPU-bound work is split over 1, 2, … N processes, then over 1, 2, … N threads of one process, and each split is timed. Processes speed the work up until there are more of them than CPUs. In C++ threads do too; in Python the GIL lets only one thread run Python code at a time, which is why the tutorials use processes for CPU-bound work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder copy: a Pool, a queue and progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Pool copies the files of a folder, one task per file; each task puts the file&apos;s name on a queue when it is done, and the main process reads the queue to show the progress. Every copy is written under a temporary name, compared with its source and only then given its final name, so a copy that is killed half way never looks finished; existing files are left alone unless overwrite is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool queue: tasks talking through a queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two tasks of one Pool share a queue made before the pool. The writer task puts each character of a text; the main process waits, then hands the pool a reader task that gets as many items as qsize() says at that moment. With the wait the reader finds everything; without it the reader can start while the writer is still putting, and reads less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool: apply, apply_async and map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Pool of a few worker processes runs many tasks. apply() hands over one task and waits for its result, so the tasks run one after another and the run takes about the sum of their times; apply_async() hands them all over and the pool runs as many at once as it has workers; map() cuts the list into chunks of chunksize. The same few PIDs do all the work unless maxtasksperchild makes the pool replace a worker after that many tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer–consumer: a Queue between processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producers put items on a shared Queue and consumers take them off. With a small capacity the producers block on put while the queue is full; with slow producers the consumers block on get while it is empty. The consumers stop either on sentinels (the main process puts one None per consumer after joining the producers) or, with a JoinableQueue, as daemons: every get is answered by task_done(), the main process waits in join() until all items are done and ends, which terminates its daemon consumers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared state: globals, Value and threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every worker process adds to a global variable: each sees its own copy grow, and the main process&apos;s copy is unchanged afterwards, because a forked process has its own memory. A Value lives in shared memory and is changed by all of them: exactly when each increment holds its lock, with lost updates when a process reads it and writes it back in two steps. Threads in one process do share its global.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket race: a Lock around read-modify-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

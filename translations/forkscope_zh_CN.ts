@@ -23,6 +23,46 @@
         <source>none</source>
         <translation>不 join</translation>
     </message>
+    <message>
+        <source>apply_async</source>
+        <translation>apply_async</translation>
+    </message>
+    <message>
+        <source>apply</source>
+        <translation>apply</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>map</translation>
+    </message>
+    <message>
+        <source>sentinel</source>
+        <translation>哨兵</translation>
+    </message>
+    <message>
+        <source>joinable</source>
+        <translation>可 join 队列</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>get-then-set</source>
+        <translation>先读后写</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数分布</translation>
+    </message>
 </context>
 <context>
     <name>ConfigDelegate</name>
@@ -111,6 +151,282 @@
     <message>
         <source>Stop waiting for a worker this long after the main process starts waiting for it, and terminate it (SIGTERM); 0 waits as long as it takes.</source>
         <translation>主进程开始等待某个工作进程后,等待超过这个时长就不再等待,并终止它(SIGTERM);0 表示一直等到它结束。</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Split the work over 1 up to this many processes (and threads).</source>
+        <translation>把工作分给 1 个直到这么多个进程(以及线程)。</translation>
+    </message>
+    <message>
+        <source>How long the whole work takes on one CPU, measured on this machine at the start.</source>
+        <translation>整份工作在一个 CPU 上需要多长时间,开始时在本机上测定。</translation>
+    </message>
+    <message>
+        <source>Threads too</source>
+        <translation>也用线程</translation>
+    </message>
+    <message>
+        <source>Also split the work over threads of one process.</source>
+        <translation>同时把工作分给一个进程中的多个线程。</translation>
+    </message>
+    <message>
+        <source>Source folder</source>
+        <translation>源文件夹</translation>
+    </message>
+    <message>
+        <source>The folder whose files are copied (the files directly in it).</source>
+        <translation>要复制其中文件的文件夹(只复制直接位于其中的文件)。</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>目标文件夹</translation>
+    </message>
+    <message>
+        <source>Where the copies go; created if missing. Empty: the source&apos;s name with [copy] added.</source>
+        <translation>副本存放的位置;不存在时自动创建。留空:源文件夹名后加 [copy]。</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>进程池大小</translation>
+    </message>
+    <message>
+        <source>How many files are copied at once (Pool(3) in the seed).</source>
+        <translation>同时复制多少个文件(教程中为 Pool(3))。</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>How much is read and written at a time.</source>
+        <translation>每次读写多少数据。</translation>
+    </message>
+    <message>
+        <source>Delay per chunk</source>
+        <translation>每块延迟</translation>
+    </message>
+    <message>
+        <source>A pause after each chunk, to watch the copy happen (the seed sleeps a random time).</source>
+        <translation>每复制一块后暂停一下,以便观察复制过程(教程中随机休眠)。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Replace files that already exist in the destination.</source>
+        <translation>替换目标文件夹中已存在的文件。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>What the writer puts, one character per item.</source>
+        <translation>写入者放入队列的内容,每个字符一项。</translation>
+    </message>
+    <message>
+        <source>Wait before reading</source>
+        <translation>读取前等待</translation>
+    </message>
+    <message>
+        <source>How long the main process waits before handing over the reader (the seed&apos;s 1 s).</source>
+        <translation>主进程在交出读取任务前等待多久(教程中为 1 秒)。</translation>
+    </message>
+    <message>
+        <source>Time per put</source>
+        <translation>每次 put 的时间</translation>
+    </message>
+    <message>
+        <source>How long the writer works between two puts.</source>
+        <translation>写入者两次 put 之间工作多久。</translation>
+    </message>
+    <message>
+        <source>How many worker processes the pool has.</source>
+        <translation>进程池有多少个工作进程。</translation>
+    </message>
+    <message>
+        <source>How many worker processes the pool has (Pool(3) in the seed).</source>
+        <translation>进程池有多少个工作进程(教程中为 Pool(3))。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>How many tasks the main process hands to the pool.</source>
+        <translation>主进程交给进程池多少个任务。</translation>
+    </message>
+    <message>
+        <source>Task time</source>
+        <translation>任务时间</translation>
+    </message>
+    <message>
+        <source>How long each task works (mean).</source>
+        <translation>每个任务工作多久(平均值)。</translation>
+    </message>
+    <message>
+        <source>Task time spread</source>
+        <translation>任务时间分布</translation>
+    </message>
+    <message>
+        <source>fixed: always the task time; uniform: 0 to twice it (the seed&apos;s random()*2); exponential: random with that mean.</source>
+        <translation>固定:总是任务时间;均匀分布:0 到两倍之间(教程中的 random()*2);指数分布:以该值为均值的随机数。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>apply_async: hand over every task, then wait; apply: hand over one task and wait for it before the next; map: the whole list in chunks.</source>
+        <translation>apply_async:先交出所有任务再等待;apply:交出一个任务并等它完成后再交下一个;map:把整个列表分块交出。</translation>
+    </message>
+    <message>
+        <source>For map: how many tasks a worker takes at a time.</source>
+        <translation>用于 map:工作进程每次取多少个任务。</translation>
+    </message>
+    <message>
+        <source>Max tasks per child</source>
+        <translation>每个子进程最多任务数</translation>
+    </message>
+    <message>
+        <source>Replace a worker after this many tasks; 0 keeps the workers for the whole run.</source>
+        <translation>工作进程完成这么多任务后被替换;0 表示整个运行期间保留工作进程。</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>How many producer processes put items on the queue.</source>
+        <translation>有多少个生产者进程向队列放入数据。</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>How many consumer processes take items off the queue.</source>
+        <translation>有多少个消费者进程从队列取出数据。</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>The queue&apos;s maxsize: puts block while it holds this many items; 0 is unbounded (up to a million items).</source>
+        <translation>队列的 maxsize:队列中有这么多项时 put 会阻塞;0 表示不限(最多一百万项)。</translation>
+    </message>
+    <message>
+        <source>Items per producer</source>
+        <translation>每个生产者的数据项</translation>
+    </message>
+    <message>
+        <source>How many items each producer puts.</source>
+        <translation>每个生产者放入多少项数据。</translation>
+    </message>
+    <message>
+        <source>Produce time</source>
+        <translation>生产时间</translation>
+    </message>
+    <message>
+        <source>How long a producer works on each item before putting it (mean).</source>
+        <translation>生产者在放入每项数据之前工作多久(平均值)。</translation>
+    </message>
+    <message>
+        <source>Produce time spread</source>
+        <translation>生产时间分布</translation>
+    </message>
+    <message>
+        <source>fixed: always the produce time; uniform: 0 to twice it; exponential: random with that mean.</source>
+        <translation>固定:总是生产时间;均匀分布:0 到两倍之间;指数分布:以该值为均值的随机数。</translation>
+    </message>
+    <message>
+        <source>Consume time</source>
+        <translation>消费时间</translation>
+    </message>
+    <message>
+        <source>How long a consumer works on each item it gets (mean).</source>
+        <translation>消费者处理取到的每项数据需要多久(平均值)。</translation>
+    </message>
+    <message>
+        <source>Consume time spread</source>
+        <translation>消费时间分布</translation>
+    </message>
+    <message>
+        <source>fixed: always the consume time; uniform: 0 to twice it; exponential: random with that mean.</source>
+        <translation>固定:总是消费时间;均匀分布:0 到两倍之间;指数分布:以该值为均值的随机数。</translation>
+    </message>
+    <message>
+        <source>Shutdown</source>
+        <translation>结束方式</translation>
+    </message>
+    <message>
+        <source>sentinel: one None per consumer ends them; joinable: a JoinableQueue, daemon consumers, and join() until every item is task_done().</source>
+        <translation>哨兵:每个消费者一个 None 使其结束;可 join 队列:使用 JoinableQueue 和守护消费者,join() 一直等到每项数据都 task_done()。</translation>
+    </message>
+    <message>
+        <source>How many worker processes (and threads) add to the counters.</source>
+        <translation>有多少个工作进程(以及线程)给计数器加数。</translation>
+    </message>
+    <message>
+        <source>Increments</source>
+        <translation>加数次数</translation>
+    </message>
+    <message>
+        <source>How often each worker adds one.</source>
+        <translation>每个工作进程加一的次数。</translation>
+    </message>
+    <message>
+        <source>Value update</source>
+        <translation>Value 更新方式</translation>
+    </message>
+    <message>
+        <source>locked: each += holds the Value&apos;s lock; get-then-set: value.set(value.get() + 1), two steps that other processes can come between.</source>
+        <translation>加锁:每次 += 都持有 Value 的锁;先读后写:value.set(value.get() + 1),其他进程可能插在这两步之间。</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>购票者</translation>
+    </message>
+    <message>
+        <source>How many buyer processes try to buy a ticket at the same time.</source>
+        <translation>有多少个购票进程同时尝试买票。</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>How many tickets the stock file holds at the start.</source>
+        <translation>开始时库存文件中有多少张票。</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Hold a Lock from reading the stock to writing it back.</source>
+        <translation>从读取库存到写回期间持有一把 Lock。</translation>
+    </message>
+    <message>
+        <source>Read delay</source>
+        <translation>读取延迟</translation>
+    </message>
+    <message>
+        <source>How long a buyer waits after reading the stock (the seed&apos;s 0.1 s).</source>
+        <translation>购票者读取库存后等待多久(教程中为 0.1 秒)。</translation>
+    </message>
+    <message>
+        <source>Write delay</source>
+        <translation>写入延迟</translation>
+    </message>
+    <message>
+        <source>How long a buyer takes to write the lower count back (the seed&apos;s 0.2 s).</source>
+        <translation>购票者把减少后的数量写回需要多久(教程中为 0.2 秒)。</translation>
     </message>
 </context>
 <context>
@@ -427,6 +743,150 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 is not valid JSON (byte %2).</source>
+        <translation>%1 不是有效的 JSON(第 %2 字节)。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1:%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled; nothing was written.</source>
+        <translation>导出到 %1 已取消;没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingReport</name>
+    <message>
+        <source>result
+</source>
+        <translation>结果
+</translation>
+    </message>
+    <message>
+        <source>telemetry    %1 events recorded over %2 (%3 dropped by full rings, %4 counted but not kept)
+</source>
+        <translation>遥测    在 %2 内记录了 %1 个事件(环形缓冲区满而丢弃 %3 个,已计数但未保存 %4 个)
+</translation>
+    </message>
+    <message>
+        <source>tasks
+</source>
+        <translation>任务
+</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>tasks/s</source>
+        <translation>任务/秒</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation>最长</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>queues
+</source>
+        <translation>队列
+</translation>
+    </message>
+    <message>
+        <source>puts</source>
+        <translation>put 次数</translation>
+    </message>
+    <message>
+        <source>gets</source>
+        <translation>get 次数</translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation>项/秒</translation>
+    </message>
+    <message>
+        <source>max depth</source>
+        <translation>最大深度</translation>
+    </message>
+    <message>
+        <source>puts blocked</source>
+        <translation>put 阻塞</translation>
+    </message>
+    <message>
+        <source>gets blocked</source>
+        <translation>get 阻塞</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>locks
+</source>
+        <translation>锁
+</translation>
+    </message>
+    <message>
+        <source>acquired</source>
+        <translation>获得次数</translation>
+    </message>
+    <message>
+        <source>waited</source>
+        <translation>等待次数</translation>
+    </message>
+    <message>
+        <source>wait p50</source>
+        <translation>等待 p50</translation>
+    </message>
+    <message>
+        <source>wait p99</source>
+        <translation>等待 p99</translation>
+    </message>
+    <message>
+        <source>hold p50</source>
+        <translation>持有 p50</translation>
+    </message>
+    <message>
+        <source>hold p99</source>
+        <translation>持有 p99</translation>
+    </message>
+    <message>
+        <source>owner died</source>
+        <translation>持有者死亡</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>main</source>
@@ -435,6 +895,26 @@
     <message>
         <source>worker</source>
         <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>购票者</translation>
+    </message>
+    <message>
+        <source>pool worker</source>
+        <translation>进程池工作进程</translation>
     </message>
 </context>
 <context>
@@ -450,6 +930,10 @@
     <message>
         <source>The fork server reported: %1</source>
         <translation>fork 服务进程报告:%1</translation>
+    </message>
+    <message>
+        <source>This run&apos;s telemetry cannot be read (%1); processes and output are still shown.</source>
+        <translation>无法读取本次运行的遥测数据(%1);进程和输出仍会显示。</translation>
     </message>
 </context>
 <context>
@@ -516,6 +1000,62 @@
     <message>
         <source>Starts worker processes that print their PID and their parent&apos;s PID, then work for a while. Joining each worker right after starting it runs them one after another (the tutorials&apos; Example 1: the run takes about the sum of the work); starting all first and then joining them runs them at the same time (Example 2: about the longest). Daemon workers are terminated when the main process ends; terminate-after stops workers that run too long.</source>
         <translation>启动若干工作进程,它们打印自己的 PID 和父进程的 PID,然后工作一段时间。每启动一个工作进程就立即 join 它,它们会一个接一个地运行(教程中的例 1:总用时约等于各自工作时间之和);先全部启动再逐个 join,它们会同时运行(例 2:总用时约等于最长的那个)。守护进程会在主进程结束时被终止;“超时终止”会终止运行过久的工作进程。</translation>
+    </message>
+    <message>
+        <source>CPU speedup: processes and threads</source>
+        <translation>CPU 加速:进程与线程</translation>
+    </message>
+    <message>
+        <source>The same CPU-bound work is split over 1, 2, … N processes, then over 1, 2, … N threads of one process, and each split is timed. Processes speed the work up until there are more of them than CPUs. In C++ threads do too; in Python the GIL lets only one thread run Python code at a time, which is why the tutorials use processes for CPU-bound work.</source>
+        <translation>同一份 CPU 密集型工作先分给 1、2……N 个进程,再分给一个进程中的 1、2……N 个线程,每种分法都计时。进程数不超过 CPU 数时,进程越多越快。在 C++ 中线程也是如此;而在 Python 中,GIL 同一时刻只允许一个线程执行 Python 代码,所以教程对 CPU 密集型工作使用进程。</translation>
+    </message>
+    <message>
+        <source>Folder copy: a Pool, a queue and progress</source>
+        <translation>文件夹复制:进程池、队列与进度</translation>
+    </message>
+    <message>
+        <source>A Pool copies the files of a folder, one task per file; each task puts the file&apos;s name on a queue when it is done, and the main process reads the queue to show the progress. Every copy is written under a temporary name, compared with its source and only then given its final name, so a copy that is killed half way never looks finished; existing files are left alone unless overwrite is set.</source>
+        <translation>进程池复制一个文件夹中的文件,每个文件一个任务;每个任务完成时把文件名放入队列,主进程读取队列来显示进度。每个副本先以临时名称写入,与源文件比对后才改为最终名称,因此中途被杀死的复制绝不会看起来已完成;除非设置了覆盖,已存在的文件不会被改动。</translation>
+    </message>
+    <message>
+        <source>Pool queue: tasks talking through a queue</source>
+        <translation>进程池中的队列:任务通过队列通信</translation>
+    </message>
+    <message>
+        <source>Two tasks of one Pool share a queue made before the pool. The writer task puts each character of a text; the main process waits, then hands the pool a reader task that gets as many items as qsize() says at that moment. With the wait the reader finds everything; without it the reader can start while the writer is still putting, and reads less.</source>
+        <translation>同一个进程池中的两个任务共用一个在进程池之前创建的队列。写入任务把文本的每个字符放入队列;主进程等待一会儿,再交给进程池一个读取任务,它按当时 qsize() 的值取出相应数量的项。有等待时读取者能取到全部内容;没有等待时,读取者可能在写入者仍在放入时就开始,取到的更少。</translation>
+    </message>
+    <message>
+        <source>Pool: apply, apply_async and map</source>
+        <translation>进程池:apply、apply_async 与 map</translation>
+    </message>
+    <message>
+        <source>A Pool of a few worker processes runs many tasks. apply() hands over one task and waits for its result, so the tasks run one after another and the run takes about the sum of their times; apply_async() hands them all over and the pool runs as many at once as it has workers; map() cuts the list into chunks of chunksize. The same few PIDs do all the work unless maxtasksperchild makes the pool replace a worker after that many tasks.</source>
+        <translation>由几个工作进程组成的进程池运行许多任务。apply() 交出一个任务并等待其结果,因此任务一个接一个地运行,总时间约为各任务时间之和;apply_async() 一次交出所有任务,进程池同时运行的任务数等于其工作进程数;map() 把列表按 chunksize 分块。除非 maxtasksperchild 让进程池在完成相应数量的任务后替换工作进程,否则所有工作都由同样几个 PID 完成。</translation>
+    </message>
+    <message>
+        <source>Producer–consumer: a Queue between processes</source>
+        <translation>生产者–消费者:进程之间的队列</translation>
+    </message>
+    <message>
+        <source>Producers put items on a shared Queue and consumers take them off. With a small capacity the producers block on put while the queue is full; with slow producers the consumers block on get while it is empty. The consumers stop either on sentinels (the main process puts one None per consumer after joining the producers) or, with a JoinableQueue, as daemons: every get is answered by task_done(), the main process waits in join() until all items are done and ends, which terminates its daemon consumers.</source>
+        <translation>生产者向共享的 Queue 放入数据,消费者从中取出。容量小时,队列满了生产者的 put 就会阻塞;生产者慢时,队列空了消费者的 get 就会阻塞。消费者要么在遇到哨兵时停止(主进程在 join 所有生产者之后为每个消费者放入一个 None),要么使用 JoinableQueue 作为守护进程运行:每次 get 都以 task_done() 回应,主进程在 join() 中等到所有数据处理完毕后结束,其守护消费者随之被终止。</translation>
+    </message>
+    <message>
+        <source>Shared state: globals, Value and threads</source>
+        <translation>共享状态:全局变量、Value 与线程</translation>
+    </message>
+    <message>
+        <source>Every worker process adds to a global variable: each sees its own copy grow, and the main process&apos;s copy is unchanged afterwards, because a forked process has its own memory. A Value lives in shared memory and is changed by all of them: exactly when each increment holds its lock, with lost updates when a process reads it and writes it back in two steps. Threads in one process do share its global.</source>
+        <translation>每个工作进程都给一个全局变量加数:每个进程看到的是自己的副本在增长,而主进程的副本之后保持不变,因为 fork 出的进程有自己的内存。Value 位于共享内存中,被所有进程修改:每次加一都持有锁时结果精确;进程分两步读取再写回时会丢失更新。同一进程中的线程则确实共享该进程的全局变量。</translation>
+    </message>
+    <message>
+        <source>Ticket race: a Lock around read-modify-write</source>
+        <translation>抢票:用 Lock 保护读-改-写</translation>
+    </message>
+    <message>
+        <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
+        <translation>购票者先查看保存在 JSON 文件中的库存,然后购买:读取数量、等待、写回减一后的数量。没有锁时,所有人都在有人写入之前读到了相同的数量,于是每个购票者都买到了最后一张票:卖出的票比实际多。购票过程加上 Lock 后,购票者轮流进行(时间线上能看到他们在等锁),卖出的正好是库存数量。</translation>
     </message>
 </context>
 </TS>

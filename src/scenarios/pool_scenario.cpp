@@ -16,7 +16,8 @@ namespace forkscope::scenarios {
 
 namespace {
 
-// QT_TRANSLATE_NOOP("Role", "pool worker"): the role core::Pool gives its workers.
+// The role core::Pool gives its workers (core has no translation markers), marked here.
+[[maybe_unused]] constexpr const char* kPoolWorkerRole = QT_TRANSLATE_NOOP("Role", "pool worker");
 
 struct TaskArgs {
     int index;
