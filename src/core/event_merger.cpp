@@ -25,7 +25,7 @@ std::uint64_t EventMerger::dropped() const noexcept
     return n;
 }
 
-std::size_t EventMerger::drain(std::uint64_t watermark, const Deliver& deliver)
+void EventMerger::refill()
 {
     // Take everything each ring has, in bulk.
     for (auto& s : sources_) {
@@ -42,34 +42,11 @@ std::size_t EventMerger::drain(std::uint64_t watermark, const Deliver& deliver)
                 break;
         }
     }
-    // k-way merge by time, stopping at the watermark.
-    auto later = [this](std::size_t a, std::size_t b) {
-        return sources_[a].buffer[sources_[a].next].time > sources_[b].buffer[sources_[b].next].time;
-    };
     heap_.clear();
     for (std::size_t i = 0; i < sources_.size(); ++i) {
         if (sources_[i].next < sources_[i].buffer.size())
             heap_.push_back(i);
     }
-    std::make_heap(heap_.begin(), heap_.end(), later);
-    std::size_t delivered = 0;
-    while (!heap_.empty()) {
-        std::pop_heap(heap_.begin(), heap_.end(), later);
-        Source& s = sources_[heap_.back()];
-        // Deliver this source's run of events while it stays the earliest.
-        const std::uint64_t limit =
-            heap_.size() > 1 ? std::min(watermark, sources_[heap_.front()].buffer[sources_[heap_.front()].next].time) : watermark;
-        while (s.next < s.buffer.size() && s.buffer[s.next].time <= limit) {
-            deliver(*s.ring, s.buffer[s.next]);
-            ++s.next;
-            ++delivered;
-        }
-        if (s.next < s.buffer.size() && s.buffer[s.next].time <= watermark)
-            std::push_heap(heap_.begin(), heap_.end(), later);
-        else
-            heap_.pop_back();
-    }
-    return delivered;
 }
 
 } // namespace forkscope::core

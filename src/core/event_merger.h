@@ -11,24 +11,52 @@
 
 #include "core/event_ring.h"
 
+#include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 namespace forkscope::core {
 
 class EventMerger {
 public:
-    using Deliver = std::function<void(const EventRing& from, const TraceEvent& event)>;
-
     void add(EventRing* ring);
-    // Returns how many events it delivered.
-    std::size_t drain(std::uint64_t watermark, const Deliver& deliver);
+    // Calls deliver(const EventRing& from, const TraceEvent& event) for each event, in time
+    // order; returns how many events it delivered. A template: one indirect call per event
+    // would cost a fifth of the collector's time.
+    template <class Deliver> std::size_t drain(std::uint64_t watermark, Deliver&& deliver)
+    {
+        refill();
+        // k-way merge by time, stopping at the watermark.
+        auto later = [this](std::size_t a, std::size_t b) {
+            return sources_[a].buffer[sources_[a].next].time > sources_[b].buffer[sources_[b].next].time;
+        };
+        std::make_heap(heap_.begin(), heap_.end(), later);
+        std::size_t delivered = 0;
+        while (!heap_.empty()) {
+            std::pop_heap(heap_.begin(), heap_.end(), later);
+            Source& s = sources_[heap_.back()];
+            // This source's run of events, while it stays the earliest.
+            const std::uint64_t limit =
+                heap_.size() > 1 ? std::min(watermark, sources_[heap_.front()].buffer[sources_[heap_.front()].next].time) : watermark;
+            while (s.next < s.buffer.size() && s.buffer[s.next].time <= limit) {
+                deliver(*s.ring, s.buffer[s.next]);
+                ++s.next;
+                ++delivered;
+            }
+            if (s.next < s.buffer.size() && s.buffer[s.next].time <= watermark)
+                std::push_heap(heap_.begin(), heap_.end(), later);
+            else
+                heap_.pop_back();
+        }
+        return delivered;
+    }
     [[nodiscard]] std::size_t rings() const noexcept { return sources_.size(); }
     [[nodiscard]] std::size_t pending() const noexcept; // taken from rings, not delivered yet
     [[nodiscard]] std::uint64_t dropped() const noexcept; // by all writers, rings full
 
 private:
+    void refill(); // takes what every ring holds; the heap then lists the sources with events
+
     struct Source {
         EventRing* ring;
         std::vector<TraceEvent> buffer; // in time order: one writer, one clock
