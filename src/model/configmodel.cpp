@@ -129,6 +129,13 @@ void ConfigModel::revalidate()
         return;
     for (const auto& error : forkscope::scenarios::validate_config(m_scenario->fields(), m_config, m_scenario->id()))
         m_errors.insert(QString::fromStdString(error.field()), QString::fromStdString(error.what()));
+    if (!m_errors.isEmpty())
+        return;
+    try { // what the fields alone cannot tell: a folder to copy that is missing, …
+        m_scenario->check_environment(m_config);
+    } catch (const forkscope::scenarios::ConfigError& error) {
+        m_errors.insert(QString::fromStdString(error.field()), QString::fromStdString(error.what()));
+    }
 }
 
 QStringList ConfigModel::errors() const
