@@ -292,7 +292,9 @@ private:
     void events()
     {
         const qint32 mainPid = m_r.lanes().empty() ? 0 : m_r.lanes()[0].pid;
-        std::unordered_map<quint64, std::pair<qint64, qint32>> puts; // (queue, ticket) -> time, pid
+        // A put's event is stamped after put() returns, a blocked getter's as soon as it wakes:
+        // a get can come first in time order. Each side waits for the other.
+        std::unordered_map<quint64, std::pair<qint64, qint32>> puts, gets; // (queue, ticket) -> time, pid
         auto key = [](const RecordedEvent& e) { return (quint64(e.object) << 40) ^ e.task; };
         const std::size_t n = m_r.events().size();
         for (std::size_t i = 0; i < n; ++i) {
@@ -305,21 +307,15 @@ private:
                 begin('C', "queue " + std::to_string(e.object), "queue", e.timeNs, mainPid);
                 args({{"depth", e.value}});
                 end();
-                if (e.eventKind() == EventKind::QueuePut) {
-                    puts[key(e)] = {e.timeNs, pid};
-                } else if (const auto put = puts.find(key(e)); put != puts.end()) {
-                    const qint64 id = ++m_nextId;
-                    begin('s', "item", "flow", put->second.first, put->second.second);
-                    m_out.raw(",\"id\":");
-                    m_out.number(id);
-                    args({});
-                    end();
-                    begin('f', "item", "flow", e.timeNs, pid);
-                    m_out.raw(",\"bp\":\"e\",\"id\":");
-                    m_out.number(id);
-                    args({});
-                    end();
-                    puts.erase(put);
+                const bool put = e.eventKind() == EventKind::QueuePut;
+                auto& others = put ? gets : puts;
+                if (const auto other = others.find(key(e)); other != others.end()) {
+                    const auto [putNs, putPid] = put ? std::pair(e.timeNs, pid) : other->second;
+                    const auto [getNs, getPid] = put ? other->second : std::pair(e.timeNs, pid);
+                    flow(std::min(putNs, getNs), putPid, getNs, getPid); // never an arrow back in time
+                    others.erase(other);
+                } else {
+                    (put ? puts : gets)[key(e)] = {e.timeNs, pid};
                 }
                 break;
             }
@@ -344,6 +340,22 @@ private:
             if (i % 65536 == 0)
                 report(0.5 + 0.4 * double(i) / double(n));
         }
+    }
+
+    // An arrow from a put on the producer's lane to the get on the consumer's.
+    void flow(qint64 fromNs, qint32 fromPid, qint64 toNs, qint32 toPid)
+    {
+        const qint64 id = ++m_nextId;
+        begin('s', "item", "flow", fromNs, fromPid);
+        m_out.raw(",\"id\":");
+        m_out.number(id);
+        args({});
+        end();
+        begin('f', "item", "flow", toNs, toPid);
+        m_out.raw(",\"bp\":\"e\",\"id\":");
+        m_out.number(id);
+        args({});
+        end();
     }
 
     // How many processes wait for each lock over time, from the wait spans of every lane.
