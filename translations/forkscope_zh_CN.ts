@@ -655,6 +655,58 @@
         <source>&lt;h3&gt;ForkScope %1&lt;/h3&gt;&lt;p&gt;Runs multiprocessing scenarios with real fork()ed worker processes and shows what they do: their PIDs, parents, states, exit codes and output.&lt;/p&gt;&lt;p&gt;Every process is forked from a fork server started before the GUI&apos;s threads; all of them end when ForkScope ends.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ForkScope %1&lt;/h3&gt;&lt;p&gt;用真实 fork() 出的工作进程运行多进程场景,并展示它们在做什么:PID、父进程、状态、退出码和输出。&lt;/p&gt;&lt;p&gt;所有进程都由一个在图形界面的线程创建之前启动的 fork 服务进程 fork 出来;ForkScope 结束时它们全部随之结束。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Open &amp;Run…</source>
+        <translation>打开运行记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show a saved run (.json) in the window</source>
+        <translation>在窗口中显示保存的运行记录(.json)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Save Run &amp;As…</source>
+        <translation>运行记录另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the last run with its processes, output and every event, to open it again later</source>
+        <translation>保存上一次运行及其进程、输出和所有事件,以便以后再次打开</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>&amp;Export Trace…</source>
+        <translation>导出跟踪(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the last run as a Chrome/Perfetto trace (open it in ui.perfetto.dev or chrome://tracing)</source>
+        <translation>把上一次运行写成 Chrome/Perfetto 跟踪文件(可在 ui.perfetto.dev 或 chrome://tracing 中打开)</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export E&amp;vents CSV…</source>
+        <translation>导出事件 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Write every event of the last run as CSV</source>
+        <translation>把上一次运行的所有事件写成 CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;Task Times CSV…</source>
+        <translation>导出任务时间 CSV(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write each task of the last run with its process, start, end and duration as CSV</source>
+        <translation>把上一次运行的每个任务及其进程、开始、结束和耗时写成 CSV</translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>
@@ -934,6 +986,69 @@
     <message>
         <source>This run&apos;s telemetry cannot be read (%1); processes and output are still shown.</source>
         <translation>无法读取本次运行的遥测数据(%1);进程和输出仍会显示。</translation>
+    </message>
+    <message>
+        <source>A run is in progress: stop it before opening another.</source>
+        <translation>有一次运行正在进行:请先停止它再打开其他运行。</translation>
+    </message>
+</context>
+<context>
+    <name>RunFiles</name>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation>还没有可以导出的运行。</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A run is in progress: stop it before opening another.</source>
+        <translation>有一次运行正在进行:请先停止它再打开其他运行。</translation>
+    </message>
+    <message>
+        <source>Export Trace</source>
+        <translation>导出跟踪</translation>
+    </message>
+    <message>
+        <source>Export Events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>Export Task Times</source>
+        <translation>导出任务时间</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>保存运行记录</translation>
+    </message>
+    <message>
+        <source>Chrome/Perfetto traces (*.json)</source>
+        <translation>Chrome/Perfetto 跟踪文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>ForkScope runs (*.json)</source>
+        <translation>ForkScope 运行记录 (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>打开运行记录</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "app/configdelegate.h"
 #include "app/language.h"
 #include "app/processtableproxy.h"
+#include "app/runfiles.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
@@ -29,6 +30,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_presets(new PresetModel(this)),
       m_config(new ConfigModel(this)),
       m_processProxy(new ProcessTableProxy(this)),
+      m_runFiles(new RunFiles(m_controller, this)),
       m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this)),
       m_clock(new QTimer(this))
@@ -78,6 +80,13 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionResetConfig, &QAction::triggered, this, &MainWindow::resetConfig);
     connect(m_ui->actionClearOutput, &QAction::triggered, m_ui->outputView, &QPlainTextEdit::clear);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    using Format = RunFiles::Format;
+    connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
+    connect(m_ui->actionSaveRun, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::RunFile); });
+    connect(m_ui->actionExportTrace, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::ChromeTrace); });
+    connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
+    connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
+    connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     buildLanguageMenu();
@@ -161,6 +170,9 @@ void MainWindow::updateActions()
     m_ui->actionOpenScenario->setEnabled(!active);
     m_ui->actionResetConfig->setEnabled(!active && m_preset.has_value());
     m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
+    m_ui->actionOpenRun->setEnabled(!active);
+    for (QAction* exportAction : {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
+        exportAction->setEnabled(m_runFiles->canExport());
 }
 
 void MainWindow::updateStatus()

@@ -15,6 +15,7 @@ class ForkServerClient;
 class PresetModel;
 class QLabel;
 class ProcessTableProxy;
+class RunFiles;
 class QTimer;
 
 // Pick a scenario, adjust it, press Start and watch the processes: the live process table, each
@@ -31,6 +32,7 @@ public:
     // Selects a preset by name ("processes"); false if there is none.
     bool selectPreset(const QString& name);
     void startRun();
+    [[nodiscard]] RunFiles* runFiles() const { return m_runFiles; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -58,6 +60,7 @@ private:
     PresetModel* m_presets;
     ConfigModel* m_config;
     ProcessTableProxy* m_processProxy;
+    RunFiles* m_runFiles;
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
     QTimer* m_clock; // refreshes the wall time while a run is going

@@ -78,6 +78,57 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
     return true;
 }
 
+bool RunController::showRecording(std::unique_ptr<Recording> recording)
+{
+    if (isActive()) {
+        emit failed(tr("A run is in progress: stop it before opening another."));
+        return false;
+    }
+    m_collector.reset();
+    m_recording = std::move(recording);
+    const Recording& r = *m_recording;
+    m_processes->clear();
+    m_runId = 0;
+    m_scenario = r.scenario();
+    m_config = std::make_unique<nlohmann::json>(nlohmann::json::parse(r.configJson(), nullptr, false));
+    m_t0Ns = r.t0Ns();
+    m_wallNs = r.durationNs();
+    setState(State::Starting); // the same steps as a live run, so every view follows
+    for (const Lane& lane : r.lanes()) {
+        ProcessRow row;
+        row.name = lane.name;
+        row.role = lane.role;
+        row.pid = lane.pid;
+        row.ppid = lane.ppid;
+        row.daemon = lane.daemon;
+        row.isMain = lane.ring == 0;
+        row.startNs = std::max<qint64>(0, lane.startNs);
+        m_processes->addProcess(row);
+        emit processStarted(row);
+    }
+    setState(State::Running);
+    for (const LogEntry& entry : r.log()) {
+        const int lane = r.laneOfPid(entry.pid);
+        emit outputLine(entry.timeNs, entry.pid, lane >= 0 ? r.lanes()[std::size_t(lane)].name : QString(), entry.text);
+    }
+    for (const Lane& lane : r.lanes()) {
+        if (lane.exitNs >= 0 || lane.ring == 0) {
+            const qint64 end = lane.exitNs >= 0 ? lane.exitNs : r.durationNs();
+            if (const ProcessRow* row = m_processes->markExited(lane.pid, lane.exitCode, end))
+                emit processExited(*row);
+        }
+        if (lane.joinNs >= 0 || lane.ring == 0) {
+            if (const ProcessRow* row = m_processes->markJoined(lane.pid, lane.joinNs >= 0 ? lane.joinNs : r.durationNs()))
+                emit processJoined(*row);
+        }
+    }
+    emit recordingChanged();
+    m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Completed, m_wallNs, QString());
+    setState(State::Finished);
+    emit finished(*m_summary);
+    return true;
+}
+
 void RunController::stop()
 {
     if (m_state == State::Running) {

@@ -43,6 +43,9 @@ public:
 
     // False (and failed() emitted) if a run is active or the fork server is gone.
     bool start(const QString& scenario, const nlohmann::json& config);
+    // Shows a saved run as if it had just finished: its processes, output and recording. False
+    // (and failed() emitted) while a run is active.
+    bool showRecording(std::unique_ptr<Recording> recording);
     void stop();
 
 signals:

@@ -4,6 +4,7 @@
 
 #include "app/language.h"
 #include "app/mainwindow.h"
+#include "app/runfiles.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "support/test_main.h"
@@ -11,12 +12,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -39,6 +45,7 @@ private slots:
     void startFillsTheTableWithRealProcesses();
     void invalidConfigDisablesStartAndNamesTheField();
     void stopActionStopsTheRun();
+    void exportsAndReopensARun();
     void chineseUiIsTranslated();
     void windowRendersToAPicture();
 
@@ -139,6 +146,50 @@ void TestMainWindow::stopActionStopsTheRun()
     QCOMPARE(m_window->runController()->summary()->outcome, forkscope::protocol::Outcome::Stopped);
 }
 
+void TestMainWindow::exportsAndReopensARun()
+{
+    // A short producer-consumer run from the window; File › Export writes a trace that parses,
+    // File › Save Run and Open Run bring back the same processes, spans and output.
+    QVERIFY(!action("actionExportTrace")->isEnabled()); // nothing to export yet
+    QVERIFY(m_window->selectPreset(QStringLiteral("producer-consumer")));
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("produce_ms")), ConfigModel::ValueColumn), 1);
+    config->setData(config->index(rowOfField(QStringLiteral("consume_ms")), ConfigModel::ValueColumn), 2);
+    action("actionStart")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+    QVERIFY(action("actionExportTrace")->isEnabled() && action("actionSaveRun")->isEnabled());
+    const Recording& original = *m_window->runController()->recording();
+    std::size_t spans = 0;
+    for (const Lane& lane : original.lanes())
+        spans += lane.spans.size();
+    QVERIFY(spans >= 20); // a task per item consumed, and more
+
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("run.trace.json")), run = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!m_window->runFiles()->exportTo(RunFiles::Format::ChromeTrace, trace));
+    QFile file(trace);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    QVERIFY(!QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray().isEmpty());
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(!m_window->runFiles()->exportTo(RunFiles::Format::RunFile, run));
+    const int rows = m_window->runController()->processModel()->rowCount();
+
+    const auto failed = m_window->runFiles()->open(dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(failed && failed->contains(QStringLiteral("missing.json")));
+    QVERIFY(!m_window->runFiles()->open(run));
+    const Recording& reopened = *m_window->runController()->recording();
+    QVERIFY(&reopened != &original);
+    std::size_t reopenedSpans = 0;
+    for (const Lane& lane : reopened.lanes())
+        reopenedSpans += lane.spans.size();
+    QCOMPARE(reopenedSpans, spans);
+    QCOMPARE(m_window->runController()->processModel()->rowCount(), rows);
+    QCOMPARE(m_window->runController()->state(), RunController::State::Finished);
+    const QString output = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
+    QVERIFY(output.contains(QStringLiteral("got the sentinel")));
+}
+
 void TestMainWindow::chineseUiIsTranslated()
 {
     QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
@@ -151,7 +202,7 @@ void TestMainWindow::chineseUiIsTranslated()
     // No visible text of the idle window is left in English: every label, action, menu and header.
     QStringList english;
     auto check = [&english](const QString& text) {
-        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
+        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
         if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
             english << text;
     };
