@@ -13,6 +13,7 @@ shoot() { # language file extra-args…
         "$app" --size 1200x720 --screenshot "$out/$file" "$@"
     echo "wrote $out/$file"
 }
-# One by one: three workers joined, the fourth running — the seeds' Example 1.
-shoot en main-window-en.png --start --set workers=6 --set work_ms=400 --set join=one-by-one --screenshot-at 1500
-shoot zh_CN main-window-zh_CN.png --start --set workers=6 --set work_ms=400 --set join=one-by-one --screenshot-at 1500
+# Producers and consumers on a queue of three, mid-run: puts blocked on the full queue (orange),
+# gets blocked on the empty one (yellow), consumed items as tasks (blue) on the timeline.
+shoot en main-window-en.png --scenario producer-consumer --start --set items=12 --screenshot-at 1100
+shoot zh_CN main-window-zh_CN.png --scenario producer-consumer --start --set items=12 --screenshot-at 1100

@@ -708,6 +708,10 @@
         <source>Write each task of the last run with its process, start, end and duration as CSV</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>
@@ -1170,6 +1174,93 @@
     </message>
     <message>
         <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on put</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holding a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for lock %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holding lock %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on put, queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on get, queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting on object %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n spans, the first: %1</source>
+        <translation>
+            <numerusform>%n span, the first: %1</numerusform>
+            <numerusform>%n spans, the first: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2 → %3 (%4)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, still going</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline of a run appears here: start a scenario, or open a saved run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process · following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

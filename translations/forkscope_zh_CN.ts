@@ -707,6 +707,10 @@
         <source>Write each task of the last run with its process, start, end and duration as CSV</source>
         <translation>把上一次运行的每个任务及其进程、开始、结束和耗时写成 CSV</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
+        <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>
@@ -1171,6 +1175,93 @@
     <message>
         <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
         <translation>购票者先查看保存在 JSON 文件中的库存,然后购买:读取数量、等待、写回减一后的数量。没有锁时,所有人都在有人写入之前读到了相同的数量,于是每个购票者都买到了最后一张票:卖出的票比实际多。购票过程加上 Lock 后,购票者轮流进行(时间线上能看到他们在等锁),卖出的正好是库存数量。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>blocked on put</source>
+        <translation>put 阻塞</translation>
+    </message>
+    <message>
+        <source>blocked on get</source>
+        <translation>get 阻塞</translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation>等待锁</translation>
+    </message>
+    <message>
+        <source>holding a lock</source>
+        <translation>持有锁</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>waiting for lock %1</source>
+        <translation>等待锁 %1</translation>
+    </message>
+    <message>
+        <source>holding lock %1</source>
+        <translation>持有锁 %1</translation>
+    </message>
+    <message>
+        <source>blocked on put, queue %1</source>
+        <translation>put 阻塞,队列 %1</translation>
+    </message>
+    <message>
+        <source>blocked on get, queue %1</source>
+        <translation>get 阻塞,队列 %1</translation>
+    </message>
+    <message>
+        <source>waiting on object %1</source>
+        <translation>等待对象 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n spans, the first: %1</source>
+        <translation>
+            <numerusform>%n 个区间,第一个:%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2 → %3 (%4)%5</source>
+        <translation>%1
+%2 → %3(%4)%5</translation>
+    </message>
+    <message>
+        <source>, still going</source>
+        <translation>,仍在进行</translation>
+    </message>
+    <message>
+        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end</source>
+        <translation>滚轮或 W/S:缩放 · 拖动或 A/D:平移 · Home:整个运行 · F:跟随实时末端</translation>
+    </message>
+    <message>
+        <source>The timeline of a run appears here: start a scenario, or open a saved run.</source>
+        <translation>运行的时间线显示在这里:启动一个场景,或打开保存的运行记录。</translation>
+    </message>
+    <message>
+        <source>process · following</source>
+        <translation>进程 · 跟随中</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
     </message>
 </context>
 </TS>

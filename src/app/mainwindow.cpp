@@ -6,10 +6,12 @@
 #include "app/language.h"
 #include "app/processtableproxy.h"
 #include "app/runfiles.h"
+#include "app/timelineview.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
 #include "model/scenariotext.h"
+#include "model/timelinemodel.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -31,6 +33,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_config(new ConfigModel(this)),
       m_processProxy(new ProcessTableProxy(this)),
       m_runFiles(new RunFiles(m_controller, this)),
+      m_timeline(new TimelineModel(this)),
       m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this)),
       m_clock(new QTimer(this))
@@ -87,6 +90,12 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
     connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
+    m_ui->timelineView->setModel(m_timeline);
+    connect(m_controller, &RunController::recordingChanged, this, &MainWindow::followRecording);
+    connect(m_controller, &RunController::stateChanged, this, &MainWindow::followRecording);
+    connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        m_ui->timelineView->highlightLane(current.isValid() ? m_timeline->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong()) : -1);
+    });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     buildLanguageMenu();
@@ -158,6 +167,15 @@ void MainWindow::showMessage(const QString& text)
     m_ui->outputView->appendPlainText(tr("ForkScope: %1").arg(text));
     statusBar()->showMessage(text, 10000);
     updateActions();
+}
+
+// The timeline shows the controller's recording: a new one for each run (or opened file).
+void MainWindow::followRecording()
+{
+    if (m_timeline->recording() != m_controller->recording())
+        m_timeline->setRecording(m_controller->recording());
+    else
+        m_timeline->refresh();
 }
 
 void MainWindow::updateActions()

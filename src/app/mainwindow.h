@@ -16,6 +16,7 @@ class PresetModel;
 class QLabel;
 class ProcessTableProxy;
 class RunFiles;
+class TimelineModel;
 class QTimer;
 
 // Pick a scenario, adjust it, press Start and watch the processes: the live process table, each
@@ -45,6 +46,7 @@ private:
     void appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void showMessage(const QString& text);
     void updateActions();
+    void followRecording();
     void updateStatus();
     void openScenario();
     void saveScenarioAs();
@@ -61,6 +63,7 @@ private:
     ConfigModel* m_config;
     ProcessTableProxy* m_processProxy;
     RunFiles* m_runFiles;
+    TimelineModel* m_timeline;
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
     QTimer* m_clock; // refreshes the wall time while a run is going

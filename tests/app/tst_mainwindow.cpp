@@ -5,6 +5,8 @@
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/runfiles.h"
+#include "app/timelineview.h"
+#include "model/timelinemodel.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "support/test_main.h"
@@ -163,6 +165,24 @@ void TestMainWindow::exportsAndReopensARun()
     for (const Lane& lane : original.lanes())
         spans += lane.spans.size();
     QVERIFY(spans >= 20); // a task per item consumed, and more
+
+    // The timeline has a lane per process, and it draws them: the lanes are not blank.
+    auto* timeline = m_window->findChild<TimelineView*>(QStringLiteral("timelineView"));
+    QCOMPARE(timeline->model()->rowCount(), m_window->runController()->processModel()->rowCount());
+    QCOMPARE(timeline->model()->spanCount(), spans);
+    const QImage picture = timeline->grab().toImage();
+    const QColor task(0x1e, 0x88, 0xe5);
+    int taskPixels = 0;
+    for (int y = 0; y < picture.height(); ++y) {
+        for (int x = 0; x < picture.width(); ++x)
+            taskPixels += picture.pixelColor(x, y) == task;
+    }
+    QVERIFY2(taskPixels > 100, QByteArray::number(taskPixels).constData());
+    QVERIFY(timeline->followsLive());
+    QTest::keyClick(timeline, Qt::Key_W); // zooming in leaves the live end
+    QVERIFY(!timeline->followsLive());
+    QTest::keyClick(timeline, Qt::Key_F);
+    QVERIFY(timeline->followsLive());
 
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("run.trace.json")), run = dir.filePath(QStringLiteral("run.json"));

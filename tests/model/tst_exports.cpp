@@ -5,6 +5,7 @@
 #include "model/recording.h"
 #include "model/runfile.h"
 #include "model/traceexport.h"
+#include "support/recorded_event.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,14 +18,9 @@
 
 using forkscope::core::EventKind;
 using forkscope::core::WorkerState;
+using forkscope::testing::ev;
 
 namespace {
-
-RecordedEvent ev(qint64 t, quint16 ring, EventKind kind, quint32 object = 0, quint64 task = 0, qint64 value = 0,
-                 quint8 detail = 0)
-{
-    return RecordedEvent{t, task, value, object, ring, static_cast<quint8>(kind), detail};
-}
 
 // A producer and a consumer on a queue, both taking a lock inside tasks; the consumer is
 // SIGKILLed holding the lock and the producer takes it over.

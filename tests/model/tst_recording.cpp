@@ -4,6 +4,7 @@
 #include "model/collector.h"
 #include "model/recording.h"
 #include "scenarios/run_arena.h"
+#include "support/recorded_event.h"
 
 #include <QTest>
 
@@ -12,16 +13,11 @@
 using namespace forkscope;
 using core::EventKind;
 using core::WorkerState;
+using testing::ev;
 
 namespace {
 
 constexpr qint64 kT0 = 1'000'000'000; // the run's start, CLOCK_MONOTONIC
-
-RecordedEvent ev(qint64 t, quint16 ring, EventKind kind, quint32 object = 0, quint64 task = 0, qint64 value = 0,
-                 quint8 detail = 0)
-{
-    return RecordedEvent{t, task, value, object, ring, static_cast<quint8>(kind), detail};
-}
 
 // A run with its main process on ring 0 and two workers on rings 1 and 2.
 Recording twoWorkers(quint64 limit = Recording::kDefaultEventLimit)

@@ -1,0 +1,352 @@
+#include "app/timelineview.h"
+
+#include "model/recordingreport.h"
+#include "model/timelinemodel.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QTimer>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using forkscope::core::WorkerState;
+
+namespace {
+
+constexpr int kLabelWidth = 170;
+constexpr int kAxisHeight = 22;
+constexpr int kLaneHeight = 26;
+constexpr double kMinNsPerPixel = 1.0;
+
+QColor stateColor(quint8 state)
+{
+    switch (static_cast<WorkerState>(state)) {
+    case WorkerState::Running: return {0xc8, 0xe6, 0xc9};
+    case WorkerState::Sleeping: return {0xcf, 0xd8, 0xdc};
+    case WorkerState::BlockedOnPut: return {0xff, 0xe0, 0xb2};
+    case WorkerState::BlockedOnGet: return {0xff, 0xf9, 0xc4};
+    case WorkerState::WaitingForLock: return {0xff, 0xcd, 0xd2};
+    case WorkerState::HoldingLock: return {0xe1, 0xbe, 0xe7};
+    case WorkerState::Done: break;
+    }
+    return Qt::transparent;
+}
+
+QColor spanColor(const TimelineModel::Block& b)
+{
+    switch (b.kind) {
+    case SpanKind::State: return stateColor(b.detail);
+    case SpanKind::Task: return b.detail || b.open ? QColor(0x1e, 0x88, 0xe5) : QColor(0xe5, 0x39, 0x35);
+    case SpanKind::LockWait: return {0xe5, 0x39, 0x35};
+    case SpanKind::LockHold: return {0x8e, 0x24, 0xaa};
+    case SpanKind::QueueBlocked: return b.detail ? QColor(0xfb, 0x8c, 0x00) : QColor(0xfd, 0xd8, 0x35);
+    case SpanKind::Waited: return {0x6d, 0x4c, 0x41};
+    }
+    return Qt::gray;
+}
+
+QString stateText(quint8 state)
+{
+    switch (static_cast<WorkerState>(state)) {
+    case WorkerState::Running: return TimelineView::tr("running");
+    case WorkerState::Sleeping: return TimelineView::tr("sleeping");
+    case WorkerState::BlockedOnPut: return TimelineView::tr("blocked on put");
+    case WorkerState::BlockedOnGet: return TimelineView::tr("blocked on get");
+    case WorkerState::WaitingForLock: return TimelineView::tr("waiting for a lock");
+    case WorkerState::HoldingLock: return TimelineView::tr("holding a lock");
+    case WorkerState::Done: return TimelineView::tr("done");
+    }
+    return {};
+}
+
+QString describe(const TimelineModel::Block& b)
+{
+    QString what;
+    switch (b.kind) {
+    case SpanKind::State: what = stateText(b.detail); break;
+    case SpanKind::Task: what = TimelineView::tr("task %1").arg(b.task); break;
+    case SpanKind::LockWait: what = TimelineView::tr("waiting for lock %1").arg(b.object); break;
+    case SpanKind::LockHold: what = TimelineView::tr("holding lock %1").arg(b.object); break;
+    case SpanKind::QueueBlocked:
+        what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object) : TimelineView::tr("blocked on get, queue %1").arg(b.object);
+        break;
+    case SpanKind::Waited: what = TimelineView::tr("waiting on object %1").arg(b.object); break;
+    }
+    if (b.merged > 1)
+        what = TimelineView::tr("%n spans, the first: %1", nullptr, b.merged).arg(what);
+    return TimelineView::tr("%1\n%2 → %3 (%4)%5")
+        .arg(what, RecordingReport::duration(b.beginNs), RecordingReport::duration(b.endNs), RecordingReport::duration(b.endNs - b.beginNs),
+             b.open ? TimelineView::tr(", still going") : QString());
+}
+
+} // namespace
+
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTimer(this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setToolTip(tr("Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end"));
+    m_frame->setInterval(33); // a steady frame rate, however fast events come
+    connect(m_frame, &QTimer::timeout, this, [this] {
+        if (m_dirty) {
+            if (m_follow)
+                showAll();
+            m_dirty = false;
+            update();
+        }
+    });
+    m_frame->start();
+}
+
+void TimelineView::setModel(TimelineModel* model)
+{
+    m_model = model;
+    connect(model, &TimelineModel::modelReset, this, &TimelineView::onModelChanged);
+    connect(model, &TimelineModel::rowsInserted, this, &TimelineView::onModelChanged);
+    connect(model, &TimelineModel::dataChanged, this, &TimelineView::onModelChanged);
+    onModelChanged();
+}
+
+void TimelineView::onModelChanged()
+{
+    m_dirty = true;
+}
+
+void TimelineView::setFollowLive(bool follow)
+{
+    if (m_follow == follow)
+        return;
+    m_follow = follow;
+    if (follow)
+        showAll();
+    emit followLiveChanged(follow);
+}
+
+int TimelineView::plotLeft() const
+{
+    return kLabelWidth;
+}
+
+qint64 TimelineView::timeAt(int x) const
+{
+    return m_fromNs + static_cast<qint64>((x - plotLeft()) * m_nsPerPixel);
+}
+
+int TimelineView::xOf(qint64 ns) const
+{
+    const double x = plotLeft() + static_cast<double>(ns - m_fromNs) / m_nsPerPixel;
+    return static_cast<int>(std::clamp(x, -1e6, 1e6));
+}
+
+int TimelineView::laneAt(int y) const
+{
+    if (y < kAxisHeight || !m_model)
+        return -1;
+    const int lane = m_firstLane + (y - kAxisHeight) / kLaneHeight;
+    return lane < m_model->rowCount() ? lane : -1;
+}
+
+void TimelineView::showAll()
+{
+    const qint64 duration = m_model ? std::max<qint64>(m_model->durationNs(), 1'000'000) : 1'000'000;
+    const int plotWidth = std::max(1, width() - plotLeft() - 8);
+    m_fromNs = 0;
+    m_nsPerPixel = std::max(kMinNsPerPixel, static_cast<double>(duration) / plotWidth);
+    m_dirty = false;
+    update();
+}
+
+void TimelineView::zoom(double factor, int aroundX)
+{
+    const qint64 anchor = timeAt(aroundX);
+    m_nsPerPixel = std::clamp(m_nsPerPixel * factor, kMinNsPerPixel, 1e12);
+    m_fromNs = anchor - static_cast<qint64>((aroundX - plotLeft()) * m_nsPerPixel);
+    setFollowLive(false);
+    clampWindow();
+    update();
+}
+
+void TimelineView::pan(int pixels)
+{
+    m_fromNs += static_cast<qint64>(pixels * m_nsPerPixel);
+    setFollowLive(false);
+    clampWindow();
+    update();
+}
+
+void TimelineView::clampWindow()
+{
+    const qint64 duration = m_model ? m_model->durationNs() : 0;
+    const auto visible = static_cast<qint64>((width() - plotLeft()) * m_nsPerPixel);
+    m_fromNs = std::clamp<qint64>(m_fromNs, -visible / 2, std::max<qint64>(0, duration - visible / 2));
+}
+
+void TimelineView::highlightLane(int lane)
+{
+    m_highlight = lane;
+    update();
+}
+
+void TimelineView::paintEvent(QPaintEvent*)
+{
+    if (m_dirty && m_follow) // painted before the next frame tick: fit what is there now
+        showAll();
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    if (!m_model || m_model->rowCount() == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("The timeline of a run appears here: start a scenario, or open a saved run."));
+        return;
+    }
+    drawAxis(p);
+    for (int lane = m_firstLane, top = kAxisHeight; lane < m_model->rowCount() && top < height(); ++lane, top += kLaneHeight)
+        drawLane(p, lane, top);
+}
+
+void TimelineView::drawAxis(QPainter& p)
+{
+    p.fillRect(QRect(0, 0, width(), kAxisHeight), palette().window());
+    p.setPen(palette().color(QPalette::WindowText));
+    // Ticks at 1, 2 or 5 × 10^k ns, at least 90 pixels apart.
+    const double minStep = 90 * m_nsPerPixel;
+    double step = std::pow(10.0, std::floor(std::log10(std::max(1.0, minStep))));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * m >= minStep) {
+            step *= m;
+            break;
+        }
+    }
+    const qint64 first = static_cast<qint64>(std::ceil(static_cast<double>(m_fromNs) / step) * step);
+    for (qint64 t = std::max<qint64>(0, first); xOf(t) < width(); t += static_cast<qint64>(step)) {
+        const int x = xOf(t);
+        p.drawLine(x, kAxisHeight - 5, x, kAxisHeight);
+        p.drawText(QRect(x + 3, 0, 120, kAxisHeight - 4), Qt::AlignLeft | Qt::AlignVCenter,
+                   t == 0 ? QStringLiteral("0") : RecordingReport::duration(t));
+    }
+    p.drawText(QRect(6, 0, kLabelWidth - 8, kAxisHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               m_follow ? tr("process · following") : tr("process"));
+}
+
+void TimelineView::drawLane(QPainter& p, int lane, int top)
+{
+    const QRect row(0, top, width(), kLaneHeight);
+    if (lane == m_highlight)
+        p.fillRect(row, palette().highlight().color().lighter(170));
+    else if (lane % 2)
+        p.fillRect(row, palette().alternateBase());
+    p.setPen(palette().color(QPalette::Text));
+    const QString label = m_model->index(lane).data().toString();
+    p.drawText(QRect(6, top, kLabelWidth - 10, kLaneHeight), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(label, Qt::ElideMiddle, kLabelWidth - 10));
+
+    p.save();
+    p.setClipRect(QRect(plotLeft(), top, width() - plotLeft(), kLaneHeight));
+    const qint64 from = timeAt(plotLeft()), to = timeAt(width());
+    const struct {
+        TimelineModel::Band band;
+        int y, h;
+    } bands[] = {{TimelineModel::Band::State, top + 1, kLaneHeight - 2},
+                 {TimelineModel::Band::Task, top + 3, 11},
+                 {TimelineModel::Band::Detail, top + 16, 8}};
+    p.setPen(Qt::NoPen);
+    for (const auto& band : bands) {
+        for (const TimelineModel::Block& b : m_model->blocks(lane, band.band, from, to, m_nsPerPixel)) {
+            const int x0 = xOf(b.beginNs), x1 = std::max(x0 + 1, xOf(b.endNs));
+            QColor color = spanColor(b);
+            if (b.merged > 1)
+                color = color.darker(130);
+            // A pixel of gap between wide neighbours, so back-to-back tasks stay apart.
+            const int w = x1 - x0 > 3 && band.band != TimelineModel::Band::State ? x1 - x0 - 1 : x1 - x0;
+            p.fillRect(QRect(x0, band.y, w, band.h), color);
+        }
+    }
+    // The end: a red triangle when a signal ended it, a tick for an exit.
+    const QVariant exitCode = m_model->index(lane).data(TimelineModel::ExitCodeRole);
+    if (exitCode.isValid()) {
+        const int x = xOf(m_model->index(lane).data(TimelineModel::ExitNsRole).toLongLong());
+        if (exitCode.toInt() < 0) {
+            p.setBrush(QColor(0xd3, 0x2f, 0x2f));
+            p.drawPolygon(QPolygon({QPoint(x - 5, top + 2), QPoint(x + 5, top + 2), QPoint(x, top + 10)}));
+        } else {
+            p.setPen(QPen(palette().color(QPalette::Text), 2));
+            p.drawLine(x, top + 3, x, top + kLaneHeight - 3);
+        }
+    }
+    p.restore();
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawLine(plotLeft(), top + kLaneHeight - 1, width(), top + kLaneHeight - 1);
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers() & Qt::ShiftModifier) { // scroll the lanes
+        m_firstLane = std::clamp(m_firstLane - event->angleDelta().y() / 120, 0, std::max(0, m_model ? m_model->rowCount() - 1 : 0));
+        update();
+        return;
+    }
+    const int x = static_cast<int>(event->position().x());
+    zoom(std::pow(0.8, event->angleDelta().y() / 120.0), std::max(x, plotLeft()));
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragFrom = event->pos();
+        m_dragFromNs = m_fromNs;
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_dragFrom)
+        return;
+    m_fromNs = m_dragFromNs - static_cast<qint64>((event->pos().x() - m_dragFrom->x()) * m_nsPerPixel);
+    setFollowLive(false);
+    clampWindow();
+    update();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent*)
+{
+    m_dragFrom.reset();
+    unsetCursor();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    const int center = plotLeft() + (width() - plotLeft()) / 2;
+    switch (event->key()) {
+    case Qt::Key_W: zoom(0.8, center); break;
+    case Qt::Key_S: zoom(1.25, center); break;
+    case Qt::Key_A: pan(-(width() - plotLeft()) / 8); break;
+    case Qt::Key_D: pan((width() - plotLeft()) / 8); break;
+    case Qt::Key_Home: showAll(); break;
+    case Qt::Key_F: setFollowLive(!m_follow); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+}
+
+bool TimelineView::event(QEvent* event)
+{
+    if (event->type() != QEvent::ToolTip || !m_model)
+        return QWidget::event(event);
+    const QPoint pos = static_cast<QHelpEvent*>(event)->pos();
+    const int lane = laneAt(pos.y());
+    if (lane < 0 || pos.x() < plotLeft()) {
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), lane >= 0 ? m_model->index(lane).data(Qt::ToolTipRole).toString() : toolTip(), this);
+        return true;
+    }
+    const int y = (pos.y() - kAxisHeight) % kLaneHeight;
+    const auto band = y >= 15 ? TimelineModel::Band::Detail : y >= 3 && y < 14 ? TimelineModel::Band::Task : TimelineModel::Band::State;
+    const auto block = m_model->blockAt(lane, band, timeAt(pos.x()), static_cast<qint64>(3 * m_nsPerPixel));
+    if (block)
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), describe(*block), this);
+    else
+        QToolTip::hideText();
+    return true;
+}

@@ -1,0 +1,150 @@
+#include "model/timelinemodel.h"
+
+#include <algorithm>
+
+void TimelineModel::BandSpans::add(const Span& span)
+{
+    // Spans arrive as they close, nearly in start order: almost always an append.
+    auto at = spans.end();
+    if (!spans.empty() && span.beginNs < spans.back().beginNs)
+        at = std::upper_bound(spans.begin(), spans.end(), span.beginNs,
+                              [](qint64 begin, const Span& s) { return begin < s.beginNs; });
+    const auto index = static_cast<std::size_t>(at - spans.begin());
+    spans.insert(at, span);
+    maxEnd.resize(spans.size());
+    for (std::size_t i = index; i < spans.size(); ++i)
+        maxEnd[i] = std::max(i > 0 ? maxEnd[i - 1] : spans[i].endNs, spans[i].endNs);
+}
+
+TimelineModel::Band TimelineModel::bandOf(SpanKind kind)
+{
+    switch (kind) {
+    case SpanKind::State: return Band::State;
+    case SpanKind::Task: return Band::Task;
+    default: return Band::Detail;
+    }
+}
+
+void TimelineModel::setRecording(const Recording* recording)
+{
+    beginResetModel();
+    m_recording = recording;
+    m_lanes.clear();
+    endResetModel();
+    refresh();
+}
+
+void TimelineModel::refresh()
+{
+    if (!m_recording)
+        return;
+    const auto& lanes = m_recording->lanes();
+    if (lanes.size() > m_lanes.size()) {
+        beginInsertRows({}, static_cast<int>(m_lanes.size()), static_cast<int>(lanes.size()) - 1);
+        m_lanes.resize(lanes.size());
+        endInsertRows();
+    }
+    for (std::size_t l = 0; l < lanes.size(); ++l) {
+        LaneSpans& mine = m_lanes[l];
+        const auto& spans = lanes[l].spans;
+        for (; mine.taken < spans.size(); ++mine.taken)
+            mine.bands[static_cast<std::size_t>(bandOf(spans[mine.taken].kind))].add(spans[mine.taken]);
+    }
+    if (!m_lanes.empty()) // exit codes and names may have arrived
+        emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
+}
+
+int TimelineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_lanes.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_recording)
+        return {};
+    const Lane& lane = m_recording->lanes()[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole: return QStringLiteral("%1 (%2)").arg(lane.name.isEmpty() ? QStringLiteral("?") : lane.name).arg(lane.pid);
+    case Qt::ToolTipRole: return QStringLiteral("%1, pid %2, parent %3").arg(lane.name).arg(lane.pid).arg(lane.ppid);
+    case PidRole: return lane.pid;
+    case RoleRole: return lane.role;
+    case ExitCodeRole: return lane.exitCode ? QVariant(*lane.exitCode) : QVariant();
+    case ExitNsRole: return lane.exitNs >= 0 ? QVariant(lane.exitNs) : QVariant();
+    default: return {};
+    }
+}
+
+int TimelineModel::laneOfPid(qint64 pid) const
+{
+    if (!m_recording)
+        return -1;
+    const int lane = m_recording->laneOfPid(static_cast<qint32>(pid));
+    return lane < rowCount() ? lane : -1;
+}
+
+qint64 TimelineModel::durationNs() const
+{
+    return m_recording ? m_recording->durationNs() : 0;
+}
+
+std::size_t TimelineModel::spanCount() const
+{
+    std::size_t n = 0;
+    for (const LaneSpans& lane : m_lanes) {
+        for (const BandSpans& band : lane.bands)
+            n += band.spans.size();
+    }
+    return n;
+}
+
+// What is still going on a live lane: its current state or task, drawn up to now.
+std::optional<TimelineModel::Block> TimelineModel::openBlock(int lane, Band band) const
+{
+    const Lane& l = m_recording->lanes()[static_cast<std::size_t>(lane)];
+    const std::optional<Span>& open = band == Band::State ? l.openState : band == Band::Task ? l.openTask : std::nullopt;
+    if (!open || l.exitNs >= 0)
+        return std::nullopt;
+    return Block{open->beginNs, std::max(open->beginNs, durationNs()), open->kind, open->detail, open->object, open->task, 1, true};
+}
+
+std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qint64 fromNs, qint64 toNs, double nsPerPixel) const
+{
+    std::vector<Block> out;
+    if (!m_recording || lane < 0 || lane >= static_cast<int>(m_lanes.size()))
+        return out;
+    const BandSpans& b = m_lanes[static_cast<std::size_t>(lane)].bands[static_cast<std::size_t>(band)];
+    // The first span that may reach into the window: maxEnd only grows.
+    auto i = static_cast<std::size_t>(std::upper_bound(b.maxEnd.begin(), b.maxEnd.end(), fromNs) - b.maxEnd.begin());
+    const auto pixel = static_cast<qint64>(std::max(1.0, nsPerPixel));
+    for (; i < b.spans.size() && b.spans[i].beginNs < toNs; ++i) {
+        const Span& s = b.spans[i];
+        if (s.endNs < fromNs)
+            continue;
+        Block block{s.beginNs, s.endNs, s.kind, s.detail, s.object, s.task, 1, false};
+        // Sub-pixel spans and their sub-pixel neighbours within a pixel become one block.
+        if (s.endNs - s.beginNs < pixel) {
+            while (i + 1 < b.spans.size() && b.spans[i + 1].beginNs < block.endNs + pixel &&
+                   b.spans[i + 1].endNs - b.spans[i + 1].beginNs < pixel && b.spans[i + 1].beginNs < toNs) {
+                ++i;
+                block.endNs = std::max(block.endNs, b.spans[i].endNs);
+                ++block.merged;
+            }
+        }
+        out.push_back(block);
+    }
+    if (auto open = openBlock(lane, band); open && open->beginNs < toNs && open->endNs >= fromNs)
+        out.push_back(*open);
+    return out;
+}
+
+std::optional<TimelineModel::Block> TimelineModel::blockAt(int lane, Band band, qint64 timeNs, qint64 toleranceNs) const
+{
+    std::optional<Block> best;
+    for (const Block& b : blocks(lane, band, timeNs - toleranceNs, timeNs + toleranceNs + 1, 1.0)) {
+        if (b.beginNs - toleranceNs <= timeNs && timeNs <= b.endNs + toleranceNs &&
+            (!best || b.endNs - b.beginNs < best->endNs - best->beginNs))
+            best = b; // the innermost: the shortest that covers it
+    }
+    return best;
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+// TimelineModel: what the timeline draws, from a Recording. One row per process (a list model of
+// lanes, for headers and selection), each lane's spans kept sorted by start in three bands —
+// states, tasks, and the waits and holds inside them — and, for a time window and a scale, the
+// blocks to draw: spans narrower than a pixel are merged with their neighbours into one block
+// (Tracy's level of detail), so a lane of a million spans costs a few hundred rectangles.
+
+#include "model/recording.h"
+
+#include <QAbstractListModel>
+
+#include <array>
+#include <vector>
+
+class TimelineModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    enum Roles { PidRole = Qt::UserRole, RoleRole, ExitCodeRole, ExitNsRole };
+    enum class Band { State, Task, Detail, NUM_BANDS };
+    static constexpr int kBands = static_cast<int>(Band::NUM_BANDS);
+
+    // A span to draw, or `merged` spans drawn as one (then kind and the rest are the first's).
+    struct Block {
+        qint64 beginNs = 0;
+        qint64 endNs = 0;
+        SpanKind kind = SpanKind::State;
+        quint8 detail = 0;
+        quint32 object = 0;
+        quint64 task = 0;
+        int merged = 1;
+        bool open = false; // still going
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    // Shows `recording` (or nothing); it must outlive its use here or be replaced first.
+    void setRecording(const Recording* recording);
+    [[nodiscard]] const Recording* recording() const { return m_recording; }
+    // The lane of the latest process with this pid, or -1.
+    [[nodiscard]] int laneOfPid(qint64 pid) const;
+    // Takes in what the recording gained since the last call (new lanes, closed spans).
+    void refresh();
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+
+    [[nodiscard]] qint64 durationNs() const;
+    [[nodiscard]] static Band bandOf(SpanKind kind);
+
+    // The blocks of `lane`'s `band` that meet [fromNs, toNs), in time order, at `nsPerPixel`.
+    [[nodiscard]] std::vector<Block> blocks(int lane, Band band, qint64 fromNs, qint64 toNs, double nsPerPixel) const;
+    // The innermost span under `timeNs` in that band (within `toleranceNs`), for tooltips.
+    [[nodiscard]] std::optional<Block> blockAt(int lane, Band band, qint64 timeNs, qint64 toleranceNs) const;
+    [[nodiscard]] std::size_t spanCount() const; // closed spans taken in, every lane and band
+
+private:
+    struct BandSpans {
+        std::vector<Span> spans; // by start
+        std::vector<qint64> maxEnd; // maxEnd[i]: the latest end among spans[0..i]
+        void add(const Span& span);
+    };
+    struct LaneSpans {
+        std::array<BandSpans, kBands> bands;
+        std::size_t taken = 0; // of the Lane's spans
+    };
+    [[nodiscard]] std::optional<Block> openBlock(int lane, Band band) const;
+
+    const Recording* m_recording = nullptr;
+    std::vector<LaneSpans> m_lanes;
+};

@@ -1,0 +1,154 @@
+// TimelineModel: a recording's spans sorted per lane and band, windowed, and merged below a pixel.
+
+#include "model/timelinemodel.h"
+#include "support/recorded_event.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using forkscope::core::EventKind;
+using forkscope::core::WorkerState;
+using forkscope::testing::ev;
+
+namespace {
+
+// One worker that runs `tasks` tasks of 5 ns, 10 ns apart, holding lock 9 for each.
+Recording tasksRun(int tasks)
+{
+    Recording r;
+    r.runStarted(1000, 100, 1);
+    r.attachRing(0, 100);
+    r.processStarted(101, 100, 1000, false, QStringLiteral("worker-0"), QStringLiteral("worker"));
+    r.attachRing(1, 101);
+    r.append(ev(0, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Running)));
+    for (int i = 0; i < tasks; ++i) {
+        const qint64 t = 10 + 10 * i;
+        r.append(ev(t, 1, EventKind::TaskBegin, 7, quint64(i)));
+        r.append(ev(t + 1, 1, EventKind::LockAcquired, 9));
+        r.append(ev(t + 3, 1, EventKind::LockReleased, 9, 0, 2));
+        r.append(ev(t + 5, 1, EventKind::TaskEnd, 7, quint64(i), 1));
+    }
+    return r;
+}
+
+} // namespace
+
+class TestTimelineModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lanesAreRowsOfTheModel();
+    void windowsAndLevelOfDetail();
+    void openSpansAreDrawnToNow();
+    void lateSpansKeepTheOrder();
+    void blockAtFindsTheInnermost();
+};
+
+void TestTimelineModel::lanesAreRowsOfTheModel()
+{
+    Recording r = tasksRun(3);
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &TimelineModel::rowsInserted);
+    model.setRecording(&r);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("worker-0 (101)"));
+    QCOMPARE(model.index(1).data(TimelineModel::PidRole).toInt(), 101);
+    r.processStarted(102, 100, 2000, false, QStringLiteral("worker-1"), QStringLiteral("worker"));
+    model.refresh();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.count(), 2); // the first two lanes, then the third
+    QCOMPARE(model.laneOfPid(102), 2);
+    QCOMPARE(model.spanCount(), std::size_t{6}); // three tasks and three holds (the state is still open)
+    model.setRecording(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTimelineModel::windowsAndLevelOfDetail()
+{
+    const Recording r = tasksRun(1000); // tasks at 10, 20, … 10000 ns
+    TimelineModel model;
+    model.setRecording(&r);
+    // At 1 ns per pixel every task is its own block; only those in the window come back.
+    auto tasks = model.blocks(1, TimelineModel::Band::Task, 500, 600, 1.0);
+    QCOMPARE(tasks.size(), std::size_t{10}); // 500, 510, … 590
+    QCOMPARE(tasks.front().beginNs, 500);
+    QCOMPARE(tasks.front().task, 49u);
+    QCOMPARE(tasks.front().merged, 1);
+    // A span that starts before the window but reaches into it is drawn.
+    tasks = model.blocks(1, TimelineModel::Band::Task, 503, 504, 1.0);
+    QCOMPARE(tasks.size(), std::size_t{1});
+    QCOMPARE(tasks.front().beginNs, 500);
+    // At 100 ns per pixel the 5 ns tasks merge: a few blocks stand for all 1000.
+    tasks = model.blocks(1, TimelineModel::Band::Task, 0, 20000, 100.0);
+    int total = 0;
+    for (const auto& b : tasks)
+        total += b.merged;
+    QCOMPARE(total, 1000);
+    QVERIFY2(tasks.size() <= 10, QByteArray::number(qulonglong(tasks.size())).constData());
+    // The holds are on the detail band, the state on its own.
+    QCOMPARE(model.blocks(1, TimelineModel::Band::Detail, 500, 600, 1.0).size(), std::size_t{10});
+    QCOMPARE(model.blocks(1, TimelineModel::Band::Detail, 500, 600, 1.0).front().kind, SpanKind::LockHold);
+}
+
+void TestTimelineModel::openSpansAreDrawnToNow()
+{
+    Recording r = tasksRun(2);
+    r.append(ev(100, 1, EventKind::TaskBegin, 7, 99)); // still running
+    TimelineModel model;
+    model.setRecording(&r);
+    const auto tasks = model.blocks(1, TimelineModel::Band::Task, 0, 1000, 1.0);
+    QCOMPARE(tasks.size(), std::size_t{3});
+    QVERIFY(tasks.back().open);
+    QCOMPARE(tasks.back().task, 99u);
+    QCOMPARE(tasks.back().endNs, r.durationNs());
+    const auto state = model.blocks(1, TimelineModel::Band::State, 0, 1000, 1.0);
+    QCOMPARE(state.size(), std::size_t{1});
+    QVERIFY(state.front().open);
+    // Once the process has exited its spans are closed: nothing open is drawn.
+    r.append(ev(200, 0, EventKind::ProcessExit, 1, 101, -9));
+    model.refresh();
+    for (const auto& b : model.blocks(1, TimelineModel::Band::Task, 0, 1000, 1.0))
+        QVERIFY(!b.open);
+    QCOMPARE(model.index(1).data(TimelineModel::ExitCodeRole).toInt(), -9);
+}
+
+void TestTimelineModel::lateSpansKeepTheOrder()
+{
+    // A long hold closes after the short task inside it: spans close out of start order.
+    Recording r = tasksRun(0);
+    r.append(ev(10, 1, EventKind::LockAcquired, 9));
+    r.append(ev(20, 1, EventKind::QueueBlocked, 3, 0, 5, 1)); // 15..20
+    r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20));   // 10..30
+    r.append(ev(40, 1, EventKind::Waited, 4, 0, 35));         // 5..40, closes last, starts first
+    TimelineModel model;
+    model.setRecording(&r);
+    const auto detail = model.blocks(1, TimelineModel::Band::Detail, 0, 100, 1.0);
+    QCOMPARE(detail.size(), std::size_t{3});
+    QCOMPARE(detail[0].beginNs, 5);
+    QCOMPARE(detail[1].beginNs, 10);
+    QCOMPARE(detail[2].beginNs, 15);
+    // The window test finds the long one from inside it.
+    QCOMPARE(model.blocks(1, TimelineModel::Band::Detail, 35, 36, 1.0).size(), std::size_t{1});
+}
+
+void TestTimelineModel::blockAtFindsTheInnermost()
+{
+    Recording r = tasksRun(0);
+    r.append(ev(10, 1, EventKind::LockAcquired, 9));
+    r.append(ev(20, 1, EventKind::QueueBlocked, 3, 0, 5, 0)); // 15..20 inside the hold
+    r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20));
+    TimelineModel model;
+    model.setRecording(&r);
+    const auto inner = model.blockAt(1, TimelineModel::Band::Detail, 17, 0);
+    QVERIFY(inner);
+    QCOMPARE(inner->kind, SpanKind::QueueBlocked);
+    const auto outer = model.blockAt(1, TimelineModel::Band::Detail, 25, 0);
+    QVERIFY(outer);
+    QCOMPARE(outer->kind, SpanKind::LockHold);
+    QVERIFY(!model.blockAt(1, TimelineModel::Band::Detail, 90, 2));
+}
+
+QTEST_GUILESS_MAIN(TestTimelineModel)
+#include "tst_timelinemodel.moc"
