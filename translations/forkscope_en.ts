@@ -709,7 +709,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One lane per process: states, tasks, waits and holds over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each queue&apos;s depth over time, with its capacity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -819,6 +831,36 @@
     </message>
     <message>
         <source>Export to %1 cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueChart</name>
+    <message>
+        <source>How many items each queue holds over the run; its capacity is the dashed line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No queue in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds since the run started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueSeriesModel</name>
+    <message>
+        <source>queue %1 (capacity %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

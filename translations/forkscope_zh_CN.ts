@@ -708,8 +708,20 @@
         <translation>把上一次运行的每个任务及其进程、开始、结束和耗时写成 CSV</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
-        <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One lane per process: states, tasks, waits and holds over time</source>
+        <translation>每个进程一条泳道:随时间变化的状态、任务、等待与持有</translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Each queue&apos;s depth over time, with its capacity</source>
+        <translation>每个队列的深度随时间的变化,以及它的容量</translation>
     </message>
 </context>
 <context>
@@ -819,6 +831,36 @@
     <message>
         <source>Export to %1 cancelled; nothing was written.</source>
         <translation>导出到 %1 已取消;没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueChart</name>
+    <message>
+        <source>How many items each queue holds over the run; its capacity is the dashed line</source>
+        <translation>运行期间每个队列中有多少项;虚线是它的容量</translation>
+    </message>
+    <message>
+        <source>No queue in this run</source>
+        <translation>本次运行没有队列</translation>
+    </message>
+    <message>
+        <source>seconds since the run started</source>
+        <translation>自运行开始的秒数</translation>
+    </message>
+    <message>
+        <source>items in the queue</source>
+        <translation>队列中的项数</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSeriesModel</name>
+    <message>
+        <source>queue %1 (capacity %2)</source>
+        <translation>队列 %1(容量 %2)</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,13 @@
 #include "app/configdelegate.h"
 #include "app/language.h"
 #include "app/processtableproxy.h"
+#include "app/queuechart.h"
 #include "app/runfiles.h"
 #include "app/timelineview.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
+#include "model/queueseriesmodel.h"
 #include "model/scenariotext.h"
 #include "model/timelinemodel.h"
 
@@ -34,6 +36,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_processProxy(new ProcessTableProxy(this)),
       m_runFiles(new RunFiles(m_controller, this)),
       m_timeline(new TimelineModel(this)),
+      m_queues(new QueueSeriesModel(this)),
       m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this)),
       m_clock(new QTimer(this))
@@ -91,6 +94,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
     m_ui->timelineView->setModel(m_timeline);
+    m_ui->queueChart->setModel(m_queues);
     connect(m_controller, &RunController::recordingChanged, this, &MainWindow::followRecording);
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::followRecording);
     connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -172,10 +176,13 @@ void MainWindow::showMessage(const QString& text)
 // The timeline shows the controller's recording: a new one for each run (or opened file).
 void MainWindow::followRecording()
 {
-    if (m_timeline->recording() != m_controller->recording())
+    if (m_timeline->recording() != m_controller->recording()) {
         m_timeline->setRecording(m_controller->recording());
-    else
+        m_queues->setRecording(m_controller->recording());
+    } else {
         m_timeline->refresh();
+        m_queues->refresh();
+    }
 }
 
 void MainWindow::updateActions()
@@ -319,8 +326,10 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     if (!m_ui->mainSplitter->restoreState(settings.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray()))
         m_ui->mainSplitter->setSizes({380, 820});
-    if (!m_ui->runSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runSplitter")).toByteArray()))
-        m_ui->runSplitter->setSizes({420, 300});
+    if (!m_ui->runSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runSplitter")).toByteArray()) ||
+        m_ui->runSplitter->sizes().size() != 3) // the timeline pane came later: older layouts are dropped
+        m_ui->runSplitter->setSizes({250, 300, 170});
+    m_ui->viewTabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/viewTab"), 0).toInt());
     selectPreset(settings.value(QStringLiteral("scenario/last")).toString());
 }
 
@@ -331,6 +340,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     settings.setValue(QStringLiteral("mainWindow/mainSplitter"), m_ui->mainSplitter->saveState());
     settings.setValue(QStringLiteral("mainWindow/runSplitter"), m_ui->runSplitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/viewTab"), m_ui->viewTabs->currentIndex());
     if (m_preset && m_preset->path.startsWith(QLatin1Char(':')))
         settings.setValue(QStringLiteral("scenario/last"), m_preset->name);
 }

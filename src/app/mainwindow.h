@@ -16,6 +16,7 @@ class PresetModel;
 class QLabel;
 class ProcessTableProxy;
 class RunFiles;
+class QueueSeriesModel;
 class TimelineModel;
 class QTimer;
 
@@ -64,6 +65,7 @@ private:
     ProcessTableProxy* m_processProxy;
     RunFiles* m_runFiles;
     TimelineModel* m_timeline;
+    QueueSeriesModel* m_queues;
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
     QTimer* m_clock; // refreshes the wall time while a run is going

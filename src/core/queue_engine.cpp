@@ -78,6 +78,8 @@ QueueEngine::QueueEngine(std::uint64_t capacity, std::uint32_t max_item_bytes, b
     c->max_item_bytes = max_item_bytes;
     c->id = next_object_id();
     c->joinable = joinable;
+    if (TelemetrySink* sink = telemetry_sink()) // charts draw the capacity beside the depth
+        sink->queue_created(c->id, capacity);
     // Slots stay zero: EMPTY for lap 0, which is what every ticket below `capacity` needs.
 }
 

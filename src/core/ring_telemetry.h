@@ -36,6 +36,10 @@ public:
     void state_changed(WorkerState state) override { emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(state)); }
     void task_begin(std::uint32_t pool, std::uint64_t task) override;
     void task_end(std::uint32_t pool, std::uint64_t task, bool ok) override;
+    void queue_created(std::uint32_t queue, std::uint64_t capacity) override
+    {
+        emit(EventKind::QueueCreated, queue, 0, static_cast<std::int64_t>(capacity));
+    }
     void progress(std::uint64_t done, std::uint64_t total) override
     {
         emit(EventKind::Progress, 0, total, static_cast<std::int64_t>(done));

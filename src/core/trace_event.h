@@ -23,6 +23,7 @@ enum class EventKind : std::uint16_t {
     Waited,           // object: id, value: blocked ns, detail: WaitKind
     Log,              // task: index of the line in the run's log store
     Progress,         // value: done, task: total
+    QueueCreated,     // object: queue, value: capacity (its maxsize)
 };
 
 enum class WorkerState : std::uint16_t { Running, BlockedOnPut, BlockedOnGet, WaitingForLock, HoldingLock, Sleeping, Done };

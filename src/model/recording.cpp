@@ -283,6 +283,9 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     case EventKind::Progress:
         m_progress = std::make_pair(e.value, static_cast<qint64>(e.task));
         break;
+    case EventKind::QueueCreated:
+        queue(e.object).capacity = static_cast<quint64>(std::max<qint64>(0, e.value));
+        break;
     case EventKind::Log:
         break;
     }

@@ -76,6 +76,7 @@ struct Lane {
 };
 
 struct QueueStats {
+    quint64 capacity = 0; // its maxsize; 0 if the queue was made before telemetry started
     quint64 puts = 0, gets = 0;
     quint64 maxDepth = 0;
     quint64 lastDepth = 0;

@@ -40,7 +40,7 @@ json statisticsJson(const Recording& r)
 {
     json queues = json::array(), locks = json::array(), tasksDone = json::array();
     for (const auto& [id, q] : r.queues()) {
-        queues.push_back({{"id", id}, {"puts", q.puts}, {"gets", q.gets}, {"max_depth", q.maxDepth},
+        queues.push_back({{"id", id}, {"capacity", q.capacity}, {"puts", q.puts}, {"gets", q.gets}, {"max_depth", q.maxDepth},
                           {"last_depth", q.lastDepth}, {"blocked_puts", q.blockedPuts}, {"blocked_gets", q.blockedGets},
                           {"put_blocked_ns", histogramJson(q.putBlockedNs)}, {"get_blocked_ns", histogramJson(q.getBlockedNs)},
                           {"lost_puts", q.lostPuts}, {"lost_gets", q.lostGets}});

@@ -21,7 +21,7 @@ struct LoadError {
 
 constexpr quint64 kMaxEvents = 200'000'000;
 constexpr std::size_t kMaxLanes = 1'000'000;
-constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::Progress);
+constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::QueueCreated);
 
 const json& member(const json& object, const std::string& path, const char* name)
 {
@@ -240,6 +240,7 @@ private:
         for (std::size_t i = 0; i < queues.size(); ++i) {
             const std::string at = "statistics.queues[" + std::to_string(i) + "]";
             QueueStats& q = r.m_queues[integer<quint32>(queues[i], at, "id")];
+            q.capacity = integer<quint64>(queues[i], at, "capacity");
             q.puts = integer<quint64>(queues[i], at, "puts");
             q.gets = integer<quint64>(queues[i], at, "gets");
             q.maxDepth = integer<quint64>(queues[i], at, "max_depth");

@@ -46,6 +46,7 @@ const char* eventKindName(EventKind kind)
     case EventKind::Waited: return "waited";
     case EventKind::Log: return "log";
     case EventKind::Progress: return "progress";
+    case EventKind::QueueCreated: return "queue_created";
     }
     return "unknown";
 }

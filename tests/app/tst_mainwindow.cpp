@@ -4,6 +4,7 @@
 
 #include "app/language.h"
 #include "app/mainwindow.h"
+#include "app/queuechart.h"
 #include "app/runfiles.h"
 #include "app/timelineview.h"
 #include "model/timelinemodel.h"
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
@@ -178,6 +180,19 @@ void TestMainWindow::exportsAndReopensARun()
             taskPixels += picture.pixelColor(x, y) == task;
     }
     QVERIFY2(taskPixels > 100, QByteArray::number(taskPixels).constData());
+    // The queue chart draws the one queue's depth, and its capacity of 3 as a second line.
+    auto* chart = m_window->findChild<QueueChart*>(QStringLiteral("queueChart"));
+    chart->redraw();
+    const auto series = chart->chart()->series();
+    QCOMPARE(series.size(), 2);
+    auto* depth = qobject_cast<QLineSeries*>(series.at(0));
+    QVERIFY(depth && depth->count() >= 20);
+    double deepest = 0;
+    for (const QPointF& p : depth->points())
+        deepest = std::max(deepest, p.y());
+    QVERIFY(deepest >= 1 && deepest <= 3);
+    QCOMPARE(qobject_cast<QLineSeries*>(series.at(1))->at(0).y(), 3.0);
+
     QVERIFY(timeline->followsLive());
     QTest::keyClick(timeline, Qt::Key_W); // zooming in leaves the live end
     QVERIFY(!timeline->followsLive());

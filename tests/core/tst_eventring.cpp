@@ -185,8 +185,11 @@ void TestEventRing::telemetryHooksBecomeEvents()
     std::vector<EventKind> kinds;
     for (std::size_t i = 0; i < n; ++i)
         kinds.push_back(out[i].kind);
-    QCOMPARE(kinds, (std::vector<EventKind>{EventKind::QueuePut, EventKind::QueueGet, EventKind::LockAcquired,
-                                            EventKind::LockReleased, EventKind::State}));
+    QCOMPARE(kinds, (std::vector<EventKind>{EventKind::QueueCreated, EventKind::QueuePut, EventKind::QueueGet,
+                                            EventKind::LockAcquired, EventKind::LockReleased, EventKind::State}));
+    QCOMPARE(out[0].object, q.id());
+    QCOMPARE(out[0].value, 2); // its capacity
+    out.erase(out.begin());
     QCOMPARE(out[0].object, q.id());
     QCOMPARE(out[0].value, 1); // depth after the put
     QCOMPARE(out[1].value, 0);

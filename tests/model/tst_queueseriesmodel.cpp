@@ -1,0 +1,73 @@
+// QueueSeriesModel: each queue's depth over time from put/get events, with its capacity, and
+// decimation that keeps every peak.
+
+#include "model/queueseriesmodel.h"
+#include "support/recorded_event.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using forkscope::core::EventKind;
+using forkscope::testing::ev;
+
+class TestQueueSeriesModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void queuesAppearAsRowsWithTheirCapacity();
+    void seriesStepsAndKeepsPeaks();
+};
+
+void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
+{
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    QueueSeriesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRecording(&r);
+    QCOMPARE(model.rowCount(), 0);
+    r.append(ev(1, 0, EventKind::QueueCreated, 4, 0, 3));
+    r.append(ev(10, 0, EventKind::QueuePut, 4, 0, 1));
+    model.refresh();
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(QueueSeriesModel::QueueIdRole).toUInt(), 4u);
+    QCOMPARE(model.index(0).data(QueueSeriesModel::CapacityRole).toULongLong(), 3u);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("queue 4 (capacity 3)"));
+    r.append(ev(20, 0, EventKind::QueuePut, 6, 0, 1)); // a queue made before telemetry: no capacity known
+    model.refresh();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("queue 6"));
+    QCOMPARE(r.queues().at(4).capacity, 3u);
+}
+
+void TestQueueSeriesModel::seriesStepsAndKeepsPeaks()
+{
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    // Depth 1, 2, 3 … 1000 and back down, one change per µs: 2000 changes in 2 ms.
+    qint64 t = 0;
+    for (int d = 1; d <= 1000; ++d)
+        r.append(ev(t += 1000, 0, EventKind::QueuePut, 1, 0, d));
+    for (int d = 999; d >= 0; --d)
+        r.append(ev(t += 1000, 0, EventKind::QueueGet, 1, 0, d));
+    QueueSeriesModel model;
+    model.setRecording(&r);
+    const auto points = model.series(0, 0, r.durationNs(), 100);
+    QVERIFY2(points.size() <= 100 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
+    double peak = 0;
+    for (const QPointF& p : points)
+        peak = std::max(peak, p.y());
+    QCOMPARE(peak, 1000.0); // the top survives decimation
+    QCOMPARE(points.front().y(), 0.0);
+    QCOMPARE(points.back().y(), 0.0);
+    for (std::size_t i = 1; i < points.size(); ++i)
+        QVERIFY(points[i].x() >= points[i - 1].x()); // time never goes back
+    // A window opening mid-run starts at the depth the queue held then.
+    const auto late = model.series(0, 500'500, 600'000, 10);
+    QCOMPARE(late.front().y(), 500.0);
+}
+
+QTEST_GUILESS_MAIN(TestQueueSeriesModel)
+#include "tst_queueseriesmodel.moc"
