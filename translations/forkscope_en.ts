@@ -724,6 +724,50 @@
         <source>Each queue&apos;s depth over time, with its capacity</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send &amp;Signal to the Selected Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGTERM: ask it to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the process selected in the table (as Process.terminate())</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGKILL: kill it at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to the process selected in the table: it cannot clean up (as Process.kill())</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGSTOP: pause it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SIGSTOP to the process selected in the table: it stops running until SIGCONT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGCONT: let it go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SIGCONT to the process selected in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>
@@ -1031,6 +1075,18 @@
     </message>
     <message>
         <source>A run is in progress: stop it before opening another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process %1 is not a running process of this run: no signal sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send %1 to %2 (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ForkScope: sent SIG%1 to this process</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -723,6 +723,50 @@
         <source>Each queue&apos;s depth over time, with its capacity</source>
         <translation>每个队列的深度随时间的变化,以及它的容量</translation>
     </message>
+    <message>
+        <source>Send &amp;Signal to the Selected Process</source>
+        <translation>向选中的进程发送信号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>SIGTERM: ask it to end</source>
+        <translation>SIGTERM:请它结束</translation>
+    </message>
+    <message>
+        <source>Send SIGTERM to the process selected in the table (as Process.terminate())</source>
+        <translation>向表中选中的进程发送 SIGTERM(即 Process.terminate())</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>SIGKILL: kill it at once</source>
+        <translation>SIGKILL:立即杀死</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to the process selected in the table: it cannot clean up (as Process.kill())</source>
+        <translation>向表中选中的进程发送 SIGKILL:它无法做清理(即 Process.kill())</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>SIGSTOP: pause it</source>
+        <translation>SIGSTOP:暂停</translation>
+    </message>
+    <message>
+        <source>Send SIGSTOP to the process selected in the table: it stops running until SIGCONT</source>
+        <translation>向表中选中的进程发送 SIGSTOP:它会停止运行,直到收到 SIGCONT</translation>
+    </message>
+    <message>
+        <source>SIGCONT: let it go on</source>
+        <translation>SIGCONT:继续运行</translation>
+    </message>
+    <message>
+        <source>Send SIGCONT to the process selected in the table</source>
+        <translation>向表中选中的进程发送 SIGCONT</translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>
@@ -1036,6 +1080,18 @@
     <message>
         <source>A run is in progress: stop it before opening another.</source>
         <translation>有一次运行正在进行:请先停止它再打开其他运行。</translation>
+    </message>
+    <message>
+        <source>Process %1 is not a running process of this run: no signal sent.</source>
+        <translation>进程 %1 不是本次运行中正在运行的进程:未发送信号。</translation>
+    </message>
+    <message>
+        <source>Cannot send %1 to %2 (%3): %4</source>
+        <translation>无法向 %2(%3)发送 %1:%4</translation>
+    </message>
+    <message>
+        <source>ForkScope: sent SIG%1 to this process</source>
+        <translation>ForkScope:已向此进程发送 SIG%1</translation>
     </message>
 </context>
 <context>

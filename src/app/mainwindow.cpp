@@ -27,6 +27,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <signal.h>
+
 MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     : QMainWindow(parent),
       m_ui(std::make_unique<Ui::MainWindow>()),
@@ -93,12 +95,20 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
     connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
+    connect(m_controller, &RunController::processExited, this, &MainWindow::updateActions); // no signals to the dead
+    connect(m_ui->actionSignalTerm, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
+    connect(m_ui->actionSignalKill, &QAction::triggered, this, [this] { signalSelected(SIGKILL); });
+    connect(m_ui->actionSignalStop, &QAction::triggered, this, [this] { signalSelected(SIGSTOP); });
+    connect(m_ui->actionSignalCont, &QAction::triggered, this, [this] { signalSelected(SIGCONT); });
+    m_ui->processView->setContextMenuPolicy(Qt::ActionsContextMenu); // right-click a process: the signals
+    m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
     m_ui->timelineView->setModel(m_timeline);
     m_ui->queueChart->setModel(m_queues);
     connect(m_controller, &RunController::recordingChanged, this, &MainWindow::followRecording);
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::followRecording);
     connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         m_ui->timelineView->highlightLane(current.isValid() ? m_timeline->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong()) : -1);
+        updateActions();
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
@@ -173,6 +183,18 @@ void MainWindow::showMessage(const QString& text)
     updateActions();
 }
 
+qint64 MainWindow::selectedPid() const
+{
+    const QModelIndex current = m_ui->processView->currentIndex();
+    return current.isValid() ? current.data(ProcessTableModel::PidRole).toLongLong() : 0;
+}
+
+void MainWindow::signalSelected(int signal)
+{
+    if (const qint64 pid = selectedPid())
+        m_controller->sendSignal(pid, signal);
+}
+
 // The timeline shows the controller's recording: a new one for each run (or opened file).
 void MainWindow::followRecording()
 {
@@ -196,6 +218,10 @@ void MainWindow::updateActions()
     m_ui->actionResetConfig->setEnabled(!active && m_preset.has_value());
     m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
     m_ui->actionOpenRun->setEnabled(!active);
+    const ProcessRow* selected = m_controller->processModel()->find(selectedPid());
+    const bool signallable = active && selected && selected->state == ProcessRow::State::Running;
+    for (QAction* signalAction : {m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont})
+        signalAction->setEnabled(signallable);
     for (QAction* exportAction : {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
         exportAction->setEnabled(m_runFiles->canExport());
 }

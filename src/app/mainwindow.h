@@ -48,6 +48,8 @@ private:
     void showMessage(const QString& text);
     void updateActions();
     void followRecording();
+    void signalSelected(int signal);
+    [[nodiscard]] qint64 selectedPid() const;
     void updateStatus();
     void openScenario();
     void saveScenarioAs();

@@ -6,6 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
+
+#include <cerrno>
+#include <cstring>
+
 using namespace forkscope;
 
 RunController::RunController(ForkServerClient* client, QObject* parent)
@@ -126,6 +131,23 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
     m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Completed, m_wallNs, QString());
     setState(State::Finished);
     emit finished(*m_summary);
+    return true;
+}
+
+bool RunController::sendSignal(qint64 pid, int signal)
+{
+    const ProcessRow* row = m_processes->find(pid);
+    if (!isActive() || !row || row->state != ProcessRow::State::Running) {
+        emit failed(tr("Process %1 is not a running process of this run: no signal sent.").arg(pid));
+        return false;
+    }
+    if (::kill(static_cast<pid_t>(pid), signal) != 0) {
+        emit failed(tr("Cannot send %1 to %2 (%3): %4")
+                        .arg(QString::fromLatin1(sigabbrev_np(signal)), row->name).arg(pid).arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    emit outputLine(relative(core::monotonic_ns()), pid, row->name,
+                    tr("ForkScope: sent SIG%1 to this process").arg(QString::fromLatin1(sigabbrev_np(signal))));
     return true;
 }
 

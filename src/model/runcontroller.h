@@ -47,6 +47,10 @@ public:
     // (and failed() emitted) while a run is active.
     bool showRecording(std::unique_ptr<Recording> recording);
     void stop();
+    // Sends `signal` to a process of the current run that has not exited (the main process
+    // included), like htop; the pid is checked against the run's table first, so a pid reused
+    // by an unrelated process is never signalled. False, with failed() emitted, otherwise.
+    bool sendSignal(qint64 pid, int signal);
 
 signals:
     void stateChanged(RunController::State state);

@@ -50,6 +50,7 @@ private slots:
     void invalidConfigDisablesStartAndNamesTheField();
     void stopActionStopsTheRun();
     void exportsAndReopensARun();
+    void signalsReachTheSelectedProcess();
     void chineseUiIsTranslated();
     void windowRendersToAPicture();
 
@@ -225,6 +226,52 @@ void TestMainWindow::exportsAndReopensARun()
     QVERIFY(output.contains(QStringLiteral("got the sentinel")));
 }
 
+namespace {
+
+char procState(qint64 pid) // the state letter in /proc/<pid>/stat: S sleeping, T stopped, …
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const qsizetype paren = text.lastIndexOf(')');
+    return paren >= 0 && paren + 2 < text.size() ? text.at(paren + 2) : '?';
+}
+
+} // namespace
+
+void TestMainWindow::signalsReachTheSelectedProcess()
+{
+    // Like htop: select a worker, send it a signal. STOP pauses it, CONT resumes it, KILL ends it
+    // (exit −9 in the table); the other workers go on.
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("workers")), ConfigModel::ValueColumn), 2);
+    config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 60000);
+    action("actionStart")->trigger();
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 20000);
+    QVERIFY(!action("actionSignalKill")->isEnabled()); // nothing selected yet
+    auto select = [&](int row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        return table->model()->index(row, 0).data(ProcessTableModel::PidRole).toLongLong();
+    };
+    const qint64 paused = select(1);
+    QVERIFY(action("actionSignalStop")->isEnabled());
+    action("actionSignalStop")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(procState(paused), 'T', 5000);
+    action("actionSignalCont")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(procState(paused) != 'T', 5000);
+
+    const qint64 killed = select(2);
+    action("actionSignalKill")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->runController()->processModel()->find(killed)->exitCode == std::optional<int>(-9), 10000);
+    QVERIFY(m_window->runController()->processModel()->find(paused)->state == ProcessRow::State::Running);
+    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().contains(QStringLiteral("sent SIGKILL")));
+    QVERIFY(!action("actionSignalKill")->isEnabled()); // it has exited
+    action("actionStop")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+}
+
 void TestMainWindow::chineseUiIsTranslated()
 {
     QCOMPARE(Language::apply(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
@@ -237,7 +284,7 @@ void TestMainWindow::chineseUiIsTranslated()
     // No visible text of the idle window is left in English: every label, action, menu and header.
     QStringList english;
     auto check = [&english](const QString& text) {
-        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
+        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|SIG[A-Z]+|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
         if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
             english << text;
     };
