@@ -101,13 +101,17 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
         QVERIFY(pids.count(lane.pid));
         QVERIFY(lane.ring > 0);
         QCOMPARE(lane.exitCode, std::optional<qint32>(0));
-        QVERIFY(lane.joinNs >= lane.exitNs);
+        // The exit may come from the telemetry event (TSC, calibrated) and the join from the
+        // message (CLOCK_MONOTONIC): allow the two clocks 0.1 ms of disagreement.
+        QVERIFY(lane.joinNs >= lane.exitNs - 100'000);
         const auto sleeping = std::find_if(lane.spans.begin(), lane.spans.end(), [](const Span& s) {
             return s.kind == SpanKind::State && s.detail == quint8(forkscope::core::WorkerState::Sleeping);
         });
         QVERIFY(sleeping != lane.spans.end());
         QVERIFY(sleeping->endNs - sleeping->beginNs >= 30'000'000);
-        QVERIFY(sleeping->beginNs >= lane.startNs - 1'000'000 && sleeping->endNs <= lane.exitNs);
+        // Not checked against startNs: that is the parent's stamp once fork() returned to it,
+        // which under load comes after the child has begun (see the row check above).
+        QVERIFY(sleeping->beginNs >= 0 && sleeping->endNs <= lane.exitNs);
     }
     QVERIFY(recording->eventCount() >= 6u * 3); // start, two states per worker, exits
 }
