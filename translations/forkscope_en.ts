@@ -768,6 +768,21 @@
         <source>Send SIGCONT to the process selected in the table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lines of every process, or of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputLog</name>
+    <message>
+        <source>all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>

@@ -767,6 +767,21 @@
         <source>Send SIGCONT to the process selected in the table</source>
         <translation>向表中选中的进程发送 SIGCONT</translation>
     </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Show the lines of every process, or of one</source>
+        <translation>显示所有进程的输出,或只显示其中一个的</translation>
+    </message>
+</context>
+<context>
+    <name>OutputLog</name>
+    <message>
+        <source>all processes</source>
+        <translation>所有进程</translation>
+    </message>
 </context>
 <context>
     <name>PresetLibrary</name>

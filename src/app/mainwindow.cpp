@@ -4,6 +4,7 @@
 
 #include "app/configdelegate.h"
 #include "app/language.h"
+#include "app/outputlog.h"
 #include "app/processtableproxy.h"
 #include "app/queuechart.h"
 #include "app/runfiles.h"
@@ -66,7 +67,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->configView->verticalHeader()->setDefaultSectionSize(rowHeight + 4); // room for spin boxes
 
     m_ui->outputView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_ui->outputView->setMaximumBlockCount(50000);
+    m_output = new OutputLog(m_ui->outputView, m_ui->outputFilter, this);
     m_ui->configErrorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
 
     statusBar()->addWidget(m_stateLabel, 1);
@@ -79,7 +80,10 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::runStateChanged);
     connect(m_controller, &RunController::outputLine, this, &MainWindow::appendOutput);
     connect(m_controller, &RunController::failed, this, &MainWindow::showMessage);
-    connect(m_controller, &RunController::processStarted, this, [this](const ProcessRow&) { updateStatus(); });
+    connect(m_controller, &RunController::processStarted, this, [this](const ProcessRow& row) {
+        m_output->addProcess(row.pid, row.name);
+        updateStatus();
+    });
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRun);
     connect(m_ui->actionStop, &QAction::triggered, m_controller, &RunController::stop);
@@ -87,6 +91,10 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionSaveScenarioAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
     connect(m_ui->actionResetConfig, &QAction::triggered, this, &MainWindow::resetConfig);
     connect(m_ui->actionClearOutput, &QAction::triggered, m_ui->outputView, &QPlainTextEdit::clear);
+    connect(m_controller, &RunController::stateChanged, this, [this](RunController::State state) {
+        if (state == RunController::State::Starting) // a new run, or a saved one opened
+            m_output->clear();
+    });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     using Format = RunFiles::Format;
     connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
@@ -153,7 +161,6 @@ void MainWindow::startRun()
 {
     if (!m_preset || !m_config->isValid() || !m_controller->canStart())
         return;
-    m_ui->outputView->clear();
     m_controller->start(m_preset->scenarioId, m_config->config());
 }
 
@@ -169,16 +176,12 @@ void MainWindow::runStateChanged()
 
 void MainWindow::appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text)
 {
-    m_ui->outputView->appendPlainText(QStringLiteral("%1  %2 [%3]  %4")
-                                          .arg(ProcessTableModel::secondsText(tNs), 9)
-                                          .arg(name.isEmpty() ? QStringLiteral("MainProcess") : name)
-                                          .arg(pid)
-                                          .arg(text));
+    m_output->append(tNs, pid, name, text);
 }
 
 void MainWindow::showMessage(const QString& text)
 {
-    m_ui->outputView->appendPlainText(tr("ForkScope: %1").arg(text));
+    m_output->appendNote(tr("ForkScope: %1").arg(text));
     statusBar()->showMessage(text, 10000);
     updateActions();
 }

@@ -15,6 +15,7 @@ class ForkServerClient;
 class PresetModel;
 class QLabel;
 class ProcessTableProxy;
+class OutputLog;
 class RunFiles;
 class QueueSeriesModel;
 class TimelineModel;
@@ -66,6 +67,7 @@ private:
     ConfigModel* m_config;
     ProcessTableProxy* m_processProxy;
     RunFiles* m_runFiles;
+    OutputLog* m_output = nullptr; // made once the form is set up
     TimelineModel* m_timeline;
     QueueSeriesModel* m_queues;
     QLabel* m_stateLabel;

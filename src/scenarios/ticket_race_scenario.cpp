@@ -166,8 +166,8 @@ void TicketRaceScenario::run(const nlohmann::json& json, RunContext& context) co
         p->join();
     const int left = read_stock(db), n = sold->load();
     const int oversold = std::max(0, n - c.tickets);
-    context.log("main: " + std::to_string(n) + " tickets sold of " + std::to_string(c.tickets) + ", the file says " +
-                std::to_string(left) + " left" + (oversold ? ": oversold by " + std::to_string(oversold) : ""));
+    context.log("main: tickets sold: " + std::to_string(n) + " of " + std::to_string(c.tickets) + "; the file says " +
+                std::to_string(left) + " left" + (oversold ? "; oversold by " + std::to_string(oversold) : ""));
     context.set_result({{"stock", c.tickets},
                         {"sold", n},
                         {"left_in_file", left},

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,6 +123,15 @@ void TestMainWindow::startFillsTheTableWithRealProcesses()
     }
     const QString output = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
     QVERIFY(output.contains(QStringLiteral("worker-4 [%1]").arg(rows.last().pid)));
+    // The output filter shows one worker's lines only, and all of them again.
+    auto* filter = m_window->findChild<QComboBox*>(QStringLiteral("outputFilter"));
+    QCOMPARE(filter->count(), 1 + 6); // every process, then each one
+    filter->setCurrentIndex(filter->findData(rows.last().pid));
+    const QString filtered = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
+    QVERIFY(filtered.contains(QStringLiteral("worker-4 [%1]").arg(rows.last().pid)));
+    QVERIFY(!filtered.contains(QStringLiteral("worker-3 [")));
+    filter->setCurrentIndex(0);
+    QCOMPARE(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText(), output);
     QVERIFY(m_window->statusBar()->findChild<QLabel*>()); // the status line shows the summary
     QVERIFY(action("actionStart")->isEnabled());
 }
