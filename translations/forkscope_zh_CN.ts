@@ -868,6 +868,14 @@
         <source>Ended</source>
         <translation>结束于</translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS 内存</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -74,6 +74,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     statusBar()->addPermanentWidget(m_wallTimeLabel);
     m_clock->setInterval(100);
     connect(m_clock, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(m_clock, &QTimer::timeout, this, [this] { m_timeline->setLiveEndNs(m_controller->elapsedNs()); });
 
     connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::presetSelected);
     connect(m_config, &ConfigModel::configChanged, this, &MainWindow::configChanged);
@@ -166,10 +167,12 @@ void MainWindow::startRun()
 
 void MainWindow::runStateChanged()
 {
-    if (m_controller->isActive())
+    if (m_controller->isActive()) {
         m_clock->start();
-    else
+    } else {
         m_clock->stop();
+        m_timeline->setLiveEndNs(0); // the recording's own end from now on
+    }
     updateActions();
     updateStatus();
 }

@@ -63,7 +63,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         return row.exitCode ? QVariant(*row.exitCode) : QVariant();
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
-        case PidColumn: case PpidColumn: case ExitColumn: case StartColumn: case EndColumn:
+        case PidColumn: case PpidColumn: case CpuColumn: case RssColumn: case ExitColumn: case StartColumn: case EndColumn:
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -77,6 +77,8 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case PpidColumn: return row.ppid;
         case StateColumn: return static_cast<int>(row.state);
         case ExitColumn: return row.exitCode ? QVariant(*row.exitCode) : QVariant();
+        case CpuColumn: return row.cpuPercent;
+        case RssColumn: return row.rssBytes;
         case StartColumn: return row.startNs;
         case EndColumn: return row.endNs ? QVariant(*row.endNs) : QVariant();
         default: break;
@@ -92,6 +94,8 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     case PpidColumn: return row.ppid;
     case StateColumn: return stateText(row);
     case ExitColumn: return exitText(row.exitCode);
+    case CpuColumn: return row.cpuPercent >= 0 ? QStringLiteral("%1 %").arg(row.cpuPercent, 0, 'f', 1) : QString();
+    case RssColumn: return row.rssBytes >= 0 ? QStringLiteral("%1 MiB").arg(double(row.rssBytes) / (1 << 20), 0, 'f', 1) : QString();
     case StartColumn: return secondsText(row.startNs);
     case EndColumn: return row.endNs ? secondsText(*row.endNs) : QString();
     }
@@ -108,6 +112,8 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     case PidColumn: return tr("PID");
     case PpidColumn: return tr("PPID");
     case StateColumn: return tr("State");
+    case CpuColumn: return tr("CPU");
+    case RssColumn: return tr("RSS");
     case ExitColumn: return tr("Exit code");
     case StartColumn: return tr("Started");
     case EndColumn: return tr("Ended");
@@ -174,4 +180,17 @@ const ProcessRow* ProcessTableModel::markJoined(qint64 pid, qint64 tNs)
     r.state = ProcessRow::State::Joined;
     rowChanged(row);
     return &r;
+}
+
+void ProcessTableModel::setUsage(const QVector<Usage>& usage)
+{
+    if (usage.isEmpty() || m_rows.isEmpty())
+        return;
+    for (const Usage& u : usage) {
+        if (const int row = rowOf(u.pid); row >= 0) {
+            m_rows[row].cpuPercent = u.cpuPercent;
+            m_rows[row].rssBytes = u.rssBytes;
+        }
+    }
+    emit dataChanged(index(0, CpuColumn), index(rowCount() - 1, RssColumn));
 }

@@ -20,6 +20,8 @@ struct ProcessRow {
     qint64 startNs = 0;
     std::optional<qint64> endNs;
     std::optional<qint64> joinNs;
+    double cpuPercent = -1; // sampled from /proc while it runs; -1 not yet
+    qint64 rssBytes = -1;
 
     [[nodiscard]] std::optional<qint64> lifetimeNs() const
     {
@@ -32,7 +34,7 @@ class ProcessTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
+    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, CpuColumn, RssColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
     enum Roles { SortRole = Qt::UserRole, PidRole, StateRole, ExitCodeRole };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -47,6 +49,13 @@ public:
     // Return the updated row, or nullptr for an unknown pid.
     const ProcessRow* markExited(qint64 pid, std::optional<int> exitCode, qint64 tNs);
     const ProcessRow* markJoined(qint64 pid, qint64 tNs);
+    // CPU % and resident memory of running processes, all at once (one dataChanged).
+    struct Usage {
+        qint64 pid;
+        double cpuPercent;
+        qint64 rssBytes;
+    };
+    void setUsage(const QVector<Usage>& usage);
 
     [[nodiscard]] const QVector<ProcessRow>& rows() const { return m_rows; }
     [[nodiscard]] const ProcessRow* find(qint64 pid) const;

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QTimer>
+
 #include <signal.h>
 
 #include <cerrno>
@@ -14,8 +16,11 @@
 using namespace forkscope;
 
 RunController::RunController(ForkServerClient* client, QObject* parent)
-    : QObject(parent), m_client(client), m_processes(new ProcessTableModel(this))
+    : QObject(parent), m_client(client), m_processes(new ProcessTableModel(this)), m_usageTimer(new QTimer(this))
 {
+    m_usageTimer->setInterval(1000);
+    connect(m_usageTimer, &QTimer::timeout, this,
+            [this] { m_processes->setUsage(m_sampler.sample(m_processes->rows(), core::monotonic_ns())); });
     connect(m_client, &ForkServerClient::messageReceived, this, &RunController::handle);
     connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
 }
@@ -56,6 +61,12 @@ void RunController::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state == State::Running && m_runId != 0) { // a live run, not a saved one being shown
+        m_sampler.clear();
+        m_usageTimer->start();
+    } else if (state != State::Stopping) {
+        m_usageTimer->stop();
+    }
     emit stateChanged(state);
 }
 

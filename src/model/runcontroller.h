@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/processtablemodel.h"
+#include "model/procsampler.h"
 #include "model/recording.h"
 #include "model/runsummary.h"
 #include "scenarios/protocol.h"
@@ -13,6 +14,7 @@
 #include <optional>
 
 class Collector;
+class QTimer;
 class ForkServerClient;
 
 // Drives one run at a time through the fork server and keeps its state: the process table, the
@@ -84,4 +86,6 @@ private:
     std::unique_ptr<nlohmann::json> m_config;
     std::unique_ptr<Recording> m_recording;
     std::unique_ptr<Collector> m_collector;
+    QTimer* m_usageTimer; // samples CPU % and RSS from /proc once a second while a run is going
+    ProcSampler m_sampler;
 };

@@ -85,7 +85,16 @@ int TimelineModel::laneOfPid(qint64 pid) const
 
 qint64 TimelineModel::durationNs() const
 {
-    return m_recording ? m_recording->durationNs() : 0;
+    return m_recording ? std::max(m_recording->durationNs(), m_liveEndNs) : 0;
+}
+
+void TimelineModel::setLiveEndNs(qint64 ns)
+{
+    if (ns == m_liveEndNs)
+        return;
+    m_liveEndNs = ns;
+    if (!m_lanes.empty()) // the open spans grow: views redraw
+        emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
 }
 
 std::size_t TimelineModel::spanCount() const

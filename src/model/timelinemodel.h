@@ -46,7 +46,11 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
 
+    // The run's length so far: its last event, or while it runs, the live end when later.
     [[nodiscard]] qint64 durationNs() const;
+    // Where "now" is during a live run (ns since it started), so what is still going reaches
+    // it even when no event arrives; 0 once the run is over.
+    void setLiveEndNs(qint64 ns);
     [[nodiscard]] static Band bandOf(SpanKind kind);
 
     // The blocks of `lane`'s `band` that meet [fromNs, toNs), in time order, at `nsPerPixel`.
@@ -69,4 +73,5 @@ private:
 
     const Recording* m_recording = nullptr;
     std::vector<LaneSpans> m_lanes;
+    qint64 m_liveEndNs = 0;
 };

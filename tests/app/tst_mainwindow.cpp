@@ -261,6 +261,9 @@ void TestMainWindow::signalsReachTheSelectedProcess()
     auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 20000);
     QVERIFY(!action("actionSignalKill")->isEnabled()); // nothing selected yet
+    // Once a second the table samples CPU and memory from /proc, like htop.
+    QTRY_VERIFY_WITH_TIMEOUT(!table->model()->index(1, ProcessTableModel::CpuColumn).data().toString().isEmpty(), 10000);
+    QVERIFY(table->model()->index(1, ProcessTableModel::RssColumn).data().toString().endsWith(QLatin1String(" MiB")));
     auto select = [&](int row) {
         table->setCurrentIndex(table->model()->index(row, 0));
         return table->model()->index(row, 0).data(ProcessTableModel::PidRole).toLongLong();
@@ -294,7 +297,7 @@ void TestMainWindow::chineseUiIsTranslated()
     // No visible text of the idle window is left in English: every label, action, menu and header.
     QStringList english;
     auto check = [&english](const QString& text) {
-        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|SIG[A-Z]+|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
+        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|CPU|RSS|SIG[A-Z]+|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
         if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
             english << text;
     };

@@ -103,6 +103,9 @@ void TestTimelineModel::openSpansAreDrawnToNow()
     QVERIFY(tasks.back().open);
     QCOMPARE(tasks.back().task, 99u);
     QCOMPARE(tasks.back().endNs, r.durationNs());
+    model.setLiveEndNs(5000); // a live run: what is going reaches now
+    QCOMPARE(model.blocks(1, TimelineModel::Band::Task, 0, 10000, 1.0).back().endNs, 5000);
+    model.setLiveEndNs(0);
     const auto state = model.blocks(1, TimelineModel::Band::State, 0, 1000, 1.0);
     QCOMPARE(state.size(), std::size_t{1});
     QVERIFY(state.front().open);
