@@ -41,13 +41,7 @@ std::uint64_t steps_for_ms(int ms)
     }
 }
 
-// 0.123 s, or 1.95x
-std::string seconds(double s)
-{
-    char out[32];
-    std::snprintf(out, sizeof out, "%.3f s", s);
-    return out;
-}
+// 1.95x
 std::string times(double x)
 {
     char out[32];
@@ -149,10 +143,10 @@ void CpuSpeedupScenario::run(const nlohmann::json& json, RunContext& context) co
         }
         const double process_speedup = process_s > 0 ? process_one / process_s : 0;
         const double thread_speedup = thread_s > 0 ? thread_one / thread_s : 0;
-        context.log("main: " + std::to_string(n) + " processes " + seconds(process_s) +
-                    (with_threads ? ", " + std::to_string(n) + " threads " + seconds(thread_s) : std::string()));
-        rows.push_back({n, seconds(process_s), times(process_speedup),
-                        with_threads ? seconds(thread_s) : std::string("-"),
+        context.log("main: " + std::to_string(n) + " processes " + seconds_text(process_s) +
+                    (with_threads ? ", " + std::to_string(n) + " threads " + seconds_text(thread_s) : std::string()));
+        rows.push_back({n, seconds_text(process_s), times(process_speedup),
+                        with_threads ? seconds_text(thread_s) : std::string("-"),
                         with_threads ? times(thread_speedup) : std::string("-")});
         measured.push_back({{"workers", n}, {"process_s", process_s}, {"process_speedup", process_speedup},
                             {"thread_s", thread_s}, {"thread_speedup", thread_speedup}});

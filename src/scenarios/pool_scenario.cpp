@@ -40,13 +40,6 @@ TaskResult pool_task(TaskArgs args)
     return {args.index, static_cast<int>(::getpid()), took};
 }
 
-std::string seconds_text(std::int64_t ns)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(ns) / 1e9);
-    return text;
-}
-
 } // namespace
 
 const char* PoolScenario::title() const
@@ -125,7 +118,7 @@ void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
     pool.close();
     pool.join();
     const std::int64_t wall = core::monotonic_ns() - begin;
-    context.log("main: ……end…… after " + seconds_text(wall));
+    context.log("main: ……end…… after " + seconds_text(static_cast<double>(wall) / 1e9));
 
     std::map<int, int> per_pid;
     for (const TaskResult& r : results)
@@ -144,8 +137,8 @@ void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
                         {"parallelism", parallelism},
                         {"summary", summary_rows({{"tasks done", std::to_string(results.size())},
                                                   {"mode", mode},
-                                                  {"sum of task times", seconds_text(work_sum)},
-                                                  {"wall time", seconds_text(wall)},
+                                                  {"sum of task times", seconds_text(static_cast<double>(work_sum) / 1e9)},
+                                                  {"wall time", seconds_text(static_cast<double>(wall) / 1e9)},
                                                   {"tasks at once (sum / wall)", parallel_text},
                                                   {"worker PIDs that ran tasks", std::to_string(per_pid.size())}})},
                         {"table", {{"columns", {"worker pid", "tasks"}}, {"rows", rows}}}});

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 
 namespace forkscope::scenarios {
 
@@ -66,6 +67,13 @@ Field distribution_field(const char* name, const char* label, const char* help)
     return {name, FieldKind::Choice, 0, 0,
             {QT_TRANSLATE_NOOP("Choice", "fixed"), QT_TRANSLATE_NOOP("Choice", "uniform"), QT_TRANSLATE_NOOP("Choice", "exponential")},
             "fixed", label, help, ""};
+}
+
+std::string seconds_text(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f s", seconds);
+    return text;
 }
 
 nlohmann::json summary_rows(const std::vector<std::pair<std::string, std::string>>& rows)

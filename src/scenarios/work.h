@@ -30,6 +30,9 @@ enum class Distribution { Fixed, Uniform, Exponential };
 // The field that picks a distribution, named `name` ("produce_dist"), for `what` ("produce time").
 [[nodiscard]] Field distribution_field(const char* name, const char* label, const char* help);
 
+// "1.234 s", for logs and results.
+[[nodiscard]] std::string seconds_text(double seconds);
+
 // A result's "summary": rows of [label, value], in this order (see RunContext::set_result).
 [[nodiscard]] nlohmann::json summary_rows(const std::vector<std::pair<std::string, std::string>>& rows);
 
