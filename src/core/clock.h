@@ -18,6 +18,12 @@ namespace forkscope::core {
 
 inline constexpr std::int64_t kNsPerMs = 1'000'000;
 
+// Nanoseconds (a CLOCK_MONOTONIC time, or a duration) as the timespec the system calls take.
+[[nodiscard]] inline timespec to_timespec(std::int64_t ns) noexcept
+{
+    return {static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+}
+
 // The deadline for a timeout in nanoseconds; a negative timeout means none (INT64_MAX).
 [[nodiscard]] inline std::int64_t deadline_after(std::int64_t timeout_ns) noexcept
 {

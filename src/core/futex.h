@@ -29,8 +29,7 @@ inline bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected,
     timespec ts{};
     timespec* tp = nullptr;
     if (timeout_ns >= 0) {
-        ts.tv_sec = static_cast<time_t>(timeout_ns / 1'000'000'000);
-        ts.tv_nsec = static_cast<long>(timeout_ns % 1'000'000'000);
+        ts = to_timespec(timeout_ns);
         tp = &ts;
     }
     const long r = ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, expected, tp, nullptr, 0);

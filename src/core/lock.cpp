@@ -45,7 +45,7 @@ int lock_until(pthread_mutex_t* mutex, std::optional<std::int64_t> deadline_ns)
     for (;;) {
         const std::int64_t now = monotonic_ns();
         const std::int64_t slice_end = deadline_ns ? std::min(*deadline_ns, now + kWaitSliceNs) : now + kWaitSliceNs;
-        const timespec ts{static_cast<time_t>(slice_end / 1'000'000'000), static_cast<long>(slice_end % 1'000'000'000)};
+        const timespec ts = to_timespec(slice_end);
         const int r = pthread_mutex_clocklock(mutex, CLOCK_MONOTONIC, &ts);
         if (r != ETIMEDOUT || (deadline_ns && slice_end >= *deadline_ns))
             return r;

@@ -16,7 +16,7 @@ namespace forkscope::scenarios {
 
 void sleep_until(std::int64_t deadline_ns)
 {
-    const timespec ts{static_cast<time_t>(deadline_ns / 1'000'000'000), static_cast<long>(deadline_ns % 1'000'000'000)};
+    const timespec ts = core::to_timespec(deadline_ns);
     while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
     }
 }
