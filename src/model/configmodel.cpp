@@ -122,19 +122,28 @@ void ConfigModel::setConfig(const forkscope::scenarios::Scenario* scenario, cons
     emit configChanged();
 }
 
+// "workers: must be 1..256, got 0": the field's key as typed in files and on the command line,
+// then the problem in the user's language.
+QString ConfigModel::errorText(const forkscope::scenarios::ConfigError& error)
+{
+    const std::string what = error.what();
+    const std::string problem = what.substr(std::min(what.size(), error.field().size() + 2));
+    return tr("%1: %2").arg(QString::fromStdString(error.field()), ScenarioText::problem(problem));
+}
+
 void ConfigModel::revalidate()
 {
     m_errors.clear();
     if (!m_scenario)
         return;
     for (const auto& error : forkscope::scenarios::validate_config(m_scenario->fields(), m_config, m_scenario->id()))
-        m_errors.insert(QString::fromStdString(error.field()), QString::fromStdString(error.what()));
+        m_errors.insert(QString::fromStdString(error.field()), errorText(error));
     if (!m_errors.isEmpty())
         return;
     try { // what the fields alone cannot tell: a folder to copy that is missing, …
         m_scenario->check_environment(m_config);
     } catch (const forkscope::scenarios::ConfigError& error) {
-        m_errors.insert(QString::fromStdString(error.field()), QString::fromStdString(error.what()));
+        m_errors.insert(QString::fromStdString(error.field()), errorText(error));
     }
 }
 

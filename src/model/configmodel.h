@@ -39,6 +39,7 @@ signals:
 
 private:
     void revalidate();
+    [[nodiscard]] static QString errorText(const forkscope::scenarios::ConfigError& error);
     [[nodiscard]] QString valueText(const forkscope::scenarios::Field& field) const;
 
     const forkscope::scenarios::Scenario* m_scenario = nullptr;
