@@ -76,6 +76,72 @@
     </message>
 </context>
 <context>
+    <name>ConfigDialog</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the settings from a scenario file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario files opened or saved lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these settings to a scenario file (the CLI runs it too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Open Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Save Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply these settings and start the run (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the preset&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFormBinder</name>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigModel</name>
     <message>
         <source>yes</source>
@@ -99,6 +165,21 @@
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CpuSpeedupConfig</name>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -430,6 +511,25 @@
     </message>
 </context>
 <context>
+    <name>FolderCopyConfig</name>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ForkServerClient</name>
     <message>
         <source>Cannot reach the fork server: %1</source>
@@ -625,19 +725,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open Scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ForkScope scenarios (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot Open Scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Scenario As</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -776,11 +864,61 @@
         <source>Show the lines of every process, or of one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Configure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit every setting of the scenario in its own dialog (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Configure Scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
     <message>
         <source>all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolConfig</name>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing tasks over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolQueueConfig</name>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writer task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main process</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -800,6 +938,57 @@
     </message>
     <message>
         <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>must be a whole number in %1..%2, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1..%2, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of %1; got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %1 bytes long, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name the folder to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is inside the source folder %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -879,6 +1068,40 @@
     </message>
 </context>
 <context>
+    <name>ProcessesConfig</name>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProducerConsumerConfig</name>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producers&apos; work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers&apos; work</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 is not valid JSON (byte %2).</source>
@@ -928,6 +1151,21 @@
     </message>
     <message>
         <source>queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent scenario files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear List</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1533,47 @@
     </message>
     <message>
         <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioFiles</name>
+    <message>
+        <source>Open Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ForkScope scenarios (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Scenario As</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedStateConfig</name>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketRaceConfig</name>
+    <message>
+        <source>Buyers and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,6 +76,72 @@
     </message>
 </context>
 <context>
+    <name>ConfigDialog</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load the settings from a scenario file</source>
+        <translation>从场景文件载入设置</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>最近(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scenario files opened or saved lately</source>
+        <translation>最近打开或保存的场景文件</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write these settings to a scenario file (the CLI runs it too)</source>
+        <translation>把这些设置写入场景文件(命令行也能运行它)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cannot Open Scenario</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Cannot Save Scenario</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>Configure: %1</source>
+        <translation>配置:%1</translation>
+    </message>
+    <message>
+        <source>Apply these settings and start the run (F5)</source>
+        <translation>应用这些设置并开始运行(F5)</translation>
+    </message>
+    <message>
+        <source>Apply these settings</source>
+        <translation>应用这些设置</translation>
+    </message>
+    <message>
+        <source>Go back to the preset&apos;s settings</source>
+        <translation>恢复为预设的设置</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFormBinder</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
     <name>ConfigModel</name>
     <message>
         <source>yes</source>
@@ -100,6 +166,21 @@
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CpuSpeedupConfig</name>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作量</translation>
     </message>
 </context>
 <context>
@@ -430,6 +511,25 @@
     </message>
 </context>
 <context>
+    <name>FolderCopyConfig</name>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>ForkServerClient</name>
     <message>
         <source>Cannot reach the fork server: %1</source>
@@ -624,20 +724,8 @@
         <translation>墙钟时间:%1</translation>
     </message>
     <message>
-        <source>Open Scenario</source>
-        <translation>打开场景</translation>
-    </message>
-    <message>
-        <source>ForkScope scenarios (*.json)</source>
-        <translation>ForkScope 场景 (*.json)</translation>
-    </message>
-    <message>
         <source>Cannot Open Scenario</source>
         <translation>无法打开场景</translation>
-    </message>
-    <message>
-        <source>Save Scenario As</source>
-        <translation>场景另存为</translation>
     </message>
     <message>
         <source>Cannot Save Scenario</source>
@@ -775,12 +863,62 @@
         <source>Show the lines of every process, or of one</source>
         <translation>显示所有进程的输出,或只显示其中一个的</translation>
     </message>
+    <message>
+        <source>&amp;Configure…</source>
+        <translation>配置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Edit every setting of the scenario in its own dialog (Ctrl+,)</source>
+        <translation>在场景自己的对话框中编辑它的全部设置(Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent Scenario</source>
+        <translation>打开最近的场景(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Scenario…</source>
+        <translation>配置场景(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
     <message>
         <source>all processes</source>
         <translation>所有进程</translation>
+    </message>
+</context>
+<context>
+    <name>PoolConfig</name>
+    <message>
+        <source>Pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Handing tasks over</source>
+        <translation>提交任务的方式</translation>
+    </message>
+</context>
+<context>
+    <name>PoolQueueConfig</name>
+    <message>
+        <source>Pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>Writer task</source>
+        <translation>写入任务</translation>
+    </message>
+    <message>
+        <source>Main process</source>
+        <translation>主进程</translation>
     </message>
 </context>
 <context>
@@ -800,6 +938,57 @@
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1:无法写入:%2</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>must be a whole number in %1..%2, got %3</source>
+        <translation>必须是 %1..%2 之间的整数,实际为 %3</translation>
+    </message>
+    <message>
+        <source>must be %1..%2, got %3</source>
+        <translation>必须在 %1..%2 之间,实际为 %3</translation>
+    </message>
+    <message>
+        <source>must be one of %1; got %2</source>
+        <translation>必须是 %1 之一;实际为 %2</translation>
+    </message>
+    <message>
+        <source>must be true or false, got %1</source>
+        <translation>必须是 true 或 false,实际为 %1</translation>
+    </message>
+    <message>
+        <source>must be text, got %1</source>
+        <translation>必须是文本,实际为 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1 bytes long, got %2</source>
+        <translation>最长 %1 字节,实际为 %2 字节</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>must name the folder to copy</source>
+        <translation>必须指定要复制的文件夹</translation>
+    </message>
+    <message>
+        <source>folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>folder %1 cannot be read</source>
+        <translation>无法读取文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is inside the source folder %2</source>
+        <translation>%1 位于源文件夹 %2 之内</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1067,40 @@
     </message>
 </context>
 <context>
+    <name>ProcessesConfig</name>
+    <message>
+        <source>Workers</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Joining</source>
+        <translation>join 等待</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerConsumerConfig</name>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Producers&apos; work</source>
+        <translation>生产者的工作</translation>
+    </message>
+    <message>
+        <source>Consumers&apos; work</source>
+        <translation>消费者的工作</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 is not valid JSON (byte %2).</source>
@@ -928,6 +1151,21 @@
     <message>
         <source>queue %1</source>
         <translation>队列 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent scenario files</source>
+        <translation>没有最近的场景文件</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1534,47 @@
     <message>
         <source>Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one lower. Without a lock they all read the same count before anyone writes, so every buyer gets the last ticket: more tickets are sold than there were. With a Lock around the purchase the buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.</source>
         <translation>购票者先查看保存在 JSON 文件中的库存,然后购买:读取数量、等待、写回减一后的数量。没有锁时,所有人都在有人写入之前读到了相同的数量,于是每个购票者都买到了最后一张票:卖出的票比实际多。购票过程加上 Lock 后,购票者轮流进行(时间线上能看到他们在等锁),卖出的正好是库存数量。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioFiles</name>
+    <message>
+        <source>Open Scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>ForkScope scenarios (*.json)</source>
+        <translation>ForkScope 场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Scenario As</source>
+        <translation>场景另存为</translation>
+    </message>
+</context>
+<context>
+    <name>SharedStateConfig</name>
+    <message>
+        <source>Workers</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Shared Value</source>
+        <translation>共享 Value</translation>
+    </message>
+</context>
+<context>
+    <name>TicketRaceConfig</name>
+    <message>
+        <source>Buyers and tickets</source>
+        <translation>买家与票</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,14 @@
 #include "ui_mainwindow.h"
 
 #include "app/configdelegate.h"
+#include "app/configdialog.h"
 #include "app/language.h"
 #include "app/outputlog.h"
 #include "app/processtableproxy.h"
 #include "app/queuechart.h"
+#include "app/recentfiles.h"
 #include "app/runfiles.h"
+#include "app/scenariofiles.h"
 #include "app/timelineview.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
@@ -18,14 +21,13 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
-#include <QFileDialog>
+#include <QDir>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <signal.h>
@@ -38,6 +40,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_config(new ConfigModel(this)),
       m_processProxy(new ProcessTableProxy(this)),
       m_runFiles(new RunFiles(m_controller, this)),
+      m_recent(new RecentFiles(this)),
       m_timeline(new TimelineModel(this)),
       m_queues(new QueueSeriesModel(this)),
       m_stateLabel(new QLabel(this)),
@@ -91,6 +94,11 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionOpenScenario, &QAction::triggered, this, &MainWindow::openScenario);
     connect(m_ui->actionSaveScenarioAs, &QAction::triggered, this, &MainWindow::saveScenarioAs);
     connect(m_ui->actionResetConfig, &QAction::triggered, this, &MainWindow::resetConfig);
+    connect(m_ui->actionConfigure, &QAction::triggered, this, &MainWindow::configure);
+    connect(m_ui->configureButton, &QPushButton::clicked, this, &MainWindow::configure);
+    connect(m_ui->presetView, &QListView::activated, this, &MainWindow::configure); // double-click or Enter
+    connect(m_ui->menuRecent, &QMenu::aboutToShow, this, [this] { m_recent->fillMenu(m_ui->menuRecent); });
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openScenarioFile);
     connect(m_ui->actionClearOutput, &QAction::triggered, m_ui->outputView, &QPlainTextEdit::clear);
     connect(m_controller, &RunController::stateChanged, this, [this](RunController::State state) {
         if (state == RunController::State::Starting) // a new run, or a saved one opened
@@ -222,6 +230,8 @@ void MainWindow::updateActions()
     m_ui->configView->setEnabled(!active);
     m_ui->actionOpenScenario->setEnabled(!active);
     m_ui->actionResetConfig->setEnabled(!active && m_preset.has_value());
+    m_ui->actionConfigure->setEnabled(!active && m_preset.has_value());
+    m_ui->configureButton->setEnabled(m_ui->actionConfigure->isEnabled());
     m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
     m_ui->actionOpenRun->setEnabled(!active);
     const ProcessRow* selected = m_controller->processModel()->find(selectedPid());
@@ -258,19 +268,22 @@ void MainWindow::updateStatus()
 
 void MainWindow::openScenario()
 {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("files/lastDirectory"),
-                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), dir, tr("ForkScope scenarios (*.json)"));
-    if (path.isEmpty())
+    const QString path = ScenarioFiles::chooseToOpen(this);
+    if (!path.isEmpty())
+        openScenarioFile(path);
+}
+
+void MainWindow::openScenarioFile(const QString& path)
+{
+    if (m_controller->isActive())
         return;
-    settings.setValue(QStringLiteral("files/lastDirectory"), QFileInfo(path).absolutePath());
     QString error;
     const auto preset = PresetLibrary::load(path, &error);
     if (!preset) {
         QMessageBox::warning(this, tr("Cannot Open Scenario"), error);
         return;
     }
+    RecentFiles::add(path);
     m_ui->presetView->setCurrentIndex(m_presets->index(m_presets->addPreset(*preset)));
 }
 
@@ -278,21 +291,33 @@ void MainWindow::saveScenarioAs()
 {
     if (!m_preset)
         return;
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("files/lastDirectory"),
-                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), dir + QLatin1Char('/') + m_preset->name + QStringLiteral(".json"),
-                                                tr("ForkScope scenarios (*.json)"));
+    const QString path = ScenarioFiles::chooseToSave(this, m_preset->name);
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QLatin1String(".json")))
-        path += QStringLiteral(".json");
-    settings.setValue(QStringLiteral("files/lastDirectory"), QFileInfo(path).absolutePath());
     QString error;
-    if (!PresetLibrary::save(path, m_preset->scenarioId, m_preset->title, m_config->config(), &error))
+    if (!PresetLibrary::save(path, m_preset->scenarioId, m_preset->title, m_config->config(), &error)) {
         QMessageBox::warning(this, tr("Cannot Save Scenario"), error);
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return;
+    }
+    RecentFiles::add(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+// The scenario's own form, on a copy of the configuration: only OK or Start change it here.
+void MainWindow::configure()
+{
+    if (!m_preset || m_controller->isActive())
+        return;
+    auto* dialog = new ConfigDialog(*m_preset, m_config->config(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->presetReplaced()) // a scenario file opened in the dialog joins the list
+            m_ui->presetView->setCurrentIndex(m_presets->index(m_presets->addPreset(dialog->preset())));
+        m_config->setConfig(m_config->scenario(), dialog->config());
+        if (dialog->startRequested())
+            startRun();
+    });
+    dialog->open();
 }
 
 void MainWindow::resetConfig()
@@ -344,6 +369,7 @@ void MainWindow::retranslate()
     for (int i = 0; i < actions.size() && i < options.size(); ++i)
         actions[i]->setText(options[i].name);
     m_presets->retranslate();
+    m_output->retranslate();
     if (m_preset)
         m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());
     m_config->setConfig(m_config->scenario(), m_config->config()); // headers and labels

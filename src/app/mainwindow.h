@@ -16,6 +16,7 @@ class PresetModel;
 class QLabel;
 class ProcessTableProxy;
 class OutputLog;
+class RecentFiles;
 class RunFiles;
 class QueueSeriesModel;
 class TimelineModel;
@@ -53,6 +54,8 @@ private:
     [[nodiscard]] qint64 selectedPid() const;
     void updateStatus();
     void openScenario();
+    void openScenarioFile(const QString& path);
+    void configure();
     void saveScenarioAs();
     void resetConfig();
     void showAbout();
@@ -67,6 +70,7 @@ private:
     ConfigModel* m_config;
     ProcessTableProxy* m_processProxy;
     RunFiles* m_runFiles;
+    RecentFiles* m_recent;
     OutputLog* m_output = nullptr; // made once the form is set up
     TimelineModel* m_timeline;
     QueueSeriesModel* m_queues;

@@ -10,7 +10,8 @@ OutputLog::OutputLog(QPlainTextEdit* view, QComboBox* filter, QObject* parent)
 {
     m_view->setMaximumBlockCount(static_cast<int>(kMaxLines));
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_filter->addItem(tr("all processes"), qint64{0});
+    m_filter->addItem(QString(), qint64{0});
+    retranslate();
     connect(m_filter, &QComboBox::currentIndexChanged, this, &OutputLog::refill);
 }
 
@@ -72,4 +73,9 @@ void OutputLog::refill()
     }
     m_view->setPlainText(text.join(QLatin1Char('\n')));
     m_view->moveCursor(QTextCursor::End);
+}
+
+void OutputLog::retranslate()
+{
+    m_filter->setItemText(0, tr("all processes"));
 }

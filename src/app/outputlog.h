@@ -20,6 +20,7 @@ public:
     void addProcess(qint64 pid, const QString& name);
     void append(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void appendNote(const QString& text); // ForkScope's own messages, shown whatever the filter
+    void retranslate();
     [[nodiscard]] qint64 filterPid() const; // 0: every process
 
 private:

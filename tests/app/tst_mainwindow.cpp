@@ -2,6 +2,8 @@
 // process table with real PIDs; bad config disables Start and names the field; the zh_CN UI is
 // translated throughout.
 
+#include "app/configdialog.h"
+#include "app/configformbinder.h"
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/queuechart.h"
@@ -11,6 +13,7 @@
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "support/test_main.h"
+#include "support/untranslated_text.h"
 #include "ui_mainwindow.h"
 
 #include <QAction>
@@ -24,6 +27,8 @@
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -49,6 +54,7 @@ private slots:
     void opensWithAScenarioReadyToStart();
     void startFillsTheTableWithRealProcesses();
     void invalidConfigDisablesStartAndNamesTheField();
+    void configureDialogChangesTheConfigOnlyWhenAccepted();
     void stopActionStopsTheRun();
     void exportsAndReopensARun();
     void signalsReachTheSelectedProcess();
@@ -147,6 +153,46 @@ void TestMainWindow::invalidConfigDisablesStartAndNamesTheField()
     action("actionResetConfig")->trigger();
     QVERIFY(!error->isVisible());
     QVERIFY(action("actionStart")->isEnabled());
+}
+
+// The dialog edits a copy: Cancel changes nothing, OK applies, Start applies and runs.
+void TestMainWindow::configureDialogChangesTheConfigOnlyWhenAccepted()
+{
+    QVERIFY(m_window->selectPreset(QStringLiteral("processes")));
+    ConfigModel* config = m_window->configModel();
+    const int workersBefore = config->config().at("workers").get<int>();
+    auto openDialog = [this]() -> ConfigDialog* {
+        action("actionConfigure")->trigger();
+        ConfigDialog* dialog = nullptr;
+        [&] { QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<ConfigDialog*>()) && dialog->isVisible(), 5000); }();
+        return dialog;
+    };
+    ConfigDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(action("actionConfigure")->shortcut(), QKeySequence(QStringLiteral("Ctrl+,")));
+    auto* workers = qobject_cast<QSpinBox*>(dialog->binder()->editor(QStringLiteral("workers")));
+    workers->setValue(workersBefore + 3);
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<ConfigDialog*>()); // deleted on close
+    QCOMPARE(config->config().at("workers").get<int>(), workersBefore);
+
+    dialog = openDialog();
+    QVERIFY(dialog);
+    qobject_cast<QSpinBox*>(dialog->binder()->editor(QStringLiteral("workers")))->setValue(2);
+    qobject_cast<QSpinBox*>(dialog->binder()->editor(QStringLiteral("work_ms")))->setValue(200);
+    dialog->okButton()->click();
+    QCOMPARE(config->config().at("workers").get<int>(), 2);
+    QCOMPARE(m_window->runController()->state(), RunController::State::Idle);
+
+    dialog = openDialog();
+    QVERIFY(dialog);
+    qobject_cast<QSpinBox*>(dialog->binder()->editor(QStringLiteral("workers")))->setValue(3);
+    dialog->startButton()->click();
+    QCOMPARE(config->config().at("workers").get<int>(), 3);
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 20000);
+    QVERIFY(!action("actionConfigure")->isEnabled()); // not while the run goes
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
 }
 
 void TestMainWindow::stopActionStopsTheRun()
@@ -295,26 +341,7 @@ void TestMainWindow::chineseUiIsTranslated()
     QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("join")), 1).data().toString(), QStringLiteral("全部启动后再 join"));
 
     // No visible text of the idle window is left in English: every label, action, menu and header.
-    QStringList english;
-    auto check = [&english](const QString& text) {
-        const QString plain = QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>|&|ForkScope|PID|PPID|CSV|CPU|RSS|SIG[A-Z]+|join|F5|Shift|Ctrl|[+%0-9.:;,()\\s]|MainProcess")));
-        if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}"))))
-            english << text;
-    };
-    for (QLabel* label : m_window->findChildren<QLabel*>())
-        check(label->text());
-    for (QAction* a : m_window->findChildren<QAction*>()) {
-        if (!a->isSeparator() && a->data().toString().isEmpty()) // language names are in their own language
-            check(a->text());
-    }
-    for (QMenu* menu : m_window->findChildren<QMenu*>())
-        check(menu->title());
-    for (QTableView* view : m_window->findChildren<QTableView*>()) {
-        for (int c = 0; c < view->model()->columnCount(); ++c)
-            check(view->model()->headerData(c, Qt::Horizontal).toString());
-        for (int r = 0; r < view->model()->rowCount(); ++r)
-            check(view->model()->index(r, 0).data().toString());
-    }
+    const QStringList english = forkscope::testing::untranslatedTexts(m_window.get());
     QVERIFY2(english.isEmpty(), qPrintable(english.join(QStringLiteral(" | "))));
     Language::apply(QStringLiteral("en"));
 }
