@@ -1066,6 +1066,10 @@
         <source>RSS</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>
@@ -1661,6 +1665,10 @@
     </message>
     <message>
         <source>process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIG%1 sent from ForkScope at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1065,6 +1065,10 @@
         <source>RSS</source>
         <translation>RSS 内存</translation>
     </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>已暂停(SIGSTOP)</translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>
@@ -1662,6 +1666,10 @@
     <message>
         <source>process</source>
         <translation>进程</translation>
+    </message>
+    <message>
+        <source>SIG%1 sent from ForkScope at %2</source>
+        <translation>ForkScope 在 %2 发送了 SIG%1</translation>
     </message>
 </context>
 </TS>

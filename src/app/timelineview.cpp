@@ -11,6 +11,8 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <csignal>
+#include <cstring>
 
 using forkscope::core::WorkerState;
 
@@ -264,6 +266,7 @@ void TimelineView::drawLane(QPainter& p, int lane, int top)
             p.fillRect(QRect(x0, band.y, w, band.h), color);
         }
     }
+    drawSignals(p, lane, top);
     // The end: a red triangle when a signal ended it, a tick for an exit.
     const QVariant exitCode = m_model->index(lane).data(TimelineModel::ExitCodeRole);
     if (exitCode.isValid()) {
@@ -279,6 +282,41 @@ void TimelineView::drawLane(QPainter& p, int lane, int top)
     p.restore();
     p.setPen(palette().color(QPalette::Mid));
     p.drawLine(plotLeft(), top + kLaneHeight - 1, width(), top + kLaneHeight - 1);
+}
+
+// Stopped stretches hatched over the lane; each signal sent from ForkScope a flag with its name.
+void TimelineView::drawSignals(QPainter& p, int lane, int top)
+{
+    const QColor ink = palette().color(QPalette::Text);
+    for (const auto& [begin, end] : m_model->stoppedIntervals(lane)) {
+        const int x0 = xOf(begin), x1 = std::max(x0 + 1, xOf(end));
+        p.fillRect(QRect(x0, top + 1, x1 - x0, kLaneHeight - 2), QBrush(ink, Qt::BDiagPattern));
+    }
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.75);
+    p.setFont(small);
+    for (const SignalMark& mark : m_model->signalMarks(lane)) {
+        const int x = xOf(mark.timeNs);
+        const QColor color = mark.signal == SIGKILL || mark.signal == SIGTERM ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xef, 0x8a, 0x00);
+        p.setPen(QPen(color, 2));
+        p.drawLine(x, top + 1, x, top + kLaneHeight - 2);
+        const QString name = QString::fromLatin1(sigabbrev_np(mark.signal));
+        const QRect box(x + 2, top + 1, p.fontMetrics().horizontalAdvance(name) + 4, p.fontMetrics().height());
+        p.fillRect(box, color);
+        p.setPen(Qt::white);
+        p.drawText(box, Qt::AlignCenter, name);
+    }
+    p.setFont(font());
+    p.setPen(Qt::NoPen);
+}
+
+std::optional<SignalMark> TimelineView::signalAt(int lane, int x) const
+{
+    for (const SignalMark& mark : m_model->signalMarks(lane)) {
+        if (std::abs(xOf(mark.timeNs) - x) <= 4 || (x >= xOf(mark.timeNs) && x <= xOf(mark.timeNs) + 34))
+            return mark;
+    }
+    return std::nullopt;
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event)
@@ -339,6 +377,11 @@ bool TimelineView::event(QEvent* event)
     const int lane = laneAt(pos.y());
     if (lane < 0 || pos.x() < plotLeft()) {
         QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), lane >= 0 ? m_model->index(lane).data(Qt::ToolTipRole).toString() : toolTip(), this);
+        return true;
+    }
+    if (const auto mark = signalAt(lane, pos.x())) {
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
+                           tr("SIG%1 sent from ForkScope at %2").arg(QString::fromLatin1(sigabbrev_np(mark->signal)), RecordingReport::duration(mark->timeNs)), this);
         return true;
     }
     const int y = (pos.y() - kAxisHeight) % kLaneHeight;

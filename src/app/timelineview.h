@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/recording.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -52,6 +54,8 @@ private:
     void onModelChanged();
     void drawAxis(QPainter& p);
     void drawLane(QPainter& p, int lane, int top);
+    void drawSignals(QPainter& p, int lane, int top);
+    [[nodiscard]] std::optional<SignalMark> signalAt(int lane, int x) const;
     void clampWindow();
 
     TimelineModel* m_model = nullptr;

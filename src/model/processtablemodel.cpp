@@ -41,7 +41,7 @@ QString ProcessTableModel::stateText(const ProcessRow& row)
         return tr("finished");
     switch (row.state) {
     case ProcessRow::State::Running:
-        return tr("running");
+        return row.stopped ? tr("stopped (SIGSTOP)") : tr("running");
     case ProcessRow::State::Exited:
         return tr("exited, not joined");
     case ProcessRow::State::Joined:
@@ -190,7 +190,17 @@ void ProcessTableModel::setUsage(const QVector<Usage>& usage)
         if (const int row = rowOf(u.pid); row >= 0) {
             m_rows[row].cpuPercent = u.cpuPercent;
             m_rows[row].rssBytes = u.rssBytes;
+            m_rows[row].stopped = u.stopped;
         }
     }
-    emit dataChanged(index(0, CpuColumn), index(rowCount() - 1, RssColumn));
+    static_assert(StateColumn < CpuColumn && CpuColumn < RssColumn, "one range covers what a sample changes");
+    emit dataChanged(index(0, StateColumn), index(rowCount() - 1, RssColumn));
+}
+
+void ProcessTableModel::setStopped(qint64 pid, bool stopped)
+{
+    if (const int row = rowOf(pid); row >= 0 && m_rows[row].stopped != stopped) {
+        m_rows[row].stopped = stopped;
+        rowChanged(row);
+    }
 }

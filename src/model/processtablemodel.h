@@ -22,6 +22,7 @@ struct ProcessRow {
     std::optional<qint64> joinNs;
     double cpuPercent = -1; // sampled from /proc while it runs; -1 not yet
     qint64 rssBytes = -1;
+    bool stopped = false; // running, but stopped by SIGSTOP until SIGCONT
 
     [[nodiscard]] std::optional<qint64> lifetimeNs() const
     {
@@ -54,8 +55,11 @@ public:
         qint64 pid;
         double cpuPercent;
         qint64 rssBytes;
+        bool stopped; // by SIGSTOP (state T), from ForkScope or anywhere else
     };
     void setUsage(const QVector<Usage>& usage);
+    // Shown at once when ForkScope sends SIGSTOP or SIGCONT; the next sample confirms it.
+    void setStopped(qint64 pid, bool stopped);
 
     [[nodiscard]] const QVector<ProcessRow>& rows() const { return m_rows; }
     [[nodiscard]] const ProcessRow* find(qint64 pid) const;

@@ -28,6 +28,14 @@ std::optional<qint64> ProcSampler::cpuTicks(const QByteArray& stat)
     return okUser && okSystem ? std::optional<qint64>(user + system) : std::nullopt;
 }
 
+std::optional<char> ProcSampler::runState(const QByteArray& stat)
+{
+    const qsizetype paren = stat.lastIndexOf(')');
+    if (paren < 0 || paren + 2 >= stat.size())
+        return std::nullopt;
+    return stat.at(paren + 2);
+}
+
 std::optional<qint64> ProcSampler::residentPages(const QByteArray& statm)
 {
     const QList<QByteArray> fields = statm.trimmed().split(' ');
@@ -44,7 +52,8 @@ QVector<ProcessTableModel::Usage> ProcSampler::sample(const QVector<ProcessRow>&
     for (const ProcessRow& row : rows) {
         if (row.state != ProcessRow::State::Running)
             continue;
-        const auto ticks = cpuTicks(readSmall(QStringLiteral("/proc/%1/stat").arg(row.pid)));
+        const QByteArray stat = readSmall(QStringLiteral("/proc/%1/stat").arg(row.pid));
+        const auto ticks = cpuTicks(stat);
         const auto pages = residentPages(readSmall(QStringLiteral("/proc/%1/statm").arg(row.pid)));
         if (!ticks || !pages)
             continue; // gone between the table and here
@@ -53,7 +62,7 @@ QVector<ProcessTableModel::Usage> ProcSampler::sample(const QVector<ProcessRow>&
             cpu = 100.0 * static_cast<double>(*ticks - last->second.ticks) / ticksPerSecond /
                   (static_cast<double>(nowNs - last->second.ns) / 1e9);
         m_last[row.pid] = Last{*ticks, nowNs};
-        out.append({row.pid, cpu < 0 ? -1.0 : std::max(0.0, cpu), *pages * pageBytes});
+        out.append({row.pid, cpu < 0 ? -1.0 : std::max(0.0, cpu), *pages * pageBytes, runState(stat) == 'T'});
     }
     return out;
 }

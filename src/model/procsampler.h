@@ -19,6 +19,8 @@ public:
 
     // utime + stime in clock ticks, from the text of /proc/<pid>/stat (fields 14 and 15).
     [[nodiscard]] static std::optional<qint64> cpuTicks(const QByteArray& stat);
+    // The state letter (field 3): 'R', 'S', 'T' when stopped by a signal, …
+    [[nodiscard]] static std::optional<char> runState(const QByteArray& stat);
     // Resident pages, from the text of /proc/<pid>/statm (its second field).
     [[nodiscard]] static std::optional<qint64> residentPages(const QByteArray& statm);
 

@@ -106,6 +106,15 @@ void Recording::endLane(int index, qint64 endNs)
     lane.openHolds.clear();
 }
 
+void Recording::signalSent(qint32 pid, int signal, qint64 tNs)
+{
+    if (const int index = laneOfPid(pid); index >= 0) {
+        const qint64 t = tNs - m_t0Ns;
+        m_lanes[static_cast<std::size_t>(index)].signalsSent.push_back(SignalMark{t, signal});
+        m_endNs = std::max(m_endNs, t);
+    }
+}
+
 void Recording::processJoined(qint32 pid, qint64 tNs)
 {
     if (const int index = laneOfPid(pid); index >= 0)

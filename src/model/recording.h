@@ -54,6 +54,13 @@ struct Span {
     bool operator==(const Span&) const = default;
 };
 
+// A signal the user sent to a process from ForkScope (Run › Send Signal), in ns since the start.
+struct SignalMark {
+    qint64 timeNs = 0;
+    qint32 signal = 0;
+    bool operator==(const SignalMark&) const = default;
+};
+
 // One process of the run: the main process (lane 0) or a worker.
 struct Lane {
     qint32 pid = 0;
@@ -72,6 +79,7 @@ struct Lane {
     std::optional<Span> openTask;
     std::vector<std::pair<quint32, qint64>> openHolds; // lock, since: rarely more than one
     quint64 tasksDone = 0;
+    std::vector<SignalMark> signalsSent;
     bool operator==(const Lane&) const = default;
 };
 
@@ -123,6 +131,8 @@ public:
     void processExited(qint32 pid, qint32 exitCode, qint64 tNs);
     void processJoined(qint32 pid, qint64 tNs);
     void logLine(qint32 pid, qint64 tNs, const QString& text);
+    // The front end sent `signal` to `pid` at CLOCK_MONOTONIC `tNs`.
+    void signalSent(qint32 pid, int signal, qint64 tNs);
     void runFinished(qint64 tNs);
 
     // From the collector: ring `ring` belongs to process `pid`; then its events, in time order.

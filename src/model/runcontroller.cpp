@@ -157,7 +157,13 @@ bool RunController::sendSignal(qint64 pid, int signal)
                         .arg(QString::fromLatin1(sigabbrev_np(signal)), row->name).arg(pid).arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
-    emit outputLine(relative(core::monotonic_ns()), pid, row->name,
+    const qint64 now = core::monotonic_ns();
+    if (m_recording)
+        m_recording->signalSent(static_cast<qint32>(pid), signal, now);
+    if (signal == SIGSTOP || signal == SIGCONT)
+        m_processes->setStopped(pid, signal == SIGSTOP);
+    emit recordingChanged(); // the mark on the timeline
+    emit outputLine(relative(now), pid, row->name,
                     tr("ForkScope: sent SIG%1 to this process").arg(QString::fromLatin1(sigabbrev_np(signal))));
     return true;
 }

@@ -63,10 +63,13 @@ json header(const Recording& r)
         config = json::parse(r.configJson(), nullptr, false);
     json lanes = json::array();
     for (const Lane& lane : r.lanes()) {
+        json sent = json::array();
+        for (const SignalMark& mark : lane.signalsSent)
+            sent.push_back({mark.timeNs, mark.signal});
         lanes.push_back({{"pid", lane.pid}, {"ppid", lane.ppid}, {"name", lane.name.toStdString()},
                          {"role", lane.role.toStdString()}, {"daemon", lane.daemon}, {"start_ns", lane.startNs},
                          {"exit_ns", lane.exitNs}, {"exit_code", lane.exitCode ? json(*lane.exitCode) : json()},
-                         {"join_ns", lane.joinNs}, {"ring", lane.ring}});
+                         {"join_ns", lane.joinNs}, {"ring", lane.ring}, {"signals", sent}});
     }
     json log = json::array();
     for (const LogEntry& entry : r.log())

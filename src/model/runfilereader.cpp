@@ -21,6 +21,7 @@ struct LoadError {
 
 constexpr quint64 kMaxEvents = 200'000'000;
 constexpr std::size_t kMaxLanes = 1'000'000;
+constexpr std::size_t kMaxSignals = 100'000; // per lane: sent by hand, one at a time
 constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::QueueCreated);
 
 const json& member(const json& object, const std::string& path, const char* name)
@@ -159,6 +160,22 @@ public:
     }
 
 private:
+    static std::vector<SignalMark> signalMarks(const json& list, const std::string& at)
+    {
+        if (!list.is_array() || list.size() > kMaxSignals)
+            throw LoadError{at + ": expected an array of at most " + std::to_string(kMaxSignals) + " [time_ns, signal] pairs"};
+        std::vector<SignalMark> marks;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const json& m = list[i];
+            const std::string item = at + "[" + std::to_string(i) + "]";
+            if (!m.is_array() || m.size() != 2 || !m[0].is_number_integer() || !m[1].is_number_integer() ||
+                m[1].get<qint64>() < 1 || m[1].get<qint64>() > 64)
+                throw LoadError{item + ": expected [time_ns, signal] with a signal number 1..64"};
+            marks.push_back(SignalMark{m[0].get<qint64>(), m[1].get<qint32>()});
+        }
+        return marks;
+    }
+
     static void lanes(Recording& r, const json& list)
     {
         if (list.size() > kMaxLanes)
@@ -178,6 +195,8 @@ private:
                 lane.exitCode = integer<qint32>(l, at, "exit_code");
             lane.joinNs = integer<qint64>(l, at, "join_ns");
             lane.ring = integer<int>(l, at, "ring");
+            if (l.contains("signals")) // since ForkScope 0.1: older files have none
+                lane.signalsSent = signalMarks(l["signals"], at + ".signals");
             if (lane.ring >= 65536)
                 throw LoadError{at + ".ring: out of range"};
             if (lane.ring >= 0) {

@@ -1,5 +1,7 @@
 #include "model/timelinemodel.h"
 
+#include <csignal>
+
 #include <algorithm>
 
 void TimelineModel::BandSpans::add(const Span& span)
@@ -156,4 +158,31 @@ std::optional<TimelineModel::Block> TimelineModel::blockAt(int lane, Band band, 
             best = b; // the innermost: the shortest that covers it
     }
     return best;
+}
+
+std::vector<SignalMark> TimelineModel::signalMarks(int lane) const
+{
+    if (!m_recording || lane < 0 || lane >= rowCount())
+        return {};
+    return m_recording->lanes()[static_cast<std::size_t>(lane)].signalsSent;
+}
+
+std::vector<std::pair<qint64, qint64>> TimelineModel::stoppedIntervals(int lane) const
+{
+    std::vector<std::pair<qint64, qint64>> out;
+    if (!m_recording || lane < 0 || lane >= rowCount())
+        return out;
+    const Lane& l = m_recording->lanes()[static_cast<std::size_t>(lane)];
+    qint64 since = -1; // stopped since, or -1
+    for (const SignalMark& mark : l.signalsSent) {
+        if (mark.signal == SIGSTOP && since < 0) {
+            since = mark.timeNs;
+        } else if ((mark.signal == SIGCONT || mark.signal == SIGKILL) && since >= 0) { // KILL ends a stopped process
+            out.emplace_back(since, mark.timeNs);
+            since = -1;
+        }
+    }
+    if (since >= 0)
+        out.emplace_back(since, l.exitNs >= 0 ? l.exitNs : durationNs());
+    return out;
 }

@@ -59,6 +59,11 @@ public:
     [[nodiscard]] std::optional<Block> blockAt(int lane, Band band, qint64 timeNs, qint64 toleranceNs) const;
     [[nodiscard]] std::size_t spanCount() const; // closed spans taken in, every lane and band
 
+    // The signals sent to `lane`'s process from ForkScope, in time order.
+    [[nodiscard]] std::vector<SignalMark> signalMarks(int lane) const;
+    // When it was stopped: from each SIGSTOP to the next SIGCONT, or to its end (or now).
+    [[nodiscard]] std::vector<std::pair<qint64, qint64>> stoppedIntervals(int lane) const;
+
 private:
     struct BandSpans {
         std::vector<Span> spans; // by start

@@ -279,6 +279,12 @@ private:
             syncSpan(*s, lane.pid);
             open.push_back(s->endNs);
         }
+        for (const SignalMark& mark : lane.signalsSent) { // sent by hand from ForkScope
+            begin('i', signalName(mark.signal), "signal", mark.timeNs, lane.pid);
+            m_out.raw(",\"s\":\"t\"");
+            args({{"signal", mark.signal}});
+            end();
+        }
         if (lane.exitCode && lane.exitNs >= 0) {
             const bool signal = *lane.exitCode < 0;
             begin('i', signal ? signalName(-*lane.exitCode) : "exit " + std::to_string(*lane.exitCode),

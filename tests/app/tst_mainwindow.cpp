@@ -36,6 +36,7 @@
 #include <QTest>
 #include <QToolBar>
 
+#include <csignal>
 #include <unistd.h>
 
 using forkscope::scenarios::ForkServerProcess;
@@ -318,8 +319,22 @@ void TestMainWindow::signalsReachTheSelectedProcess()
     QVERIFY(action("actionSignalStop")->isEnabled());
     action("actionSignalStop")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(procState(paused), 'T', 5000);
+    const int pausedRow = 1;
+    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("stopped (SIGSTOP)"));
     action("actionSignalCont")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(procState(paused) != 'T', 5000);
+    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+    // The timeline marks both signals on the worker's lane and hatches the stopped stretch.
+    auto* timeline = m_window->findChild<TimelineView*>(QStringLiteral("timelineView"));
+    const int lane = timeline->model()->laneOfPid(paused);
+    QVERIFY(lane > 0);
+    const auto marks = timeline->model()->signalMarks(lane);
+    QCOMPARE(marks.size(), std::size_t{2});
+    QCOMPARE(marks[0].signal, SIGSTOP);
+    QCOMPARE(marks[1].signal, SIGCONT);
+    const auto stopped = timeline->model()->stoppedIntervals(lane);
+    QCOMPARE(stopped.size(), std::size_t{1});
+    QVERIFY(stopped[0].first == marks[0].timeNs && stopped[0].second == marks[1].timeNs);
 
     const qint64 killed = select(2);
     action("actionSignalKill")->trigger();

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 #include <map>
 
 using forkscope::core::EventKind;
@@ -35,6 +37,8 @@ Recording sampleRun(quint64 limit = Recording::kDefaultEventLimit)
     r.attachRing(1, 101);
     r.attachRing(2, 102);
     r.logLine(101, 1'000'050, QStringLiteral("producer-0: pid 101"));
+    r.signalSent(101, SIGSTOP, 1'000'500); // paused and resumed by hand from the GUI
+    r.signalSent(101, SIGCONT, 1'000'700);
     qint64 t = 100;
     for (quint64 i = 0; i < 20; ++i, t += 100) {
         r.append(ev(t, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Running)));
@@ -110,6 +114,7 @@ void TestExports::chromeTraceIsCompleteAndNested()
     std::map<int, std::vector<QString>> open;                     // pid -> B names not yet ended
     std::map<int, double> bStart;
     int killSignals = 0, ownerDied = 0, names = 0;
+    QStringList sentSignals;
     const QJsonArray events = trace.value(QStringLiteral("traceEvents")).toArray();
     for (const QJsonValue& v : events) {
         const QJsonObject e = v.toObject();
@@ -134,6 +139,10 @@ void TestExports::chromeTraceIsCompleteAndNested()
         }
         if (ph == QLatin1String("i") && e.value(QStringLiteral("name")).toString() == QLatin1String("SIGKILL"))
             ++killSignals;
+        if (ph == QLatin1String("i") && e.value(QStringLiteral("cat")).toString() == QLatin1String("signal") && pid == 101) {
+            sentSignals << e.value(QStringLiteral("name")).toString();
+            QCOMPARE(e.value(QStringLiteral("s")).toString(), QStringLiteral("t"));
+        }
         if (ph == QLatin1String("i") && e.value(QStringLiteral("name")).toString().startsWith(QLatin1String("owner died")))
             ++ownerDied;
         if (ph == QLatin1String("M") && e.value(QStringLiteral("name")).toString() == QLatin1String("process_name"))
@@ -161,6 +170,7 @@ void TestExports::chromeTraceIsCompleteAndNested()
     QCOMPARE(byPhase["f"], 21);
     QCOMPARE(killSignals, 1);
     QCOMPARE(ownerDied, 1);
+    QCOMPARE(sentSignals, (QStringList{QStringLiteral("SIGSTOP"), QStringLiteral("SIGCONT")}));
 }
 
 void TestExports::csvHasARowPerEventAndTask()
@@ -229,6 +239,7 @@ void TestExports::badRunFilesAreNamed_data()
     QTest::newRow("version") << QByteArray("\"version\": 1,|\"version\": 99,") << QStringLiteral("version: 99 is not supported");
     QTest::newRow("lane pid") << QByteArray("\"pid\": 101|\"pid\": \"a\"") << QStringLiteral("lanes[1].pid: expected an integer");
     QTest::newRow("count") << QByteArray("\"count\": 169, |\"count\": 168, ") << QStringLiteral("events.data: 5408 bytes, expected 5376");
+    QTest::newRow("signal") << QByteArray("500,|\"500\",") << QStringLiteral("lanes[1].signals[0]: expected [time_ns, signal]");
     QTest::newRow("base64") << QByteArray("\"data\": \"|\"data\": \"!!") << QStringLiteral("events.data: not base64");
 }
 

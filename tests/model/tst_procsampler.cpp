@@ -25,6 +25,9 @@ void TestProcSampler::parsesStatAndStatm()
     QCOMPARE(ProcSampler::cpuTicks(stat), std::optional<qint64>(42));
     QCOMPARE(ProcSampler::cpuTicks("garbage"), std::nullopt);
     QCOMPARE(ProcSampler::cpuTicks("1 (x) S 1 2"), std::nullopt);
+    QCOMPARE(ProcSampler::runState(stat), std::optional<char>('S'));
+    QCOMPARE(ProcSampler::runState("7 (a) b) T 1"), std::optional<char>('T'));
+    QCOMPARE(ProcSampler::runState("7 (a)"), std::nullopt);
     QCOMPARE(ProcSampler::residentPages("1000 250 30 1 0 60 0\n"), std::optional<qint64>(250));
     QCOMPARE(ProcSampler::residentPages(""), std::nullopt);
 }
@@ -58,12 +61,18 @@ void TestProcSampler::tableShowsUsage()
     model.addProcess(row);
     QCOMPARE(model.index(0, ProcessTableModel::CpuColumn).data().toString(), QString());
     QSignalSpy changed(&model, &ProcessTableModel::dataChanged);
-    model.setUsage({{4242, 12.5, 3 << 20}, {999, 1.0, 1}}); // an unknown pid is ignored
+    model.setUsage({{4242, 12.5, 3 << 20, false}, {999, 1.0, 1, false}}); // an unknown pid is ignored
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.index(0, ProcessTableModel::CpuColumn).data().toString(), QStringLiteral("12.5 %"));
     QCOMPARE(model.index(0, ProcessTableModel::RssColumn).data().toString(), QStringLiteral("3.0 MiB"));
     QCOMPARE(model.index(0, ProcessTableModel::RssColumn).data(ProcessTableModel::SortRole).toLongLong(), 3 << 20);
     QCOMPARE(model.headerData(ProcessTableModel::CpuColumn, Qt::Horizontal).toString(), QStringLiteral("CPU"));
+    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+    // A sample that finds it stopped (state T) says so, and the next one that it runs again.
+    model.setUsage({{4242, 0.0, 3 << 20, true}});
+    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("stopped (SIGSTOP)"));
+    model.setUsage({{4242, 0.0, 3 << 20, false}});
+    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
 }
 
 QTEST_GUILESS_MAIN(TestProcSampler)
