@@ -884,11 +884,66 @@
         <source>Ctrl+,</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save View as &amp;Picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the timeline or chart on show as a PNG or SVG picture (or right-click it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
     <message>
         <source>all processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PictureExport</name>
+    <message>
+        <source>Made with ForkScope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot draw the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the name must end in .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Save Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this view as a PNG or SVG picture</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

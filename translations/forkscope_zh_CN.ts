@@ -883,12 +883,67 @@
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
+    <message>
+        <source>Save View as &amp;Picture…</source>
+        <translation>将视图保存为图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the timeline or chart on show as a PNG or SVG picture (or right-click it)</source>
+        <translation>把当前显示的时间线或图表保存为 PNG 或 SVG 图片(也可右键单击它)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
     <message>
         <source>all processes</source>
         <translation>所有进程</translation>
+    </message>
+</context>
+<context>
+    <name>PictureExport</name>
+    <message>
+        <source>Made with ForkScope</source>
+        <translation>由 ForkScope 生成</translation>
+    </message>
+    <message>
+        <source>cannot draw the picture</source>
+        <translation>无法绘制图片</translation>
+    </message>
+    <message>
+        <source>%1: the name must end in .png or .svg</source>
+        <translation>%1:文件名必须以 .png 或 .svg 结尾</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save as Picture</source>
+        <translation>保存为图片</translation>
+    </message>
+    <message>
+        <source>Cannot Save Picture</source>
+        <translation>无法保存图片</translation>
+    </message>
+    <message>
+        <source>Save as Picture…</source>
+        <translation>保存为图片…</translation>
+    </message>
+    <message>
+        <source>Save this view as a PNG or SVG picture</source>
+        <translation>把此视图保存为 PNG 或 SVG 图片</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "app/configdialog.h"
 #include "app/language.h"
 #include "app/outputlog.h"
+#include "app/pictureexport.h"
 #include "app/processtableproxy.h"
 #include "app/queuechart.h"
 #include "app/recentfiles.h"
@@ -121,6 +122,14 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
     m_ui->timelineView->setModel(m_timeline);
     m_ui->queueChart->setModel(m_queues);
+    PictureExport::addContextAction(m_ui->timelineView, QStringLiteral("timeline.png"));
+    PictureExport::addContextAction(m_ui->queueChart, QStringLiteral("queues.png"));
+    connect(m_ui->actionSavePicture, &QAction::triggered, this, [this] {
+        QWidget* view = currentView();
+        const QString path = PictureExport::saveWithDialog(view, view->objectName() + QStringLiteral(".png"));
+        if (!path.isEmpty())
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
     connect(m_controller, &RunController::recordingChanged, this, &MainWindow::followRecording);
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::followRecording);
     connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -240,6 +249,14 @@ void MainWindow::updateActions()
         signalAction->setEnabled(signallable);
     for (QAction* exportAction : {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
         exportAction->setEnabled(m_runFiles->canExport());
+}
+
+QWidget* MainWindow::currentView() const
+{
+    QWidget* page = m_ui->viewTabs->currentWidget();
+    if (page == m_ui->queuesTab)
+        return m_ui->queueChart;
+    return m_ui->timelineView;
 }
 
 void MainWindow::updateStatus()
@@ -370,6 +387,8 @@ void MainWindow::retranslate()
         actions[i]->setText(options[i].name);
     m_presets->retranslate();
     m_output->retranslate();
+    for (QWidget* view : {static_cast<QWidget*>(m_ui->timelineView), static_cast<QWidget*>(m_ui->queueChart)})
+        PictureExport::retranslate(view);
     if (m_preset)
         m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());
     m_config->setConfig(m_config->scenario(), m_config->config()); // headers and labels

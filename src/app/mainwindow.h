@@ -52,6 +52,7 @@ private:
     void followRecording();
     void signalSelected(int signal);
     [[nodiscard]] qint64 selectedPid() const;
+    [[nodiscard]] QWidget* currentView() const; // the chart or timeline on show
     void updateStatus();
     void openScenario();
     void openScenarioFile(const QString& path);
