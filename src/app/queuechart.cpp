@@ -1,44 +1,35 @@
 #include "app/queuechart.h"
 
+#include "app/chartaxes.h"
+#include "app/framepacer.h"
 #include "model/queueseriesmodel.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QTimer>
 #include <QValueAxis>
 
 #include <algorithm>
 
-QueueChart::QueueChart(QWidget* parent) : QChartView(parent), m_frame(new QTimer(this))
+QueueChart::QueueChart(QWidget* parent) : QChartView(parent), m_frame(new FramePacer(this, [this] { redraw(); }))
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     setToolTip(tr("How many items each queue holds over the run; its capacity is the dashed line"));
-    m_frame->setInterval(200);
-    connect(m_frame, &QTimer::timeout, this, [this] {
-        if (m_dirty)
-            redraw();
-    });
-    m_frame->start();
 }
 
 void QueueChart::setModel(QueueSeriesModel* model)
 {
     m_model = model;
-    connect(model, &QueueSeriesModel::modelReset, this, [this] { m_dirty = true; });
-    connect(model, &QueueSeriesModel::rowsInserted, this, [this] { m_dirty = true; });
-    connect(model, &QueueSeriesModel::dataChanged, this, [this] { m_dirty = true; });
+    m_frame->watch(model);
     redraw();
 }
 
 void QueueChart::redraw()
 {
-    m_dirty = false;
+    m_frame->drawn();
     QChart* c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes())
-        c->removeAxis(axis);
+    ChartAxes::clear(c);
     if (!m_model || m_model->rowCount() == 0) {
         c->setTitle(tr("No queue in this run"));
         return;
@@ -46,15 +37,8 @@ void QueueChart::redraw()
     c->setTitle(QString());
     const qint64 end = std::max<qint64>(m_model->durationNs(), 1'000'000);
     const int columns = std::max(50, static_cast<int>(c->plotArea().width()));
-    auto* x = new QValueAxis(c);
-    x->setTitleText(tr("seconds since the run started"));
-    x->setRange(0, static_cast<double>(end) / 1e9);
-    x->applyNiceNumbers();
-    auto* y = new QValueAxis(c);
-    y->setTitleText(tr("items in the queue"));
-    y->setLabelFormat(QStringLiteral("%d"));
-    c->addAxis(x, Qt::AlignBottom);
-    c->addAxis(y, Qt::AlignLeft);
+    QValueAxis* x = ChartAxes::addTimeAxis(c, end);
+    QValueAxis* y = ChartAxes::addCountAxis(c, tr("items in the queue"));
     qint64 top = 1;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row);
@@ -79,10 +63,5 @@ void QueueChart::redraw()
             top = std::max(top, capacity);
         }
     }
-    // Whole items: ticks at a whole step, the top a step above the deepest point or capacity.
-    const qint64 step = std::max<qint64>(1, (top + 4) / 5);
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(0);
-    y->setTickInterval(static_cast<double>(step));
-    y->setRange(0, static_cast<double>((top / step + 1) * step));
+    ChartAxes::fitCounts(y, top); // whole items, the top a step above the deepest point or capacity
 }

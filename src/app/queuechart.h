@@ -2,7 +2,7 @@
 
 #include <QChartView>
 
-class QTimer;
+class FramePacer;
 class QueueSeriesModel;
 
 // Queue depth over time, one line per queue with its capacity dashed in the same colour: a view
@@ -19,6 +19,5 @@ public:
 
 private:
     QueueSeriesModel* m_model = nullptr;
-    QTimer* m_frame;
-    bool m_dirty = false;
+    FramePacer* m_frame;
 };

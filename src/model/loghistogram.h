@@ -4,10 +4,12 @@
 // 32 buckets per power of two, so a percentile is within about 3% of the true value however
 // long the run is. Exact count, sum, min and max are kept beside it.
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 class LogHistogram {
 public:
@@ -50,6 +52,40 @@ public:
             }
         }
         return static_cast<std::int64_t>(m_max);
+    }
+
+    // Samples in [lower, upper).
+    struct Bin {
+        std::int64_t lower = 0;
+        std::int64_t upper = 0;
+        std::uint64_t count = 0;
+    };
+    // The distribution at a grain a chart can show: `perOctave` bins per power of two (a power of
+    // two up to 32; finer buckets hold too few samples to read), from the lowest sample's bin to
+    // the highest's, the empty ones between kept so the shape is right. Samples below `from` are
+    // left out (on a log scale, 0 has no place). Empty when no sample is left.
+    [[nodiscard]] std::vector<Bin> bins(int perOctave, std::int64_t from = 0) const
+    {
+        std::vector<Bin> out;
+        const auto per = std::bit_floor(static_cast<unsigned>(std::clamp(perOctave, 1, 1 << kSubBits)));
+        const int group = (1 << kSubBits) / static_cast<int>(per); // buckets a bin
+        const int start = index(static_cast<std::uint64_t>(std::max<std::int64_t>(from, 0)));
+        int first = start, last = kBuckets - 1;
+        while (first < kBuckets && m_buckets[static_cast<std::size_t>(first)] == 0)
+            ++first;
+        if (first == kBuckets)
+            return out;
+        while (m_buckets[static_cast<std::size_t>(last)] == 0)
+            --last;
+        auto bound = [](int i) { return static_cast<std::int64_t>(std::min<std::uint64_t>(lowest(i), std::numeric_limits<std::int64_t>::max())); };
+        for (int g = first / group * group; g <= last; g += group) {
+            const int begin = std::max(g, start);
+            Bin bin{bound(begin), bound(g + group), 0};
+            for (int i = begin; i < g + group; ++i)
+                bin.count += m_buckets[static_cast<std::size_t>(i)];
+            out.push_back(bin);
+        }
+        return out;
     }
 
     bool operator==(const LogHistogram&) const = default;

@@ -1,5 +1,7 @@
 #include "model/queueseriesmodel.h"
 
+#include "model/stepseries.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -70,33 +72,7 @@ QVariant QueueSeriesModel::data(const QModelIndex& index, int role) const
 
 std::vector<QPointF> QueueSeriesModel::series(int row, qint64 fromNs, qint64 toNs, int columns) const
 {
-    std::vector<QPointF> out;
-    if (row < 0 || row >= rowCount() || toNs <= fromNs || columns < 1)
-        return out;
-    const auto& points = m_queues[static_cast<std::size_t>(row)].points;
-    const double width = static_cast<double>(toNs - fromNs) / columns;
-    auto seconds = [](qint64 ns) { return static_cast<double>(ns) / 1e9; };
-    auto first = std::lower_bound(points.begin(), points.end(), fromNs, [](const auto& p, qint64 t) { return p.first < t; });
-    qint32 depth = first == points.begin() ? 0 : std::prev(first)->second; // what it held when the window opens
-    out.emplace_back(seconds(fromNs), depth);
-    for (auto it = first; it != points.end() && it->first <= toNs;) {
-        // One pixel column: its lowest and highest depth, then where it ends.
-        const auto column = static_cast<qint64>((it->first - fromNs) / width);
-        const qint64 columnEnd = fromNs + static_cast<qint64>((column + 1) * width);
-        qint32 low = it->second, high = it->second;
-        const qint64 at = it->first;
-        for (; it != points.end() && (it->first < columnEnd || column + 1 >= columns) && it->first <= toNs; ++it) {
-            low = std::min(low, it->second);
-            high = std::max(high, it->second);
-            depth = it->second;
-        }
-        out.emplace_back(seconds(at), out.back().y()); // a step: the old depth up to the change
-        if (low != high) {
-            out.emplace_back(seconds(at), low);
-            out.emplace_back(seconds(at), high);
-        }
-        out.emplace_back(seconds(at), depth);
-    }
-    out.emplace_back(seconds(std::min(toNs, std::max(fromNs, durationNs()))), depth);
-    return out;
+    if (row < 0 || row >= rowCount())
+        return {};
+    return stepSeries(m_queues[static_cast<std::size_t>(row)].points, fromNs, toNs, columns, durationNs());
 }

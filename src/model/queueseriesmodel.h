@@ -2,8 +2,7 @@
 
 // QueueSeriesModel: each queue's depth over time, from a recording's put and get events — one
 // row per queue (its id, capacity, deepest point) and, for a chart of a given width, its series
-// decimated to the lowest and highest depth per pixel column, so a million puts stay a few
-// hundred points and no peak is lost.
+// decimated by stepSeries() so that no peak is lost.
 
 #include "model/recording.h"
 

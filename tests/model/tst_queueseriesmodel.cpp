@@ -16,6 +16,7 @@ class TestQueueSeriesModel : public QObject {
 private slots:
     void queuesAppearAsRowsWithTheirCapacity();
     void seriesStepsAndKeepsPeaks();
+    void aChangeOnARoundedColumnEdgeIsTaken();
 };
 
 void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
@@ -67,6 +68,23 @@ void TestQueueSeriesModel::seriesStepsAndKeepsPeaks()
     // A window opening mid-run starts at the depth the queue held then.
     const auto late = model.series(0, 500'500, 600'000, 10);
     QCOMPARE(late.front().y(), 500.0);
+}
+
+void TestQueueSeriesModel::aChangeOnARoundedColumnEdgeIsTaken()
+{
+    // A change every ns over 1000 ns drawn in 3 columns of 333.3 ns: the one at 333 ns lies in
+    // the first column though past its end rounded down. It once stopped the decimation cold.
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    for (int t = 1; t <= 1000; ++t)
+        r.append(ev(t, 0, EventKind::QueuePut, 1, 0, t % 5));
+    QueueSeriesModel model;
+    model.setRecording(&r);
+    const auto points = model.series(0, 0, 1000, 3);
+    QVERIFY(points.size() <= 3 * 4 + 2);
+    QCOMPARE(std::max_element(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y(), 4.0);
+    QCOMPARE(points.back().y(), 0.0); // 1000 % 5
 }
 
 QTEST_GUILESS_MAIN(TestQueueSeriesModel)
