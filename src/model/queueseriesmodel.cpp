@@ -85,7 +85,9 @@ std::vector<QPointF> QueueSeriesModel::series(int row, qint64 fromNs, qint64 toN
         const qint64 columnEnd = fromNs + static_cast<qint64>((column + 1) * width);
         qint32 low = it->second, high = it->second;
         const qint64 at = it->first;
-        for (; it != points.end() && (it->first < columnEnd || column + 1 >= columns) && it->first <= toNs; ++it) {
+        // The column's first point is always its own: columnEnd is rounded down and may fall on it.
+        for (const auto columnFirst = it;
+             it != points.end() && (it == columnFirst || it->first < columnEnd || column + 1 >= columns) && it->first <= toNs; ++it) {
             low = std::min(low, it->second);
             high = std::max(high, it->second);
             depth = it->second;

@@ -16,6 +16,7 @@ class TestQueueSeriesModel : public QObject {
 private slots:
     void queuesAppearAsRowsWithTheirCapacity();
     void seriesStepsAndKeepsPeaks();
+    void pointOnAColumnsRoundedEndEnds();
 };
 
 void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
@@ -67,6 +68,22 @@ void TestQueueSeriesModel::seriesStepsAndKeepsPeaks()
     // A window opening mid-run starts at the depth the queue held then.
     const auto late = model.series(0, 500'500, 600'000, 10);
     QCOMPARE(late.front().y(), 500.0);
+}
+
+void TestQueueSeriesModel::pointOnAColumnsRoundedEndEnds()
+{
+    // 10 ns over 3 columns: the first ends at 3.33 ns, rounded down to 3. A change at 3 ns is in
+    // the first column by its index but not before that rounded end: it must still be taken.
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.append(ev(3, 0, EventKind::QueuePut, 1, 0, 1));
+    r.append(ev(8, 0, EventKind::QueuePut, 1, 0, 2));
+    QueueSeriesModel model;
+    model.setRecording(&r);
+    const auto points = model.series(0, 0, 10, 3);
+    QVERIFY2(points.size() <= 3 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
+    QCOMPARE(points.back().y(), 2.0);
 }
 
 QTEST_GUILESS_MAIN(TestQueueSeriesModel)
