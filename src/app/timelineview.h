@@ -53,6 +53,7 @@ private:
     void drawAxis(QPainter& p);
     void drawLane(QPainter& p, int lane, int top);
     void clampWindow();
+    void fitAll(); // showAll() without asking for a paint
 
     TimelineModel* m_model = nullptr;
     QTimer* m_frame;
