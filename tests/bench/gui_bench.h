@@ -36,7 +36,9 @@ inline Percentiles percentiles(std::vector<double> values)
 
 inline void metric(const std::string& name, double value, const char* unit)
 {
-    std::printf("fs.gui.%s %.6g %s\n", name.c_str(), value, unit);
+    // Counts and rates in full (an event lost among 60 million must show), the rest to 4 digits.
+    const bool whole = (value == std::floor(value) || std::fabs(value) >= 1e4) && std::fabs(value) < 1e15;
+    std::printf(whole ? "fs.gui.%s %.0f %s\n" : "fs.gui.%s %.4g %s\n", name.c_str(), value, unit);
     std::fflush(stdout);
 }
 
