@@ -154,12 +154,17 @@ int TimelineView::laneAt(int y) const
 
 void TimelineView::showAll()
 {
+    fitAll();
+    update();
+}
+
+void TimelineView::fitAll()
+{
     const qint64 duration = m_model ? std::max<qint64>(m_model->durationNs(), 1'000'000) : 1'000'000;
     const int plotWidth = std::max(1, width() - plotLeft() - 8);
     m_fromNs = 0;
     m_nsPerPixel = std::max(kMinNsPerPixel, static_cast<double>(duration) / plotWidth);
     m_dirty = false;
-    update();
 }
 
 void TimelineView::zoom(double factor, int aroundX)
@@ -195,8 +200,10 @@ void TimelineView::highlightLane(int lane)
 
 void TimelineView::paintEvent(QPaintEvent*)
 {
-    if (m_dirty && m_follow) // painted before the next frame tick: fit what is there now
-        showAll();
+    // Painted before the next frame tick: fit what is there now. Not showAll(): its update()
+    // from inside a paint would paint the whole timeline a second time.
+    if (m_dirty && m_follow)
+        fitAll();
     QPainter p(this);
     p.fillRect(rect(), palette().base());
     if (!m_model || m_model->rowCount() == 0) {

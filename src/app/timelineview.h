@@ -57,6 +57,7 @@ private:
     void drawSignals(QPainter& p, int lane, int top);
     [[nodiscard]] std::optional<SignalMark> signalAt(int lane, int x) const;
     void clampWindow();
+    void fitAll(); // showAll() without asking for a paint
 
     TimelineModel* m_model = nullptr;
     QTimer* m_frame;

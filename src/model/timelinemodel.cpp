@@ -4,18 +4,20 @@
 
 #include <algorithm>
 
-void TimelineModel::BandSpans::add(const Span& span)
+void TimelineModel::BandSpans::add(const std::vector<Span>& spans, std::size_t index)
 {
     // Spans arrive as they close, nearly in start order: almost always an append.
-    auto at = spans.end();
-    if (!spans.empty() && span.beginNs < spans.back().beginNs)
-        at = std::upper_bound(spans.begin(), spans.end(), span.beginNs,
-                              [](qint64 begin, const Span& s) { return begin < s.beginNs; });
-    const auto index = static_cast<std::size_t>(at - spans.begin());
-    spans.insert(at, span);
-    maxEnd.resize(spans.size());
-    for (std::size_t i = index; i < spans.size(); ++i)
-        maxEnd[i] = std::max(i > 0 ? maxEnd[i - 1] : spans[i].endNs, spans[i].endNs);
+    const qint64 begin = spans[index].beginNs;
+    auto at = order.end();
+    if (!order.empty() && begin < spans[order.back()].beginNs)
+        at = std::upper_bound(order.begin(), order.end(), begin, [&](qint64 b, quint32 i) { return b < spans[i].beginNs; });
+    const auto from = static_cast<std::size_t>(at - order.begin());
+    order.insert(at, static_cast<quint32>(index)); // a lane of 4 G spans would need 128 GiB first
+    maxEnd.resize(order.size());
+    for (std::size_t i = from; i < order.size(); ++i) {
+        const qint64 end = spans[order[i]].endNs;
+        maxEnd[i] = std::max(i > 0 ? maxEnd[i - 1] : end, end);
+    }
 }
 
 TimelineModel::Band TimelineModel::bandOf(SpanKind kind)
@@ -50,7 +52,7 @@ void TimelineModel::refresh()
         LaneSpans& mine = m_lanes[l];
         const auto& spans = lanes[l].spans;
         for (; mine.taken < spans.size(); ++mine.taken)
-            mine.bands[static_cast<std::size_t>(bandOf(spans[mine.taken].kind))].add(spans[mine.taken]);
+            mine.bands[static_cast<std::size_t>(bandOf(spans[mine.taken].kind))].add(spans, mine.taken);
     }
     if (!m_lanes.empty()) // exit codes and names may have arrived
         emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
@@ -104,7 +106,7 @@ std::size_t TimelineModel::spanCount() const
     std::size_t n = 0;
     for (const LaneSpans& lane : m_lanes) {
         for (const BandSpans& band : lane.bands)
-            n += band.spans.size();
+            n += band.order.size();
     }
     return n;
 }
@@ -125,20 +127,22 @@ std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qin
     if (!m_recording || lane < 0 || lane >= static_cast<int>(m_lanes.size()))
         return out;
     const BandSpans& b = m_lanes[static_cast<std::size_t>(lane)].bands[static_cast<std::size_t>(band)];
+    const std::vector<Span>& spans = m_recording->lanes()[static_cast<std::size_t>(lane)].spans;
+    auto span = [&](std::size_t i) -> const Span& { return spans[b.order[i]]; };
     // The first span that may reach into the window: maxEnd only grows.
     auto i = static_cast<std::size_t>(std::upper_bound(b.maxEnd.begin(), b.maxEnd.end(), fromNs) - b.maxEnd.begin());
     const auto pixel = static_cast<qint64>(std::max(1.0, nsPerPixel));
-    for (; i < b.spans.size() && b.spans[i].beginNs < toNs; ++i) {
-        const Span& s = b.spans[i];
+    for (; i < b.order.size() && span(i).beginNs < toNs; ++i) {
+        const Span& s = span(i);
         if (s.endNs < fromNs)
             continue;
         Block block{s.beginNs, s.endNs, s.kind, s.detail, s.object, s.task, 1, false};
         // Sub-pixel spans and their sub-pixel neighbours within a pixel become one block.
         if (s.endNs - s.beginNs < pixel) {
-            while (i + 1 < b.spans.size() && b.spans[i + 1].beginNs < block.endNs + pixel &&
-                   b.spans[i + 1].endNs - b.spans[i + 1].beginNs < pixel && b.spans[i + 1].beginNs < toNs) {
+            while (i + 1 < b.order.size() && span(i + 1).beginNs < block.endNs + pixel &&
+                   span(i + 1).endNs - span(i + 1).beginNs < pixel && span(i + 1).beginNs < toNs) {
                 ++i;
-                block.endNs = std::max(block.endNs, b.spans[i].endNs);
+                block.endNs = std::max(block.endNs, span(i).endNs);
                 ++block.merged;
             }
         }

@@ -17,6 +17,8 @@ private slots:
     void queuesAppearAsRowsWithTheirCapacity();
     void seriesStepsAndKeepsPeaks();
     void aChangeOnARoundedColumnEdgeIsTaken();
+    void pointOnAColumnsRoundedEndEnds();
+    void pointOnAColumnsRoundedEndEnds();
 };
 
 void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
@@ -85,6 +87,22 @@ void TestQueueSeriesModel::aChangeOnARoundedColumnEdgeIsTaken()
     QVERIFY(points.size() <= 3 * 4 + 2);
     QCOMPARE(std::max_element(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y(), 4.0);
     QCOMPARE(points.back().y(), 0.0); // 1000 % 5
+}
+
+void TestQueueSeriesModel::pointOnAColumnsRoundedEndEnds()
+{
+    // 10 ns over 3 columns: the first ends at 3.33 ns, rounded down to 3. A change at 3 ns is in
+    // the first column by its index but not before that rounded end: it must still be taken.
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.append(ev(3, 0, EventKind::QueuePut, 1, 0, 1));
+    r.append(ev(8, 0, EventKind::QueuePut, 1, 0, 2));
+    QueueSeriesModel model;
+    model.setRecording(&r);
+    const auto points = model.series(0, 0, 10, 3);
+    QVERIFY2(points.size() <= 3 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
+    QCOMPARE(points.back().y(), 2.0);
 }
 
 QTEST_GUILESS_MAIN(TestQueueSeriesModel)

@@ -1,0 +1,79 @@
+#pragma once
+
+// What the GUI benchmark's two parts share: percentiles of frame times, the `name value unit`
+// lines, a count of the paints a widget really received.
+
+#include <QEvent>
+#include <QObject>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace forkscope::bench {
+
+struct Percentiles {
+    double p50 = 0, p95 = 0, max = 0;
+    std::size_t count = 0;
+};
+
+// Nearest-rank percentiles: p95 of 20 frames is the 19th, a frame that really happened.
+inline Percentiles percentiles(std::vector<double> values)
+{
+    Percentiles p;
+    p.count = values.size();
+    if (values.empty())
+        return p;
+    std::sort(values.begin(), values.end());
+    auto rank = [&](double q) { return values[static_cast<std::size_t>(std::max(1.0, std::ceil(q * static_cast<double>(values.size())))) - 1]; };
+    p.p50 = rank(0.50);
+    p.p95 = rank(0.95);
+    p.max = values.back();
+    return p;
+}
+
+inline void metric(const std::string& name, double value, const char* unit)
+{
+    // Counts and rates in full (an event lost among 60 million must show), the rest to 4 digits.
+    const bool whole = (value == std::floor(value) || std::fabs(value) >= 1e4) && std::fabs(value) < 1e15;
+    std::printf(whole ? "fs.gui.%s %.0f %s\n" : "fs.gui.%s %.4g %s\n", name.c_str(), value, unit);
+    std::fflush(stdout);
+}
+
+inline void metrics(const std::string& name, const Percentiles& p) // name_p50, _p95, _max in ms
+{
+    metric(name + "_p50", p.p50, "ms");
+    metric(name + "_p95", p.p95, "ms");
+    metric(name + "_max", p.max, "ms");
+}
+
+// Counts the paint events a widget gets: proof that a frame painted, not just asked to.
+class PaintCounter : public QObject {
+public:
+    using QObject::QObject;
+    [[nodiscard]] long paints() const { return m_paints; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++m_paints;
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    long m_paints = 0;
+};
+
+[[nodiscard]] double peakRssMb(); // VmHWM of this process
+
+struct PanZoomOptions {
+    std::size_t spans = 1'000'000;
+    int steps = 200;
+};
+// Part 2: a recording of `spans` spans in a 1400×600 timeline, zoomed and panned; each frame's ms.
+[[nodiscard]] std::vector<double> panZoomFrames(const PanZoomOptions& options, std::size_t* spansMade);
+
+} // namespace forkscope::bench
