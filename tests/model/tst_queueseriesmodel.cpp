@@ -18,7 +18,6 @@ private slots:
     void seriesStepsAndKeepsPeaks();
     void aChangeOnARoundedColumnEdgeIsTaken();
     void pointOnAColumnsRoundedEndEnds();
-    void pointOnAColumnsRoundedEndEnds();
 };
 
 void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
