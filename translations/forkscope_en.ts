@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChartAxes</name>
+    <message>
+        <source>seconds since the run started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>sleep</source>
@@ -552,6 +579,124 @@
     </message>
 </context>
 <context>
+    <name>LockChart</name>
+    <message>
+        <source>How many processes wait for each lock over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the acquisitions of the chosen lock waited for it, and how long they held it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock whose wait and hold times are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lock in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes waiting for each lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait (acquisitions that waited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acquisitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait and hold times of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no wait or hold time yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: held by PID %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockSeriesModel</name>
+    <message>
+        <source>Lock %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acquisitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold max</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ForkScope</source>
@@ -896,6 +1041,22 @@
         <source>Ctrl+Shift+P</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many processes wait for each lock over time, how long they wait and hold it, and who holds it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long tasks take, and how many finish per second over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1191,10 +1352,6 @@
     </message>
     <message>
         <source>No queue in this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seconds since the run started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1618,6 +1775,92 @@
     </message>
     <message>
         <source>Shared Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskChart</name>
+    <message>
+        <source>How many tasks finished per second over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many tasks took how long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks finished per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task durations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatsModel</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks: %1, failed: %2; duration p50 %3, p95 %4, max %5; %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartAxes</name>
+    <message>
+        <source>seconds since the run started</source>
+        <translation>自运行开始以来的秒数</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>ns</source>
+        <translation>纳秒</translation>
+    </message>
+    <message>
+        <source>%1 (%2, log scale)</source>
+        <translation>%1(%2,对数刻度)</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>sleep</source>
@@ -552,6 +579,124 @@
     </message>
 </context>
 <context>
+    <name>LockChart</name>
+    <message>
+        <source>How many processes wait for each lock over the run</source>
+        <translation>整个运行期间每把锁各有多少进程在等待</translation>
+    </message>
+    <message>
+        <source>How long the acquisitions of the chosen lock waited for it, and how long they held it</source>
+        <translation>所选锁的每次获取等待了多久、持有了多久</translation>
+    </message>
+    <message>
+        <source>The lock whose wait and hold times are shown</source>
+        <translation>显示其等待与持有时间的锁</translation>
+    </message>
+    <message>
+        <source>No lock in this run</source>
+        <translation>本次运行没有锁</translation>
+    </message>
+    <message>
+        <source>Processes waiting for each lock</source>
+        <translation>等待各把锁的进程</translation>
+    </message>
+    <message>
+        <source>processes waiting</source>
+        <translation>等待中的进程</translation>
+    </message>
+    <message>
+        <source>wait (acquisitions that waited)</source>
+        <translation>等待(需要等待的获取)</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>持有</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>acquisitions</source>
+        <translation>获取次数</translation>
+    </message>
+    <message>
+        <source>Wait and hold times of %1</source>
+        <translation>%1 的等待与持有时间</translation>
+    </message>
+    <message>
+        <source>%1: no wait or hold time yet</source>
+        <translation>%1:还没有等待或持有时间</translation>
+    </message>
+    <message>
+        <source>%1: held by PID %2</source>
+        <translation>%1:由 PID %2 持有</translation>
+    </message>
+    <message>
+        <source>%1: free</source>
+        <translation>%1:空闲</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>LockSeriesModel</name>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Acquisitions</source>
+        <translation>获取次数</translation>
+    </message>
+    <message>
+        <source>Contended</source>
+        <translation>发生争用</translation>
+    </message>
+    <message>
+        <source>Owner died</source>
+        <translation>持有者已死</translation>
+    </message>
+    <message>
+        <source>Holder PID</source>
+        <translation>持有者 PID</translation>
+    </message>
+    <message>
+        <source>Wait p50</source>
+        <translation>等待 p50</translation>
+    </message>
+    <message>
+        <source>Wait p95</source>
+        <translation>等待 p95</translation>
+    </message>
+    <message>
+        <source>Wait max</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <source>Hold p50</source>
+        <translation>持有 p50</translation>
+    </message>
+    <message>
+        <source>Hold p95</source>
+        <translation>持有 p95</translation>
+    </message>
+    <message>
+        <source>Hold max</source>
+        <translation>最长持有</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ForkScope</source>
@@ -895,6 +1040,22 @@
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
+    <message>
+        <source>&amp;Locks</source>
+        <translation>锁(&amp;L)</translation>
+    </message>
+    <message>
+        <source>How many processes wait for each lock over time, how long they wait and hold it, and who holds it now</source>
+        <translation>每把锁随时间有多少进程在等待、等待和持有各多久,以及现在由谁持有</translation>
+    </message>
+    <message>
+        <source>T&amp;asks</source>
+        <translation>任务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>How long tasks take, and how many finish per second over the run</source>
+        <translation>任务耗时多久,以及运行期间每秒完成多少个</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1191,10 +1352,6 @@
     <message>
         <source>No queue in this run</source>
         <translation>本次运行没有队列</translation>
-    </message>
-    <message>
-        <source>seconds since the run started</source>
-        <translation>自运行开始的秒数</translation>
     </message>
     <message>
         <source>items in the queue</source>
@@ -1619,6 +1776,92 @@
     <message>
         <source>Shared Value</source>
         <translation>共享 Value</translation>
+    </message>
+</context>
+<context>
+    <name>TaskChart</name>
+    <message>
+        <source>How many tasks finished per second over the run</source>
+        <translation>运行期间每秒完成的任务数</translation>
+    </message>
+    <message>
+        <source>How many tasks took how long</source>
+        <translation>各耗时区间的任务数</translation>
+    </message>
+    <message>
+        <source>No task in this run</source>
+        <translation>本次运行没有任务</translation>
+    </message>
+    <message>
+        <source>Tasks finished per second</source>
+        <translation>每秒完成的任务</translation>
+    </message>
+    <message>
+        <source>tasks per second</source>
+        <translation>任务/秒</translation>
+    </message>
+    <message>
+        <source>Task durations</source>
+        <translation>任务耗时</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>task duration</source>
+        <translation>任务耗时</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatsModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 tasks/s</source>
+        <translation>%1 个任务/秒</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Duration p50</source>
+        <translation>耗时 p50</translation>
+    </message>
+    <message>
+        <source>Duration p95</source>
+        <translation>耗时 p95</translation>
+    </message>
+    <message>
+        <source>Duration max</source>
+        <translation>最长耗时</translation>
+    </message>
+    <message>
+        <source>Mean throughput</source>
+        <translation>平均吞吐量</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>统计量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>No task in this run</source>
+        <translation>本次运行没有任务</translation>
+    </message>
+    <message>
+        <source>Tasks: %1, failed: %2; duration p50 %3, p95 %4, max %5; %6</source>
+        <translation>任务:%1,失败:%2;耗时 p50 %3,p95 %4,最长 %5;%6</translation>
     </message>
 </context>
 <context>

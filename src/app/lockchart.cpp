@@ -29,14 +29,16 @@ LockChart::LockChart(QWidget* parent)
     m_holders->setWordWrap(true);
     m_holders->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* choice = new QHBoxLayout; // the chart's title below says what it picks
-    choice->addWidget(m_lock);
-    choice->addStretch();
+    // Side by side: the pane is wider than tall, and a chart needs height for its axes.
+    auto* times = new QVBoxLayout; // the chart's title says what the choice picks
+    times->addWidget(m_lock, 0, Qt::AlignLeft);
+    times->addWidget(m_times, 1);
+    auto* charts = new QHBoxLayout;
+    charts->addWidget(m_waiters, 1);
+    charts->addLayout(times, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_waiters, 1);
-    layout->addLayout(choice);
-    layout->addWidget(m_times, 1);
+    layout->addLayout(charts, 1);
     layout->addWidget(m_holders);
 
     connect(m_lock, &QComboBox::currentIndexChanged, this, [this] { m_frame->markDirty(); });

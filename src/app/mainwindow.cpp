@@ -5,6 +5,7 @@
 #include "app/configdelegate.h"
 #include "app/configdialog.h"
 #include "app/language.h"
+#include "app/lockchart.h"
 #include "app/outputlog.h"
 #include "app/pictureexport.h"
 #include "app/processtableproxy.h"
@@ -12,11 +13,14 @@
 #include "app/recentfiles.h"
 #include "app/runfiles.h"
 #include "app/scenariofiles.h"
+#include "app/taskchart.h"
 #include "app/timelineview.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
+#include "model/lockseriesmodel.h"
 #include "model/queueseriesmodel.h"
+#include "model/taskstatsmodel.h"
 #include "model/scenariotext.h"
 #include "model/timelinemodel.h"
 
@@ -44,6 +48,8 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_recent(new RecentFiles(this)),
       m_timeline(new TimelineModel(this)),
       m_queues(new QueueSeriesModel(this)),
+      m_locks(new LockSeriesModel(this)),
+      m_tasks(new TaskStatsModel(this)),
       m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this)),
       m_clock(new QTimer(this))
@@ -122,8 +128,10 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
     m_ui->timelineView->setModel(m_timeline);
     m_ui->queueChart->setModel(m_queues);
-    PictureExport::addContextAction(m_ui->timelineView, QStringLiteral("timeline.png"));
-    PictureExport::addContextAction(m_ui->queueChart, QStringLiteral("queues.png"));
+    m_ui->lockChart->setModel(m_locks);
+    m_ui->taskChart->setModel(m_tasks);
+    for (QWidget* view : views())
+        PictureExport::addContextAction(view, view->objectName() + QStringLiteral(".png"));
     connect(m_ui->actionSavePicture, &QAction::triggered, this, [this] {
         QWidget* view = currentView();
         const QString path = PictureExport::saveWithDialog(view, view->objectName() + QStringLiteral(".png"));
@@ -224,9 +232,13 @@ void MainWindow::followRecording()
     if (m_timeline->recording() != m_controller->recording()) {
         m_timeline->setRecording(m_controller->recording());
         m_queues->setRecording(m_controller->recording());
+        m_locks->setRecording(m_controller->recording());
+        m_tasks->setRecording(m_controller->recording());
     } else {
         m_timeline->refresh();
         m_queues->refresh();
+        m_locks->refresh();
+        m_tasks->refresh();
     }
 }
 
@@ -251,12 +263,14 @@ void MainWindow::updateActions()
         exportAction->setEnabled(m_runFiles->canExport());
 }
 
+QList<QWidget*> MainWindow::views() const
+{
+    return {m_ui->timelineView, m_ui->queueChart, m_ui->lockChart, m_ui->taskChart};
+}
+
 QWidget* MainWindow::currentView() const
 {
-    QWidget* page = m_ui->viewTabs->currentWidget();
-    if (page == m_ui->queuesTab)
-        return m_ui->queueChart;
-    return m_ui->timelineView;
+    return views().value(m_ui->viewTabs->currentIndex(), m_ui->timelineView); // tabs in the same order
 }
 
 void MainWindow::updateStatus()
@@ -387,7 +401,7 @@ void MainWindow::retranslate()
         actions[i]->setText(options[i].name);
     m_presets->retranslate();
     m_output->retranslate();
-    for (QWidget* view : {static_cast<QWidget*>(m_ui->timelineView), static_cast<QWidget*>(m_ui->queueChart)})
+    for (QWidget* view : views())
         PictureExport::retranslate(view);
     if (m_preset)
         m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());

@@ -18,7 +18,9 @@ class ProcessTableProxy;
 class OutputLog;
 class RecentFiles;
 class RunFiles;
+class LockSeriesModel;
 class QueueSeriesModel;
+class TaskStatsModel;
 class TimelineModel;
 class QTimer;
 
@@ -52,7 +54,8 @@ private:
     void followRecording();
     void signalSelected(int signal);
     [[nodiscard]] qint64 selectedPid() const;
-    [[nodiscard]] QWidget* currentView() const; // the chart or timeline on show
+    [[nodiscard]] QList<QWidget*> views() const; // in the order of their tabs
+    [[nodiscard]] QWidget* currentView() const;  // the chart or timeline on show
     void updateStatus();
     void openScenario();
     void openScenarioFile(const QString& path);
@@ -75,6 +78,8 @@ private:
     OutputLog* m_output = nullptr; // made once the form is set up
     TimelineModel* m_timeline;
     QueueSeriesModel* m_queues;
+    LockSeriesModel* m_locks;
+    TaskStatsModel* m_tasks;
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
     QTimer* m_clock; // refreshes the wall time while a run is going

@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -25,10 +26,12 @@ TaskChart::TaskChart(QWidget* parent)
     m_durations->setToolTip(tr("How many tasks took how long"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* charts = new QHBoxLayout; // side by side: each chart keeps the pane's height
+    charts->addWidget(m_throughput, 1);
+    charts->addWidget(m_durations, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_throughput, 1);
-    layout->addWidget(m_durations, 1);
+    layout->addLayout(charts, 1);
     layout->addWidget(m_summary);
 }
 

@@ -5,6 +5,10 @@
 #include "app/configdialog.h"
 #include "app/configformbinder.h"
 #include "app/language.h"
+#include "app/lockchart.h"
+#include "app/taskchart.h"
+#include "model/lockseriesmodel.h"
+#include "model/taskstatsmodel.h"
 #include "app/mainwindow.h"
 #include "app/queuechart.h"
 #include "app/runfiles.h"
@@ -29,6 +33,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QChart>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -58,6 +64,7 @@ private slots:
     void configureDialogChangesTheConfigOnlyWhenAccepted();
     void stopActionStopsTheRun();
     void exportsAndReopensARun();
+    void lockAndTaskChartsShowTheRun();
     void signalsReachTheSelectedProcess();
     void chineseUiIsTranslated();
     void windowRendersToAPicture();
@@ -296,6 +303,41 @@ char procState(qint64 pid) // the state letter in /proc/<pid>/stat: S sleeping, 
 }
 
 } // namespace
+
+// The Locks tab shows the ticket race's lock fought over; the Tasks tab the pool's tasks.
+void TestMainWindow::lockAndTaskChartsShowTheRun()
+{
+    QVERIFY(m_window->selectPreset(QStringLiteral("ticket-race")));
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("lock")), ConfigModel::ValueColumn), true);
+    config->setData(config->index(rowOfField(QStringLiteral("buyers")), ConfigModel::ValueColumn), 3);
+    config->setData(config->index(rowOfField(QStringLiteral("read_ms")), ConfigModel::ValueColumn), 20);
+    config->setData(config->index(rowOfField(QStringLiteral("write_ms")), ConfigModel::ValueColumn), 20);
+    action("actionStart")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+    auto* locks = m_window->findChild<LockChart*>(QStringLiteral("lockChart"));
+    QTRY_VERIFY(locks->model()->rowCount() >= 1);
+    QCOMPARE(locks->model()->index(0, LockSeriesModel::AcquisitionsColumn).data(LockSeriesModel::ValueRole).toLongLong(), 3);
+    QVERIFY(locks->model()->index(0, LockSeriesModel::ContendedColumn).data(LockSeriesModel::ValueRole).toLongLong() >= 1);
+    locks->redraw();
+    QVERIFY(!locks->waitersChart()->series().isEmpty());
+    QVERIFY(locks->holdersText().contains(QStringLiteral("free")));
+
+    QVERIFY(m_window->selectPreset(QStringLiteral("pool")));
+    config->setData(config->index(rowOfField(QStringLiteral("tasks")), ConfigModel::ValueColumn), 6);
+    config->setData(config->index(rowOfField(QStringLiteral("task_ms")), ConfigModel::ValueColumn), 20);
+    action("actionStart")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+    auto* tasks = m_window->findChild<TaskChart*>(QStringLiteral("taskChart"));
+    QTRY_COMPARE(tasks->model()->taskCount(), quint64{6});
+    tasks->redraw();
+    QVERIFY(!tasks->throughputChart()->series().isEmpty());
+    QVERIFY(!tasks->durationsChart()->series().isEmpty());
+    // The tab on show saves as a picture from the File menu's action too.
+    auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    tabs->setCurrentWidget(m_window->findChild<QWidget*>(QStringLiteral("taskTab")));
+    QVERIFY(tasks->isVisible());
+}
 
 void TestMainWindow::signalsReachTheSelectedProcess()
 {
