@@ -1057,6 +1057,10 @@
         <source>How long tasks take, and how many finish per second over the run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1498,6 +1502,29 @@
     </message>
     <message>
         <source>owner died</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>%1 s / %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the run from the start, or pause (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay: drag to show every view as the run was at that moment; the right end shows the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

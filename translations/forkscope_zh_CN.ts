@@ -1056,6 +1056,10 @@
         <source>How long tasks take, and how many finish per second over the run</source>
         <translation>任务耗时多久,以及运行期间每秒完成多少个</translation>
     </message>
+    <message>
+        <source>Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.</source>
+        <translation>回放:运行在第 %1 秒(共 %2 秒)时的样子。拖动视图下方的进度条,按 F6 播放。</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1503,6 +1507,29 @@
     <message>
         <source>owner died</source>
         <translation>持有者死亡</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>%1 s / %2 s</source>
+        <translation>%1 秒 / %2 秒</translation>
+    </message>
+    <message>
+        <source>Replay the run from the start, or pause (F6)</source>
+        <translation>从头回放这次运行,或暂停(F6)</translation>
+    </message>
+    <message>
+        <source>Replay: drag to show every view as the run was at that moment; the right end shows the whole run</source>
+        <translation>回放:拖动以在所有视图中显示运行在该时刻的样子;拖到最右端显示整个运行</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "app/processtableproxy.h"
 #include "app/queuechart.h"
 #include "app/recentfiles.h"
+#include "app/replaybar.h"
 #include "app/runfiles.h"
 #include "app/scenariofiles.h"
 #include "app/taskchart.h"
@@ -129,6 +130,13 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->timelineView->setModel(m_timeline);
     m_ui->queueChart->setModel(m_queues);
     m_ui->lockChart->setModel(m_locks);
+    m_ui->replayBar->setController(m_controller);
+    connect(m_controller, &RunController::outputCleared, this, [this] { m_output->clearLines(); });
+    connect(m_controller, &RunController::replayChanged, this, [this] {
+        // Replaying, "now" is the moment shown: what was still going then reaches it.
+        m_timeline->setLiveEndNs(m_controller->isReplaying() ? m_controller->replayPositionNs() : 0);
+        updateStatus();
+    });
     m_ui->taskChart->setModel(m_tasks);
     for (QWidget* view : views())
         PictureExport::addContextAction(view, view->objectName() + QStringLiteral(".png"));
@@ -290,7 +298,12 @@ void MainWindow::updateStatus()
         state = tr("Stopping: terminating the processes…");
         break;
     case RunController::State::Finished:
-        state = m_controller->summary() ? m_controller->summary()->oneLine() : QString();
+        if (m_controller->isReplaying())
+            state = tr("Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.")
+                        .arg(static_cast<double>(m_controller->replayPositionNs()) / 1e9, 0, 'f', 3)
+                        .arg(static_cast<double>(m_controller->replayEndNs()) / 1e9, 0, 'f', 3);
+        else
+            state = m_controller->summary() ? m_controller->summary()->oneLine() : QString();
         break;
     }
     m_stateLabel->setText(state);

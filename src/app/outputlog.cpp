@@ -15,10 +15,15 @@ OutputLog::OutputLog(QPlainTextEdit* view, QComboBox* filter, QObject* parent)
     connect(m_filter, &QComboBox::currentIndexChanged, this, &OutputLog::refill);
 }
 
-void OutputLog::clear()
+void OutputLog::clearLines()
 {
     m_lines.clear();
     m_view->clear();
+}
+
+void OutputLog::clear()
+{
+    clearLines();
     const QSignalBlocker blocker(m_filter);
     while (m_filter->count() > 1)
         m_filter->removeItem(1);

@@ -17,6 +17,7 @@ public:
     OutputLog(QPlainTextEdit* view, QComboBox* filter, QObject* parent = nullptr);
 
     void clear(); // a new run: no lines, and the filter back to every process
+    void clearLines(); // a replay going back: the lines come again, the filter stays
     void addProcess(qint64 pid, const QString& name);
     void append(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void appendNote(const QString& text); // ForkScope's own messages, shown whatever the filter

@@ -35,12 +35,12 @@ RunFiles::RunFiles(RunController* controller, QWidget* dialogParent)
 
 bool RunFiles::canExport() const
 {
-    return m_controller->recording() && !m_controller->isActive();
+    return m_controller->wholeRecording() && !m_controller->isActive();
 }
 
 std::optional<QString> RunFiles::exportTo(Format format, const QString& path)
 {
-    const Recording* recording = m_controller->recording();
+    const Recording* recording = m_controller->wholeRecording();
     if (!recording)
         return tr("There is no run to export yet.");
     std::unique_ptr<QProgressDialog> dialog;

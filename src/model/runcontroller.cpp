@@ -10,10 +10,29 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 using namespace forkscope;
+
+namespace {
+
+// A process of a recorded run as the table shows it when it starts.
+ProcessRow rowOf(const Lane& lane, bool isMain)
+{
+    ProcessRow row;
+    row.name = lane.name;
+    row.role = lane.role;
+    row.pid = lane.pid;
+    row.ppid = lane.ppid;
+    row.daemon = lane.daemon;
+    row.isMain = isMain;
+    row.startNs = std::max<qint64>(0, lane.startNs);
+    return row;
+}
+
+} // namespace
 
 RunController::RunController(ForkServerClient* client, QObject* parent)
     : QObject(parent), m_client(client), m_processes(new ProcessTableModel(this)), m_usageTimer(new QTimer(this))
@@ -83,6 +102,8 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
     m_scenario = scenario;
     m_config = std::make_unique<nlohmann::json>(config);
     m_collector.reset();
+    m_replay.reset();
+    m_wholeRecording.reset();
     m_recording.reset();
     m_requestId = m_client->requestRun(scenario.toStdString(), config.dump());
     if (m_requestId == 0) {
@@ -101,6 +122,8 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
         return false;
     }
     m_collector.reset();
+    m_replay.reset();
+    m_wholeRecording.reset();
     m_recording = std::move(recording);
     const Recording& r = *m_recording;
     m_processes->clear();
@@ -110,18 +133,8 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
     m_t0Ns = r.t0Ns();
     m_wallNs = r.durationNs();
     setState(State::Starting); // the same steps as a live run, so every view follows
-    for (const Lane& lane : r.lanes()) {
-        ProcessRow row;
-        row.name = lane.name;
-        row.role = lane.role;
-        row.pid = lane.pid;
-        row.ppid = lane.ppid;
-        row.daemon = lane.daemon;
-        row.isMain = lane.ring == 0;
-        row.startNs = std::max<qint64>(0, lane.startNs);
-        m_processes->addProcess(row);
-        emit processStarted(row);
-    }
+    for (const Lane& lane : r.lanes())
+        addProcess(rowOf(lane, lane.ring == 0));
     setState(State::Running);
     for (const LogEntry& entry : r.log()) {
         const int lane = r.laneOfPid(entry.pid);
@@ -296,4 +309,96 @@ void RunController::onConnectionLost(const QString& reason)
         emit finished(*m_summary);
     }
     emit failed(reason);
+}
+
+bool RunController::canReplay() const
+{
+    return m_state == State::Finished && wholeRecording() && wholeRecording()->durationNs() > 0;
+}
+
+qint64 RunController::replayEndNs() const
+{
+    return wholeRecording() ? wholeRecording()->durationNs() : 0;
+}
+
+qint64 RunController::replayPositionNs() const
+{
+    return m_replay ? m_replay->positionNs() : replayEndNs();
+}
+
+void RunController::addProcess(const ProcessRow& row)
+{
+    m_processes->addProcess(row);
+    emit processStarted(row);
+}
+
+void RunController::replayTo(qint64 tNs)
+{
+    if (!canReplay())
+        return;
+    if (!m_replay) {
+        m_wholeRecording = std::move(m_recording);
+        m_replay = std::make_unique<Replay>(*m_wholeRecording);
+    }
+    tNs = std::clamp<qint64>(tNs, 0, m_replay->endNs());
+    if (!m_recording || tNs < m_replay->positionNs()) { // back in time: from the start again
+        auto fresh = m_replay->restart();
+        m_processes->clear();
+        emit outputCleared();
+        m_recording = std::move(fresh); // the views switch to it on recordingChanged()
+        addProcess(rowOf(m_wholeRecording->lanes().front(), true));
+    }
+    m_replay->advance(tNs, *m_recording, [this](const Replay::Step& step) { followReplayStep(step); });
+    if (tNs >= m_replay->endNs() && !m_processes->rows().isEmpty()) {
+        const qint64 mainPid = m_processes->rows().first().pid;
+        m_processes->markExited(mainPid, std::nullopt, tNs);
+        m_processes->markJoined(mainPid, tNs);
+    }
+    emit recordingChanged();
+    emit replayChanged();
+}
+
+void RunController::followReplayStep(const Replay::Step& step)
+{
+    const Lane& lane = m_wholeRecording->lanes()[static_cast<std::size_t>(step.lane)];
+    switch (step.kind) {
+    case Replay::Step::Kind::Start:
+        addProcess(rowOf(lane, false));
+        break;
+    case Replay::Step::Kind::Exit:
+        if (const ProcessRow* row = m_processes->markExited(lane.pid, lane.exitCode, lane.exitNs))
+            emit processExited(*row);
+        break;
+    case Replay::Step::Kind::Join:
+        if (const ProcessRow* row = m_processes->markJoined(lane.pid, lane.joinNs))
+            emit processJoined(*row);
+        break;
+    case Replay::Step::Kind::Log: {
+        const LogEntry& entry = m_wholeRecording->log()[step.index];
+        const int owner = m_wholeRecording->laneOfPid(entry.pid);
+        emit outputLine(entry.timeNs, entry.pid, owner >= 0 ? m_wholeRecording->lanes()[std::size_t(owner)].name : QString(), entry.text);
+        break;
+    }
+    case Replay::Step::Kind::Signal: {
+        const int signal = lane.signalsSent[step.index].signal;
+        if (signal == SIGSTOP || signal == SIGCONT)
+            m_processes->setStopped(lane.pid, signal == SIGSTOP);
+        break;
+    }
+    }
+}
+
+void RunController::endReplay()
+{
+    if (!m_replay)
+        return;
+    // The whole run again, through the steps of showing a saved one; its outcome stays its own.
+    const std::optional<RunSummary> summary = m_summary;
+    const qint64 wallNs = m_wallNs;
+    m_replay.reset();
+    std::unique_ptr<Recording> whole = std::move(m_wholeRecording);
+    showRecording(std::move(whole));
+    m_summary = summary;
+    m_wallNs = wallNs;
+    emit replayChanged();
 }

@@ -3,6 +3,7 @@
 #include "model/processtablemodel.h"
 #include "model/procsampler.h"
 #include "model/recording.h"
+#include "model/replay.h"
 #include "model/runsummary.h"
 #include "scenarios/protocol.h"
 
@@ -38,8 +39,11 @@ public:
     // Since the run started: live while it runs, the measured wall time once finished.
     [[nodiscard]] qint64 elapsedNs() const;
     [[nodiscard]] const std::optional<RunSummary>& summary() const { return m_summary; }
-    // The current or last run's recording; null before the first run starts.
+    // The current or last run's recording; null before the first run starts. While a moment of
+    // a finished run is replayed, the run up to that moment.
     [[nodiscard]] const Recording* recording() const { return m_recording.get(); }
+    // The whole last run, even while a moment of it is replayed: what to save and export.
+    [[nodiscard]] const Recording* wholeRecording() const { return m_wholeRecording ? m_wholeRecording.get() : m_recording.get(); }
     // For the config that goes with an export.
     [[nodiscard]] const nlohmann::json& config() const;
 
@@ -54,6 +58,16 @@ public:
     // by an unrelated process is never signalled. False, with failed() emitted, otherwise.
     bool sendSignal(qint64 pid, int signal);
 
+    // Replay of a finished run (live or opened): the table, output and recording() show the run
+    // as it was `tNs` after it started, as if it were going on. endReplay() (or reaching the
+    // end) brings back the whole run.
+    [[nodiscard]] bool canReplay() const;
+    [[nodiscard]] bool isReplaying() const { return m_replay != nullptr; }
+    [[nodiscard]] qint64 replayEndNs() const;
+    [[nodiscard]] qint64 replayPositionNs() const; // the end when not replaying
+    void replayTo(qint64 tNs);
+    void endReplay();
+
 signals:
     void stateChanged(RunController::State state);
     void processStarted(const ProcessRow& row);
@@ -64,6 +78,8 @@ signals:
     void finished(const RunSummary& summary);
     void failed(const QString& message);
     void recordingChanged(); // events or processes were added to recording()
+    void outputCleared();    // a replay went back in time: the output starts again
+    void replayChanged();    // the replayed moment moved, or the replay ended
 
 private:
     void handle(const forkscope::protocol::Message& message);
@@ -72,6 +88,8 @@ private:
     void onError(const forkscope::protocol::Error& m);
     void onConnectionLost(const QString& reason);
     void setState(State state);
+    void followReplayStep(const Replay::Step& step);
+    void addProcess(const ProcessRow& row);
     [[nodiscard]] qint64 relative(qint64 tNs) const { return tNs - m_t0Ns; }
 
     ForkServerClient* m_client;
@@ -85,6 +103,8 @@ private:
     std::optional<RunSummary> m_summary;
     std::unique_ptr<nlohmann::json> m_config;
     std::unique_ptr<Recording> m_recording;
+    std::unique_ptr<Recording> m_wholeRecording; // while replaying: the run m_replay reads
+    std::unique_ptr<Replay> m_replay;
     std::unique_ptr<Collector> m_collector;
     QTimer* m_usageTimer; // samples CPU % and RSS from /proc once a second while a run is going
     ProcSampler m_sampler;

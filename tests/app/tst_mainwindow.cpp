@@ -5,6 +5,7 @@
 #include "app/configdialog.h"
 #include "app/configformbinder.h"
 #include "app/language.h"
+#include "app/replaybar.h"
 #include "app/lockchart.h"
 #include "app/taskchart.h"
 #include "model/lockseriesmodel.h"
@@ -33,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSlider>
 #include <QTabWidget>
 #include <QChart>
 #include <QStandardPaths>
@@ -65,6 +67,7 @@ private slots:
     void stopActionStopsTheRun();
     void exportsAndReopensARun();
     void lockAndTaskChartsShowTheRun();
+    void replayShowsTheRunAtAMoment();
     void signalsReachTheSelectedProcess();
     void chineseUiIsTranslated();
     void windowRendersToAPicture();
@@ -337,6 +340,57 @@ void TestMainWindow::lockAndTaskChartsShowTheRun()
     auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     tabs->setCurrentWidget(m_window->findChild<QWidget*>(QStringLiteral("taskTab")));
     QVERIFY(tasks->isVisible());
+}
+
+// After a run, the replay bar shows every view as the run was at a moment; its right end, or
+// playing to the end, brings back the whole run.
+void TestMainWindow::replayShowsTheRunAtAMoment()
+{
+    QVERIFY(m_window->selectPreset(QStringLiteral("processes")));
+    ConfigModel* config = m_window->configModel();
+    config->setData(config->index(rowOfField(QStringLiteral("workers")), ConfigModel::ValueColumn), 3);
+    config->setData(config->index(rowOfField(QStringLiteral("join")), ConfigModel::ValueColumn), QStringLiteral("one-by-one"));
+    config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 150);
+    auto* bar = m_window->findChild<ReplayBar*>(QStringLiteral("replayBar"));
+    QVERIFY(!bar->isEnabled()); // nothing to replay yet
+    action("actionStart")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
+    QVERIFY(bar->isEnabled());
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    auto* timeline = m_window->findChild<TimelineView*>(QStringLiteral("timelineView"));
+    QCOMPARE(table->model()->rowCount(), 4);
+    const std::size_t wholeSpans = timeline->model()->spanCount();
+    const QString wholeOutput = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
+
+    // A third of the way: the workers run one by one, so the first has been joined and the
+    // second is running; the third has not started.
+    bar->slider()->setValue(ReplayBar::kSteps * 4 / 10);
+    RunController* controller = m_window->runController();
+    QVERIFY(controller->isReplaying());
+    QCOMPARE(table->model()->rowCount(), 3);
+    QCOMPARE(controller->processModel()->rows()[1].state, ProcessRow::State::Joined);
+    QCOMPARE(controller->processModel()->rows()[2].state, ProcessRow::State::Running);
+    QVERIFY(timeline->model()->spanCount() < wholeSpans);
+    QCOMPARE(timeline->model()->durationNs(), controller->replayPositionNs());
+    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().size() < wholeOutput.size());
+    QVERIFY(action("actionExportTrace")->isEnabled()); // exports take the whole run
+
+    // The right end: the whole run again, as it was.
+    bar->slider()->setValue(ReplayBar::kSteps);
+    QVERIFY(!controller->isReplaying());
+    QCOMPARE(table->model()->rowCount(), 4);
+    QCOMPARE(timeline->model()->spanCount(), wholeSpans);
+
+    // Playing at 10x runs through to the end and stops there.
+    bar->findChild<QComboBox*>()->setCurrentIndex(bar->findChild<QComboBox*>()->count() - 1);
+    bar->play();
+    QVERIFY(bar->isPlaying());
+    QVERIFY(controller->isReplaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isPlaying(), 10000);
+    QVERIFY(!controller->isReplaying());
+    QCOMPARE(table->model()->rowCount(), 4);
+    QCOMPARE(timeline->model()->spanCount(), wholeSpans);
+    QCOMPARE(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText(), wholeOutput);
 }
 
 void TestMainWindow::signalsReachTheSelectedProcess()
