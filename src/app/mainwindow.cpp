@@ -5,23 +5,18 @@
 #include "app/configdelegate.h"
 #include "app/configdialog.h"
 #include "app/language.h"
-#include "app/lockchart.h"
 #include "app/outputlog.h"
 #include "app/pictureexport.h"
 #include "app/processtableproxy.h"
-#include "app/queuechart.h"
 #include "app/recentfiles.h"
 #include "app/replaybar.h"
 #include "app/runfiles.h"
+#include "app/runviews.h"
 #include "app/scenariofiles.h"
-#include "app/taskchart.h"
 #include "app/timelineview.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
-#include "model/lockseriesmodel.h"
-#include "model/queueseriesmodel.h"
-#include "model/taskstatsmodel.h"
 #include "model/scenariotext.h"
 #include "model/timelinemodel.h"
 
@@ -47,10 +42,6 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_processProxy(new ProcessTableProxy(this)),
       m_runFiles(new RunFiles(m_controller, this)),
       m_recent(new RecentFiles(this)),
-      m_timeline(new TimelineModel(this)),
-      m_queues(new QueueSeriesModel(this)),
-      m_locks(new LockSeriesModel(this)),
-      m_tasks(new TaskStatsModel(this)),
       m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this)),
       m_clock(new QTimer(this))
@@ -85,7 +76,6 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     statusBar()->addPermanentWidget(m_wallTimeLabel);
     m_clock->setInterval(100);
     connect(m_clock, &QTimer::timeout, this, &MainWindow::updateStatus);
-    connect(m_clock, &QTimer::timeout, this, [this] { m_timeline->setLiveEndNs(m_controller->elapsedNs()); });
 
     connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::presetSelected);
     connect(m_config, &ConfigModel::configChanged, this, &MainWindow::configChanged);
@@ -127,29 +117,18 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionSignalCont, &QAction::triggered, this, [this] { signalSelected(SIGCONT); });
     m_ui->processView->setContextMenuPolicy(Qt::ActionsContextMenu); // right-click a process: the signals
     m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
-    m_ui->timelineView->setModel(m_timeline);
-    m_ui->queueChart->setModel(m_queues);
-    m_ui->lockChart->setModel(m_locks);
+    m_views = new RunViews(m_controller, m_ui->timelineView, m_ui->queueChart, m_ui->lockChart, m_ui->taskChart, this);
     m_ui->replayBar->setController(m_controller);
     connect(m_controller, &RunController::outputCleared, this, [this] { m_output->clearLines(); });
-    connect(m_controller, &RunController::replayChanged, this, [this] {
-        // Replaying, "now" is the moment shown: what was still going then reaches it.
-        m_timeline->setLiveEndNs(m_controller->isReplaying() ? m_controller->replayPositionNs() : 0);
-        updateStatus();
-    });
-    m_ui->taskChart->setModel(m_tasks);
-    for (QWidget* view : views())
-        PictureExport::addContextAction(view, view->objectName() + QStringLiteral(".png"));
+    connect(m_controller, &RunController::replayChanged, this, &MainWindow::updateStatus);
     connect(m_ui->actionSavePicture, &QAction::triggered, this, [this] {
         QWidget* view = currentView();
         const QString path = PictureExport::saveWithDialog(view, view->objectName() + QStringLiteral(".png"));
         if (!path.isEmpty())
             statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    connect(m_controller, &RunController::recordingChanged, this, &MainWindow::followRecording);
-    connect(m_controller, &RunController::stateChanged, this, &MainWindow::followRecording);
     connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_ui->timelineView->highlightLane(current.isValid() ? m_timeline->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong()) : -1);
+        m_ui->timelineView->highlightLane(current.isValid() ? m_views->timelineModel()->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong()) : -1);
         updateActions();
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -204,7 +183,6 @@ void MainWindow::runStateChanged()
         m_clock->start();
     } else {
         m_clock->stop();
-        m_timeline->setLiveEndNs(0); // the recording's own end from now on
     }
     updateActions();
     updateStatus();
@@ -234,22 +212,6 @@ void MainWindow::signalSelected(int signal)
         m_controller->sendSignal(pid, signal);
 }
 
-// The timeline shows the controller's recording: a new one for each run (or opened file).
-void MainWindow::followRecording()
-{
-    if (m_timeline->recording() != m_controller->recording()) {
-        m_timeline->setRecording(m_controller->recording());
-        m_queues->setRecording(m_controller->recording());
-        m_locks->setRecording(m_controller->recording());
-        m_tasks->setRecording(m_controller->recording());
-    } else {
-        m_timeline->refresh();
-        m_queues->refresh();
-        m_locks->refresh();
-        m_tasks->refresh();
-    }
-}
-
 void MainWindow::updateActions()
 {
     const bool active = m_controller->isActive();
@@ -271,14 +233,9 @@ void MainWindow::updateActions()
         exportAction->setEnabled(m_runFiles->canExport());
 }
 
-QList<QWidget*> MainWindow::views() const
-{
-    return {m_ui->timelineView, m_ui->queueChart, m_ui->lockChart, m_ui->taskChart};
-}
-
 QWidget* MainWindow::currentView() const
 {
-    return views().value(m_ui->viewTabs->currentIndex(), m_ui->timelineView); // tabs in the same order
+    return m_views->views().value(m_ui->viewTabs->currentIndex(), m_ui->timelineView); // tabs in the same order
 }
 
 void MainWindow::updateStatus()
@@ -414,8 +371,7 @@ void MainWindow::retranslate()
         actions[i]->setText(options[i].name);
     m_presets->retranslate();
     m_output->retranslate();
-    for (QWidget* view : views())
-        PictureExport::retranslate(view);
+    m_views->retranslate();
     if (m_preset)
         m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());
     m_config->setConfig(m_config->scenario(), m_config->config()); // headers and labels

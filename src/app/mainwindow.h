@@ -18,10 +18,7 @@ class ProcessTableProxy;
 class OutputLog;
 class RecentFiles;
 class RunFiles;
-class LockSeriesModel;
-class QueueSeriesModel;
-class TaskStatsModel;
-class TimelineModel;
+class RunViews;
 class QTimer;
 
 // Pick a scenario, adjust it, press Start and watch the processes: the live process table, each
@@ -51,11 +48,9 @@ private:
     void appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void showMessage(const QString& text);
     void updateActions();
-    void followRecording();
     void signalSelected(int signal);
     [[nodiscard]] qint64 selectedPid() const;
-    [[nodiscard]] QList<QWidget*> views() const; // in the order of their tabs
-    [[nodiscard]] QWidget* currentView() const;  // the chart or timeline on show
+    [[nodiscard]] QWidget* currentView() const; // the chart or timeline on show
     void updateStatus();
     void openScenario();
     void openScenarioFile(const QString& path);
@@ -76,10 +71,7 @@ private:
     RunFiles* m_runFiles;
     RecentFiles* m_recent;
     OutputLog* m_output = nullptr; // made once the form is set up
-    TimelineModel* m_timeline;
-    QueueSeriesModel* m_queues;
-    LockSeriesModel* m_locks;
-    TaskStatsModel* m_tasks;
+    RunViews* m_views = nullptr; // made once the form is set up
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
     QTimer* m_clock; // refreshes the wall time while a run is going
