@@ -16,6 +16,7 @@ shoot() { # language file tab extra-args…
     for i in "${!tabs[@]}"; do
         [[ ${tabs[$i]} == "$tab" ]] && printf '[mainWindow]\nviewTab=%d\n' "$i" > "$config/ForkScope/ForkScope.conf"
     done
+    printf '[ui]\nappearance=%s\n' "${APPEARANCE:-}" >> "$config/ForkScope/ForkScope.conf"
     XDG_CONFIG_HOME="$config" LANGUAGE="$language" xvfb-run -a -s "-screen 0 1400x900x24" \
         "$app" --size 1200x720 --screenshot "$out/$file" "$@"
     rm -rf "$config"
@@ -32,10 +33,13 @@ for language in ${LANGUAGES:-en zh_CN}; do
     # Producers and consumers on a queue of three: puts blocked while it is full, gets while empty.
     shoot "$language" "producer-consumer-$language.png" timeline --scenario producer-consumer --start --set items=12 --screenshot-at 1100
     shoot "$language" "producer-consumer-queues-$language.png" queues --scenario producer-consumer --start --set items=12 --screenshot-at 1800
-    # A Pool of three running ten tasks: the same three PIDs do all the work.
+    # A Pool of three running thirty tasks: their durations and how many finish per second.
     shoot "$language" "pool-$language.png" tasks --scenario pool --start --set tasks=30 --set task_ms=100 --set task_dist=exponential --screenshot-at 1200
     shoot "$language" "pool-queue-$language.png" timeline --scenario pool-queue --start --set put_ms=100 --screenshot-at 1400
     shoot "$language" "folder-copy-$language.png" timeline --scenario folder-copy --start --set "source=$source_folder" --set chunk_delay_ms=20 --set overwrite=true --screenshot-at 1000
     shoot "$language" "shared-state-$language.png" timeline --scenario shared-state --start --set increments=3000000 --screenshot-at 700
     shoot "$language" "cpu-speedup-$language.png" timeline --scenario cpu-speedup --start --set work_ms=400 --set max_workers=2 --screenshot-at 1500
 done
+# The dark palette (Settings > Appearance > Dark), on the lock contention of the ticket race.
+APPEARANCE=dark shoot en ticket-race-dark-en.png locks --scenario ticket-race --start --set lock=true --set buyers=6 --set tickets=6 --screenshot-at 1300
+APPEARANCE=dark shoot en producer-consumer-dark-en.png timeline --scenario producer-consumer --start --set items=12 --screenshot-at 1100

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Appearance</name>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartAxes</name>
     <message>
         <source>seconds since the run started</source>
@@ -1059,6 +1074,10 @@
     </message>
     <message>
         <source>Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Appearance</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
     <name>ChartAxes</name>
     <message>
         <source>seconds since the run started</source>
@@ -1059,6 +1074,10 @@
     <message>
         <source>Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.</source>
         <translation>回放:运行在第 %1 秒(共 %2 秒)时的样子。拖动视图下方的进度条,按 F6 播放。</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
     </message>
 </context>
 <context>

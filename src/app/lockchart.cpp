@@ -1,11 +1,13 @@
 #include "app/lockchart.h"
 
+#include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
 #include "model/lockseriesmodel.h"
 
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -20,8 +22,8 @@ LockChart::LockChart(QWidget* parent)
 {
     for (QChartView* view : {m_waiters, m_times}) {
         view->setRenderHint(QPainter::Antialiasing);
+        Appearance::themeChart(view->chart(), palette());
         view->chart()->legend()->setAlignment(Qt::AlignBottom);
-        view->chart()->setMargins(QMargins(4, 4, 4, 4));
     }
     m_waiters->setToolTip(tr("How many processes wait for each lock over the run"));
     m_times->setToolTip(tr("How long the acquisitions of the chosen lock waited for it, and how long they held it"));
@@ -93,6 +95,7 @@ void LockChart::drawWaiters()
         return;
     }
     c->setTitle(tr("Processes waiting for each lock"));
+    c->legend()->setVisible(m_model->rowCount() > 1); // one lock: the title names it, the height goes to the plot
     const qint64 end = std::max<qint64>(m_model->durationNs(), 1'000'000);
     const int columns = std::max(50, static_cast<int>(c->plotArea().width()));
     QValueAxis* x = ChartAxes::addTimeAxis(c, end);
@@ -140,4 +143,14 @@ QString LockChart::holdersText() const
         locks << (pid.isValid() ? tr("%1: held by PID %2").arg(name).arg(pid.toLongLong()) : tr("%1: free").arg(name));
     }
     return locks.join(tr(" · "));
+}
+
+void LockChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+        Appearance::themeChart(m_waiters->chart(), palette());
+        Appearance::themeChart(m_times->chart(), palette());
+        redraw();
+    }
+    QWidget::changeEvent(event);
 }

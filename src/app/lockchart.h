@@ -30,6 +30,10 @@ public:
     // "Lock 2: held by PID 1234 · Lock 5: free"
     [[nodiscard]] QString holdersText() const;
 
+protected:
+    // A new palette (Settings > Appearance) or language: the charts' theme and texts again.
+    void changeEvent(QEvent* event) override;
+
 private:
     void drawWaiters();
     void drawTimes();

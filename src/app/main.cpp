@@ -1,5 +1,6 @@
 // forkscope: the desktop application.
 
+#include "app/appearance.h"
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
@@ -46,6 +47,7 @@ int main(int argc, char** argv)
     parser.process(app);
 
     Language::apply(parser.isSet(languageOption) ? parser.value(languageOption) : Language::saved());
+    Appearance::apply(Appearance::saved());
 
     ForkServerClient client(std::move(server));
     MainWindow window(&client);

@@ -3,6 +3,7 @@
 #include "ui_mainwindow.h"
 
 #include "app/configdelegate.h"
+#include "app/appearance.h"
 #include "app/configdialog.h"
 #include "app/language.h"
 #include "app/outputlog.h"
@@ -30,6 +31,8 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+
+#include <functional>
 
 #include <signal.h>
 
@@ -133,7 +136,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
-    buildLanguageMenu();
+    buildSettingsMenus();
     restoreSettings();
     if (!m_ui->presetView->currentIndex().isValid() && m_presets->rowCount() > 0)
         m_ui->presetView->setCurrentIndex(m_presets->index(0));
@@ -338,21 +341,45 @@ void MainWindow::showAbout()
                            .arg(QCoreApplication::applicationVersion()));
 }
 
-void MainWindow::buildLanguageMenu()
+namespace {
+
+// A menu of exclusive choices (Language, Appearance): checked where `saved` is, and `choose`n.
+template <class Options>
+void buildChoiceMenu(QMenu* menu, const Options& options, const QString& saved, const std::function<void(const QString&)>& choose)
 {
-    auto* group = new QActionGroup(this);
-    const QString saved = Language::saved();
-    for (const auto& option : Language::options()) {
-        QAction* action = m_ui->menuLanguage->addAction(option.name);
+    auto* group = new QActionGroup(menu);
+    for (const auto& option : options) {
+        QAction* action = menu->addAction(option.name);
         action->setCheckable(true);
         action->setChecked(option.code == saved);
-        action->setData(option.code);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [code = option.code] {
-            Language::save(code);
-            Language::apply(code);
-        });
+        QObject::connect(action, &QAction::triggered, menu, [choose, code = option.code] { choose(code); });
     }
+}
+
+template <class Options>
+void retitleChoiceMenu(QMenu* menu, const Options& options)
+{
+    const auto actions = menu->actions();
+    for (int i = 0; i < actions.size() && i < options.size(); ++i)
+        actions[i]->setText(options[i].name);
+}
+
+} // namespace
+
+void MainWindow::buildSettingsMenus()
+{
+    buildChoiceMenu(m_ui->menuLanguage, Language::options(), Language::saved(), [](const QString& code) {
+        Language::save(code);
+        Language::apply(code);
+    });
+    const auto languages = m_ui->menuLanguage->actions();
+    for (int i = 1; i < languages.size(); ++i) // after "System default", each name is in its own language
+        languages[i]->setProperty("ownLanguage", true);
+    buildChoiceMenu(m_ui->menuAppearance, Appearance::options(), Appearance::saved(), [](const QString& code) {
+        Appearance::save(code);
+        Appearance::apply(code);
+    });
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -365,10 +392,8 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::retranslate()
 {
     m_ui->retranslateUi(this);
-    const auto options = Language::options();
-    const auto actions = m_ui->menuLanguage->actions();
-    for (int i = 0; i < actions.size() && i < options.size(); ++i)
-        actions[i]->setText(options[i].name);
+    retitleChoiceMenu(m_ui->menuLanguage, Language::options());
+    retitleChoiceMenu(m_ui->menuAppearance, Appearance::options());
     m_presets->retranslate();
     m_output->retranslate();
     m_views->retranslate();
@@ -388,7 +413,7 @@ void MainWindow::restoreSettings()
         m_ui->mainSplitter->setSizes({380, 820});
     if (!m_ui->runSplitter->restoreState(settings.value(QStringLiteral("mainWindow/runSplitter")).toByteArray()) ||
         m_ui->runSplitter->sizes().size() != 3) // the timeline pane came later: older layouts are dropped
-        m_ui->runSplitter->setSizes({250, 300, 170});
+        m_ui->runSplitter->setSizes({220, 340, 150});
     m_ui->viewTabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/viewTab"), 0).toInt());
     selectPreset(settings.value(QStringLiteral("scenario/last")).toString());
 }

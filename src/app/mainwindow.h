@@ -58,7 +58,7 @@ private:
     void saveScenarioAs();
     void resetConfig();
     void showAbout();
-    void buildLanguageMenu();
+    void buildSettingsMenus();
     void retranslate();
     void restoreSettings();
     void saveSettings() const;

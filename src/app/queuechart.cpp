@@ -1,9 +1,11 @@
 #include "app/queuechart.h"
 
+#include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
 #include "model/queueseriesmodel.h"
 
+#include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -13,8 +15,8 @@
 QueueChart::QueueChart(QWidget* parent) : QChartView(parent), m_frame(new FramePacer(this, [this] { redraw(); }))
 {
     setRenderHint(QPainter::Antialiasing);
+    Appearance::themeChart(chart(), palette());
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    chart()->setMargins(QMargins(4, 4, 4, 4));
     setToolTip(tr("How many items each queue holds over the run; its capacity is the dashed line"));
 }
 
@@ -64,4 +66,13 @@ void QueueChart::redraw()
         }
     }
     ChartAxes::fitCounts(y, top); // whole items, the top a step above the deepest point or capacity
+}
+
+void QueueChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+        Appearance::themeChart(chart(), palette());
+        redraw();
+    }
+    QChartView::changeEvent(event);
 }

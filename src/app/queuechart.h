@@ -17,6 +17,10 @@ public:
     // Rebuilds the series now (the timer does it when the model changes).
     void redraw();
 
+protected:
+    // A new palette (Settings > Appearance) or language: the charts' theme and texts again.
+    void changeEvent(QEvent* event) override;
+
 private:
     QueueSeriesModel* m_model = nullptr;
     FramePacer* m_frame;

@@ -1,10 +1,12 @@
 #include "app/taskchart.h"
 
+#include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
 #include "model/taskstatsmodel.h"
 
 #include <QChartView>
+#include <QEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QHBoxLayout>
@@ -19,8 +21,8 @@ TaskChart::TaskChart(QWidget* parent)
 {
     for (QChartView* view : {m_throughput, m_durations}) {
         view->setRenderHint(QPainter::Antialiasing);
+        Appearance::themeChart(view->chart(), palette());
         view->chart()->legend()->setVisible(false); // one series each: the title names it
-        view->chart()->setMargins(QMargins(4, 4, 4, 4));
     }
     m_throughput->setToolTip(tr("How many tasks finished per second over the run"));
     m_durations->setToolTip(tr("How many tasks took how long"));
@@ -104,4 +106,14 @@ void TaskChart::drawDurations()
     QChart* c = m_durations->chart();
     c->setTitle(tr("Task durations"));
     ChartAxes::addDistributions(c, {{tr("tasks"), m_model->durationHistogram()}}, tr("task duration"), tr("tasks"));
+}
+
+void TaskChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+        Appearance::themeChart(m_throughput->chart(), palette());
+        Appearance::themeChart(m_durations->chart(), palette());
+        redraw();
+    }
+    QWidget::changeEvent(event);
 }

@@ -25,6 +25,10 @@ public:
     [[nodiscard]] QChart* durationsChart() const;
     [[nodiscard]] QString summaryText() const;
 
+protected:
+    // A new palette (Settings > Appearance) or language: the charts' theme and texts again.
+    void changeEvent(QEvent* event) override;
+
 private:
     void drawThroughput();
     void drawDurations();

@@ -243,8 +243,11 @@ void TimelineView::drawAxis(QPainter& p)
 void TimelineView::drawLane(QPainter& p, int lane, int top)
 {
     const QRect row(0, top, width(), kLaneHeight);
-    if (lane == m_highlight)
-        p.fillRect(row, palette().highlight().color().lighter(170));
+    if (lane == m_highlight) { // a tint of the selection colour: the palette's text stays readable on it
+        const QColor base = palette().color(QPalette::Base), mark = palette().color(QPalette::Highlight);
+        p.fillRect(row, QColor::fromRgbF(0.7f * base.redF() + 0.3f * mark.redF(), 0.7f * base.greenF() + 0.3f * mark.greenF(),
+                                         0.7f * base.blueF() + 0.3f * mark.blueF()));
+    }
     else if (lane % 2)
         p.fillRect(row, palette().alternateBase());
     p.setPen(palette().color(QPalette::Text));

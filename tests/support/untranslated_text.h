@@ -41,7 +41,7 @@ inline QStringList untranslatedTexts(const QWidget* root)
             check(combo->itemText(i));
     }
     for (const QAction* a : root->findChildren<QAction*>()) {
-        if (!a->isSeparator() && a->data().toString().isEmpty()) // language names are in their own language
+        if (!a->isSeparator() && !a->property("ownLanguage").toBool()) // language names are in their own language
             check(a->text());
     }
     for (const QMenu* menu : root->findChildren<QMenu*>())
