@@ -1309,6 +1309,10 @@
         <source>stopped (SIGSTOP)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>

@@ -1308,6 +1308,10 @@
         <source>stopped (SIGSTOP)</source>
         <translation>已暂停(SIGSTOP)</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>

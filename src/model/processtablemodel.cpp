@@ -63,7 +63,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         return row.exitCode ? QVariant(*row.exitCode) : QVariant();
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
-        case PidColumn: case PpidColumn: case CpuColumn: case RssColumn: case ExitColumn: case StartColumn: case EndColumn:
+        case PidColumn: case PpidColumn: case CpuColumn: case RssColumn: case TasksColumn: case ExitColumn: case StartColumn: case EndColumn:
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -79,6 +79,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case ExitColumn: return row.exitCode ? QVariant(*row.exitCode) : QVariant();
         case CpuColumn: return row.cpuPercent;
         case RssColumn: return row.rssBytes;
+        case TasksColumn: return row.tasksDone;
         case StartColumn: return row.startNs;
         case EndColumn: return row.endNs ? QVariant(*row.endNs) : QVariant();
         default: break;
@@ -96,6 +97,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     case ExitColumn: return exitText(row.exitCode);
     case CpuColumn: return row.cpuPercent >= 0 ? QStringLiteral("%1 %").arg(row.cpuPercent, 0, 'f', 1) : QString();
     case RssColumn: return row.rssBytes >= 0 ? QStringLiteral("%1 MiB").arg(double(row.rssBytes) / (1 << 20), 0, 'f', 1) : QString();
+    case TasksColumn: return row.tasksDone > 0 ? QString::number(row.tasksDone) : QString();
     case StartColumn: return secondsText(row.startNs);
     case EndColumn: return row.endNs ? secondsText(*row.endNs) : QString();
     }
@@ -114,6 +116,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     case StateColumn: return tr("State");
     case CpuColumn: return tr("CPU");
     case RssColumn: return tr("RSS");
+    case TasksColumn: return tr("Tasks");
     case ExitColumn: return tr("Exit code");
     case StartColumn: return tr("Started");
     case EndColumn: return tr("Ended");
@@ -195,6 +198,19 @@ void ProcessTableModel::setUsage(const QVector<Usage>& usage)
     }
     static_assert(StateColumn < CpuColumn && CpuColumn < RssColumn, "one range covers what a sample changes");
     emit dataChanged(index(0, StateColumn), index(rowCount() - 1, RssColumn));
+}
+
+void ProcessTableModel::setTasksDone(const QVector<QPair<qint64, quint64>>& done)
+{
+    bool changed = false;
+    for (const auto& [pid, count] : done) {
+        if (const int row = rowOf(pid); row >= 0 && m_rows[row].tasksDone != count) {
+            m_rows[row].tasksDone = count;
+            changed = true;
+        }
+    }
+    if (changed)
+        emit dataChanged(index(0, TasksColumn), index(rowCount() - 1, TasksColumn));
 }
 
 void ProcessTableModel::setStopped(qint64 pid, bool stopped)

@@ -23,6 +23,7 @@ struct ProcessRow {
     double cpuPercent = -1; // sampled from /proc while it runs; -1 not yet
     qint64 rssBytes = -1;
     bool stopped = false; // running, but stopped by SIGSTOP until SIGCONT
+    quint64 tasksDone = 0; // from its telemetry
 
     [[nodiscard]] std::optional<qint64> lifetimeNs() const
     {
@@ -35,7 +36,7 @@ class ProcessTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, CpuColumn, RssColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
+    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, CpuColumn, RssColumn, TasksColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
     enum Roles { SortRole = Qt::UserRole, PidRole, StateRole, ExitCodeRole };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -60,6 +61,8 @@ public:
     void setUsage(const QVector<Usage>& usage);
     // Shown at once when ForkScope sends SIGSTOP or SIGCONT; the next sample confirms it.
     void setStopped(qint64 pid, bool stopped);
+    // Each process's finished tasks, (pid, count) — one update of the column for all of them.
+    void setTasksDone(const QVector<QPair<qint64, quint64>>& done);
 
     [[nodiscard]] const QVector<ProcessRow>& rows() const { return m_rows; }
     [[nodiscard]] const ProcessRow* find(qint64 pid) const;

@@ -42,6 +42,16 @@ RunController::RunController(ForkServerClient* client, QObject* parent)
             [this] { m_processes->setUsage(m_sampler.sample(m_processes->rows(), core::monotonic_ns())); });
     connect(m_client, &ForkServerClient::messageReceived, this, &RunController::handle);
     connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
+    connect(this, &RunController::recordingChanged, this, [this] { // the table's Tasks column
+        if (!m_recording)
+            return;
+        QVector<QPair<qint64, quint64>> done;
+        for (const Lane& lane : m_recording->lanes()) {
+            if (lane.tasksDone > 0)
+                done.append({lane.pid, lane.tasksDone});
+        }
+        m_processes->setTasksDone(done);
+    });
 }
 
 RunController::~RunController() = default;

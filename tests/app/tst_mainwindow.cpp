@@ -333,6 +333,11 @@ void TestMainWindow::lockAndTaskChartsShowTheRun()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
     auto* tasks = m_window->findChild<TaskChart*>(QStringLiteral("taskChart"));
     QTRY_COMPARE(tasks->model()->taskCount(), quint64{6});
+    // The process table counts each pool worker's tasks; together they did all six.
+    quint64 byWorkers = 0;
+    for (const ProcessRow& row : m_window->runController()->processModel()->rows())
+        byWorkers += row.tasksDone;
+    QCOMPARE(byWorkers, quint64{6});
     tasks->redraw();
     QVERIFY(!tasks->throughputChart()->series().isEmpty());
     QVERIFY(!tasks->durationsChart()->series().isEmpty());

@@ -73,6 +73,14 @@ void TestProcSampler::tableShowsUsage()
     QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("stopped (SIGSTOP)"));
     model.setUsage({{4242, 0.0, 3 << 20, false}});
     QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+    // Tasks done come from the recording, in one update for every row.
+    QSignalSpy tasks(&model, &ProcessTableModel::dataChanged);
+    model.setTasksDone({{4242, 17}, {999, 3}});
+    QCOMPARE(tasks.count(), 1);
+    QCOMPARE(model.index(0, ProcessTableModel::TasksColumn).data().toString(), QStringLiteral("17"));
+    QCOMPARE(model.index(0, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong(), 17ULL);
+    model.setTasksDone({{4242, 17}});
+    QCOMPARE(tasks.count(), 1); // nothing changed, nothing announced
 }
 
 QTEST_GUILESS_MAIN(TestProcSampler)
