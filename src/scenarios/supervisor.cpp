@@ -79,7 +79,7 @@ private:
     void forget_finished();
     Child* find(pid_t pid);
     void drain_remaining_output();
-    void start_telemetry();
+    [[nodiscard]] std::string start_telemetry(); // what went wrong, if it did
 
     SupervisorSetup& setup_;
     std::vector<std::unique_ptr<Child>> children_;
@@ -358,25 +358,28 @@ void Supervisor::drain_remaining_output()
         (void)wait_readable(-1, 100);
 }
 
-void Supervisor::start_telemetry()
+std::string Supervisor::start_telemetry()
 {
     try {
+        const FileSizeLimitLift lift; // the arena is a memfd
         arena_.emplace(RunArena::create(core::EventClock::rebase(setup_.calibration)));
     } catch (const std::exception& e) {
-        log(std::string("main: running without telemetry: ") + e.what());
-        return;
+        return std::string("main: running without telemetry: ") + e.what();
     }
     core::EventRing* mine = arena_->claim(::getpid());
     telemetry_.emplace(*mine);
     core::set_telemetry_sink(&*telemetry_); // the main program's own queue and lock calls
     telemetry_->emit(core::EventKind::ProcessStart, mine->worker(), 0, ::getppid());
+    return {};
 }
 
 int Supervisor::run()
 {
-    start_telemetry();
+    const std::string telemetry_problem = start_telemetry();
     const std::int64_t begin = core::monotonic_ns();
     send(protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin}, arena_ ? arena_->fd() : -1);
+    if (!telemetry_problem.empty()) // only now: a line before RunStarted belongs to no run yet
+        log(telemetry_problem);
     protocol::Outcome outcome = protocol::Outcome::Completed;
     std::string message;
     try {
@@ -414,6 +417,9 @@ void run_supervisor(SupervisorSetup setup)
     die_with_parent(setup.fork_server);
     ::prctl(PR_SET_NAME, "fs-supervisor");
     reset_signals();
+    // Over a file-size limit, writes (and the arena's ftruncate) fail with EFBIG instead of
+    // killing: the supervisor and, by inheritance, its workers.
+    ::signal(SIGXFSZ, SIG_IGN);
     close_fds_except({setup.frontend_fd, setup.control.get()});
     redirect_to_dev_null(STDOUT_FILENO); // stray prints must not reach the front end's terminal
     raise_fd_limit();
