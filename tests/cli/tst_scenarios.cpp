@@ -188,8 +188,8 @@ void TestScenarios::cpuSpeedupTimesEverySplit()
 
 namespace {
 
-// A source folder of files with random contents, one of them empty, plus a link and a folder
-// that are not copied.
+// A source folder of files with random contents, one of them empty, plus a link (copied as a
+// link: it leads inside the folder) and a subfolder (not copied).
 void makeSource(const QString& folder, int files, qint64 bytesEach)
 {
     QDir().mkpath(folder + QStringLiteral("/sub"));
@@ -223,11 +223,14 @@ void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
     const QStringList sets{QStringLiteral("source=") + source, QStringLiteral("destination=") + destination, QStringLiteral("chunk_kb=16")};
     const QJsonObject r = runResult(QStringLiteral("folder-copy"), sets, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
-    QCOMPARE(r.value(QStringLiteral("files")).toInt(), 6); // five files and the empty one; not the link, not sub/
-    QCOMPARE(r.value(QStringLiteral("copied")).toInt(), 6);
+    QCOMPARE(r.value(QStringLiteral("files")).toInt(), 8); // five files, the empty one, the link and sub/
+    QCOMPARE(r.value(QStringLiteral("copied")).toInt(), 7);
+    QCOMPARE(r.value(QStringLiteral("links")).toInt(), 1);
+    QCOMPARE(r.value(QStringLiteral("skipped")).toInt(), 1); // sub/
     QCOMPARE(r.value(QStringLiteral("bytes")).toInteger(), 200'000LL * (1 + 2 + 3 + 4 + 5));
+    QCOMPARE(QFile::symLinkTarget(destination + QStringLiteral("/link")), destination + QStringLiteral("/file0.bin"));
     const QStringList copied = QDir(destination).entryList(QDir::Files | QDir::Hidden);
-    QCOMPARE(copied.size(), 6); // and no temporary file left
+    QCOMPARE(copied.size(), 7); // and no temporary file left
     for (const QString& name : copied)
         QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
     QVERIFY(cli.out.contains(QStringLiteral("100.00%")));
