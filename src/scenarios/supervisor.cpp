@@ -75,6 +75,7 @@ private:
     void check_exit(Child& child);
     void report_exit(Child& child, int exitcode);
     void request_stop(bool kill_now);
+    void stop_workers_left();
     void escalate_if_due();
     void forget_finished();
     Child* find(pid_t pid);
@@ -204,6 +205,25 @@ void Supervisor::request_stop(bool kill_now)
             ::kill(child->pid, kill_now ? SIGKILL : SIGTERM);
     }
     if (!kill_now && kill_deadline_ns_ == 0)
+        kill_deadline_ns_ = core::monotonic_ns() + kStopGraceNs;
+}
+
+// The main program failed (a worker could not be forked, …): the workers still running may wait
+// for what it will never do — put sentinels, join a queue — so they go, SIGTERM then SIGKILL.
+void Supervisor::stop_workers_left()
+{
+    std::size_t running = 0;
+    for (auto& child : children_) {
+        if (!child->exit_reported) {
+            ::kill(child->pid, SIGTERM);
+            ++running;
+        }
+    }
+    if (running == 0)
+        return;
+    log("main: the main program failed, terminating " +
+        (running == 1 ? std::string("the worker") : "the " + std::to_string(running) + " workers") + " still running (SIGTERM)");
+    if (kill_deadline_ns_ == 0)
         kill_deadline_ns_ = core::monotonic_ns() + kStopGraceNs;
 }
 
@@ -389,6 +409,7 @@ int Supervisor::run()
         outcome = protocol::Outcome::Failed;
         message = e.what();
         log(std::string("main: error: ") + e.what());
+        stop_workers_left();
     }
     try {
         core::finalize_children(); // Python's exit: terminate daemons, join the rest
