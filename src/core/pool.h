@@ -15,6 +15,7 @@
 // must be trivially copyable too (they travel bytewise, up to 64 KiB). A task that throws makes
 // get() throw RemoteError with its message. A worker that dies (a signal, a crash) fails exactly
 // the task it held with WorkerLostError and is replaced; the pool never hangs on it.
+// Pool(n) throws ProcessStartError if a worker cannot be forked (see pool_core.h for the rest).
 //
 // Callbacks (apply_async with Callbacks) run in this process, from inside the pool's waiting
 // calls — get(), wait(), map(), join(), or pool.poll() — never concurrently with your code.

@@ -54,8 +54,18 @@ PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
     static_assert(sizeof(Record) == 64, "one cache line per worker");
     for (std::size_t i = 0; i < processes_; ++i)
         new (static_cast<Record*>(records_.data()) + i) Record;
-    for (std::size_t i = 0; i < processes_; ++i)
-        start_worker(i);
+    std::size_t started = 0;
+    try {
+        for (; started < processes_; ++started)
+            start_worker(started);
+    } catch (const ProcessStartError& e) {
+        terminate(); // the workers already started would wait for tasks for ever
+        throw ProcessStartError(e.error(), std::to_string(processes_ - started) + " of " + std::to_string(processes_) +
+                                               " pool workers could not be started: " + e.what());
+    } catch (...) {
+        terminate();
+        throw;
+    }
 }
 
 PoolCore::~PoolCore()
@@ -269,6 +279,11 @@ void PoolCore::reap_workers_if_due()
 
 void PoolCore::reap_workers()
 {
+    for (std::size_t n = pending_.empty() || state_ == State::Terminated ? 0 : vacant_.size(); n > 0; --n) {
+        const std::size_t slot = vacant_.front();
+        vacant_.erase(vacant_.begin());
+        replace_worker(slot);
+    }
     for (std::size_t i = 0; i < workers_.size(); ++i) {
         Worker& w = *workers_[i];
         if (w.process->is_alive())
@@ -279,7 +294,26 @@ void PoolCore::reap_workers()
         workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
         --i;
         if (state_ != State::Terminated && !stopping)
-            start_worker(slot); // Python's pool replaces ended workers the same way
+            replace_worker(slot);
+    }
+}
+
+void PoolCore::replace_worker(std::size_t slot)
+{
+    try {
+        start_worker(slot); // Python's pool replaces ended workers the same way
+        return;
+    } catch (const ProcessStartError& e) {
+        vacant_.push_back(slot); // tried again while tasks wait: the limit may have eased
+        if (!workers_.empty())
+            return; // the others go on, one fewer
+        // No worker is left to run what is waiting: it fails rather than wait for ever.
+        const std::string why = std::string("no pool worker is left to run it: ") + e.what();
+        while (!pending_.empty()) {
+            const std::uint64_t id = pending_.front();
+            pending_.pop_front();
+            complete(id, TaskOutcome::WorkerLost, why);
+        }
     }
 }
 

@@ -9,6 +9,12 @@
 // had taken from its inbox without recording it (the inbox's count tells). That task fails with
 // WorkerLostError; tasks still waiting in the inbox go to the replacement worker.
 //
+// A worker that cannot be forked (the process limit, memory) is not retried: at construction the
+// pool stops the workers it started and throws ProcessStartError ("2 of 4 pool workers could not
+// be started: …"); when replacing a worker that ended, the pool goes on with one fewer (trying
+// again while tasks wait), and once none is left, the tasks waiting fail with WorkerLostError
+// saying why.
+//
 // The parent stays single-threaded: completions (results, callbacks) and worker replacement
 // happen in pump(), which every waiting call of Pool and AsyncResult runs.
 
@@ -107,6 +113,7 @@ private:
     void complete(std::uint64_t id, TaskOutcome outcome, std::string_view bytes);
     void reap_workers();
     void reap_workers_if_due(); // at most every couple of milliseconds: waitpid is a syscall per worker
+    void replace_worker(std::size_t slot); // if no fork is possible: fewer workers, or fail what waits
     void worker_ended(Worker& worker);
     void dispatch();
     void stop_idle_workers();
@@ -119,6 +126,7 @@ private:
     BytesQueue results_;
     SharedMemory records_; // one Record per worker slot
     std::vector<std::unique_ptr<Worker>> workers_;
+    std::vector<std::size_t> vacant_;   // slots whose replacement could not be forked
     std::deque<std::uint64_t> pending_; // not handed out yet
     std::deque<Task> tasks_;            // tasks_[id - first_task_]: ids are handed out in order
     std::uint64_t first_task_ = 1;

@@ -170,7 +170,7 @@ void Process::start()
         const int error = errno;
         if (g_observer)
             g_observer->start_failed(info);
-        throw ProcessError("cannot start " + info.name + ": fork failed: " + errno_text(error) +
+        throw ProcessStartError(error, "cannot start " + info.name + ": fork failed: " + errno_text(error) +
                            (error == EAGAIN ? "; the process limit (RLIMIT_NPROC) may be reached" : ""));
     }
     if (pid == 0)
@@ -186,7 +186,7 @@ void Process::start()
         info.exitcode = -SIGKILL;
         if (g_observer)
             g_observer->start_failed(info);
-        throw ProcessError("cannot watch " + info.name + ": pidfd_open failed: " + errno_text(error));
+        throw ProcessStartError(error, "cannot watch " + info.name + ": pidfd_open failed: " + errno_text(error));
     }
     registry().push_back(child_);
     if (g_observer)

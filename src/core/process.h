@@ -34,6 +34,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// start() could not make the child: fork() failed (EAGAIN when the process limit RLIMIT_NPROC is
+// reached, ENOMEM), or the new child could not be watched. Nothing was started.
+class ProcessStartError : public ProcessError {
+public:
+    ProcessStartError(int error, const std::string& message) : ProcessError(message), error_(error) {}
+    [[nodiscard]] int error() const noexcept { return error_; } // the errno
+
+private:
+    int error_;
+};
+
 // Thrown in a child to leave run() with an exit code, like Python's sys.exit(code).
 struct SystemExit {
     int code = 0;
@@ -77,7 +88,7 @@ public:
     Process& operator=(Process&&) = delete;
 
     // Forks. Throws ProcessError when already started, when called in a daemonic process
-    // ("daemonic processes are not allowed to have children") or when fork() fails.
+    // ("daemonic processes are not allowed to have children"), ProcessStartError when fork() fails.
     void start();
 
     // Waits for the child to exit and reaps it; true once it has. Without a timeout it blocks.

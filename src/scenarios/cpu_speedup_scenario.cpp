@@ -106,7 +106,7 @@ void CpuSpeedupScenario::run(const nlohmann::json& json, RunContext& context) co
                 },
                 "cpu-" + std::to_string(n) + "." + std::to_string(i));
             p->set_role(QT_TRANSLATE_NOOP("Role", "worker"));
-            p->start();
+            start_worker(*p, static_cast<std::size_t>(i), static_cast<std::size_t>(n));
             processes.push_back(std::move(p));
         }
         for (auto& p : processes)

@@ -10,6 +10,7 @@
 #include "scenarios/work.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,16 +32,22 @@ constexpr std::size_t kMaxPath = 4096;
 struct CopyTask {
     char source[kMaxPath + 1];
     char destination[kMaxPath + 1];
+    char source_root[kMaxPath + 1];
     char name[NAME_MAX + 1];
     std::uint32_t chunk_bytes;
     std::int64_t chunk_delay_ns;
     bool overwrite;
+    bool link;
     core::BytesQueue* done;
 };
 
 CopyOutcome copy_task(CopyTask task)
 {
-    const CopyOutcome outcome = copy_file({task.source, task.destination, task.chunk_bytes, task.chunk_delay_ns, task.overwrite});
+    // Over RLIMIT_FSIZE, write() fails with EFBIG only if SIGXFSZ is ignored; by default it kills.
+    // (The supervisor ignores it already; a copier must not depend on who forked it.)
+    ::signal(SIGXFSZ, SIG_IGN);
+    const CopyRequest request{task.source, task.destination, task.source_root, task.chunk_bytes, task.chunk_delay_ns, task.overwrite};
+    const CopyOutcome outcome = task.link ? copy_link(request) : copy_file(request);
     task.done->put(task.name); // queue.put(file_name), as the seed: the main process counts them
     return outcome;
 }
@@ -66,36 +73,59 @@ bool is_dir(const std::string& path)
     return ::stat(path.c_str(), &s) == 0 && S_ISDIR(s.st_mode);
 }
 
-// The regular files directly in `folder`, by name; what else is there is listed in `skipped`.
-std::vector<std::string> files_in(const std::string& folder, std::vector<std::string>& skipped)
+struct Entry {
+    std::string name;
+    bool link = false;
+};
+
+// What became of one name of the source folder that was not copied.
+struct Problem {
+    std::string name;
+    bool failed = false; // or skipped on purpose
+    std::string why;
+};
+
+std::string not_a_file(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder; only the files directly in the source folder are copied";
+    const char* kind = S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "a special file";
+    return std::string(kind) + ", not a regular file";
+}
+
+// The regular files and links directly in `folder`, by name; what else is there goes to `problems`.
+std::vector<Entry> entries_in(const std::string& folder, std::vector<Problem>& problems)
 {
     DIR* dir = ::opendir(folder.c_str());
     if (!dir)
         core::throw_errno("source: cannot read folder " + folder);
-    std::vector<std::string> files;
+    std::vector<Entry> entries;
     while (const dirent* entry = ::readdir(dir)) {
         const std::string name = entry->d_name;
         if (name == "." || name == "..")
             continue;
         struct stat s {};
-        if (::lstat((folder + "/" + name).c_str(), &s) == 0 && S_ISREG(s.st_mode))
-            files.push_back(name);
+        if (::lstat((folder + "/" + name).c_str(), &s) != 0)
+            problems.push_back({name, true, "vanished while the folder was being listed: " + core::errno_text(errno)});
+        else if (S_ISREG(s.st_mode) || S_ISLNK(s.st_mode))
+            entries.push_back({name, S_ISLNK(s.st_mode)});
         else
-            skipped.push_back(name);
+            problems.push_back({name, false, not_a_file(s.st_mode)});
     }
     ::closedir(dir);
-    std::sort(files.begin(), files.end());
-    return files;
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    return entries;
 }
 
-std::string outcome_text(const CopyOutcome& o)
+// Fills `task` for `name`; false if a path does not fit.
+bool make_task(CopyTask& task, const std::string& source, const std::string& root, const std::string& destination, const Entry& entry)
 {
-    switch (o.status) {
-    case CopyStatus::Copied: return "copied";
-    case CopyStatus::Exists: return "exists, not replaced (set overwrite to replace it)";
-    case CopyStatus::Failed: return std::string(o.stage) + " failed: " + std::strerror(o.error);
-    }
-    return {};
+    const auto fits = [](int n, std::size_t size) { return n >= 0 && static_cast<std::size_t>(n) < size; };
+    return fits(std::snprintf(task.source, sizeof task.source, "%s/%s", source.c_str(), entry.name.c_str()), sizeof task.source) &&
+           fits(std::snprintf(task.destination, sizeof task.destination, "%s/%s", destination.c_str(), entry.name.c_str()),
+                sizeof task.destination) &&
+           fits(std::snprintf(task.source_root, sizeof task.source_root, "%s", root.c_str()), sizeof task.source_root) &&
+           fits(std::snprintf(task.name, sizeof task.name, "%s", entry.name.c_str()), sizeof task.name);
 }
 
 } // namespace
@@ -166,39 +196,44 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
     const std::string destination = destination_of(c);
     if (::mkdir(destination.c_str(), 0755) != 0 && errno != EEXIST)
         core::throw_errno("destination: cannot create folder " + destination);
-    std::vector<std::string> skipped;
-    const std::vector<std::string> files = files_in(source, skipped);
-    for (const std::string& name : skipped)
-        context.log("main: " + name + " is not a regular file: not copied");
-    context.log("main: copying " + std::to_string(files.size()) + " files from " + source + " to " + destination);
+    std::vector<Problem> problems;
+    const std::vector<Entry> entries = entries_in(source, problems);
+    const std::size_t listed = entries.size() + problems.size();
+    for (const Problem& p : problems)
+        context.log("main: " + p.name + ": " + (p.failed ? "failed: " : "not copied: ") + p.why);
+    context.log("main: copying " + std::to_string(entries.size()) + " files from " + source + " to " + destination);
 
     core::BytesQueue done(0, NAME_MAX + 1);
     core::Pool pool(c.at("pool_size").get<unsigned>());
-    std::vector<core::AsyncResult<CopyOutcome>> results;
-    for (const std::string& name : files) {
+    const std::string root = real_path(source);
+    std::vector<std::pair<std::string, core::AsyncResult<CopyOutcome>>> results;
+    for (const Entry& entry : entries) {
         CopyTask task{};
-        std::snprintf(task.source, sizeof task.source, "%s/%s", source.c_str(), name.c_str());
-        std::snprintf(task.destination, sizeof task.destination, "%s/%s", destination.c_str(), name.c_str());
-        std::snprintf(task.name, sizeof task.name, "%s", name.c_str());
+        if (!make_task(task, source, root, destination, entry)) {
+            problems.push_back({entry.name, true, "its path is longer than " + std::to_string(kMaxPath) + " bytes"});
+            context.log("main: " + entry.name + ": failed: " + problems.back().why);
+            continue;
+        }
         task.chunk_bytes = c.at("chunk_kb").get<std::uint32_t>() * 1024;
         task.chunk_delay_ns = c.at("chunk_delay_ms").get<std::int64_t>() * core::kNsPerMs;
         task.overwrite = c.at("overwrite").get<bool>();
+        task.link = entry.link;
         task.done = &done;
-        results.push_back(pool.apply_async(copy_task, task));
+        results.emplace_back(entry.name, pool.apply_async(copy_task, task));
     }
     pool.close();
     // The seed's progress loop: a name per finished file. A worker killed mid-copy never sends
     // its name, so the loop also ends once every task has an outcome.
     std::size_t finished = 0;
-    auto all_ready = [&] { return std::all_of(results.begin(), results.end(), [](const auto& r) { return r.ready(); }); };
+    auto all_ready = [&] { return std::all_of(results.begin(), results.end(), [](const auto& r) { return r.second.ready(); }); };
     std::string name;
-    while (finished < files.size()) {
+    while (finished < results.size()) {
         if (!done.empty()) {
             done.get_into(name); // only this process gets from it: what is there stays there
             ++finished;
-            core::report_progress(finished, files.size());
+            core::report_progress(finished, results.size());
             char percent[16];
-            std::snprintf(percent, sizeof percent, "%.2f", 100.0 * static_cast<double>(finished) / static_cast<double>(files.size()));
+            std::snprintf(percent, sizeof percent, "%.2f", 100.0 * static_cast<double>(finished) / static_cast<double>(results.size()));
             context.log("main: " + std::string(percent) + "% (" + name + ")");
             continue;
         }
@@ -208,38 +243,52 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
     }
     pool.join();
 
-    std::size_t copied = 0, exists = 0, failed = 0;
+    std::size_t copied = 0, links = 0, exists = 0;
     std::int64_t bytes = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (auto& [file, result] : results) {
         try {
-            const CopyOutcome o = results[i].get();
-            copied += o.status == CopyStatus::Copied;
+            const CopyOutcome o = result.get();
+            copied += o.status == CopyStatus::Copied || o.status == CopyStatus::Linked;
+            links += o.status == CopyStatus::Linked;
             exists += o.status == CopyStatus::Exists;
-            failed += o.status == CopyStatus::Failed;
             bytes += o.bytes;
-            if (o.status != CopyStatus::Copied)
-                context.log("main: " + files[i] + ": " + outcome_text(o));
+            if (o.status == CopyStatus::Exists || o.status == CopyStatus::Refused || o.status == CopyStatus::Failed) {
+                const std::string text = outcome_text(o);
+                problems.push_back({file, o.status == CopyStatus::Failed,
+                                    o.status == CopyStatus::Exists ? text : std::string(o.why)});
+                context.log("main: " + file + ": " + text);
+            }
         } catch (const std::exception& e) { // its worker died: only its temporary file is left
-            ++failed;
-            ::unlink(temporary_name_for(destination + "/" + files[i]).c_str());
-            context.log("main: " + files[i] + ": " + e.what());
+            ::unlink(temporary_name_for(destination + "/" + file).c_str());
+            problems.push_back({file, true, e.what()});
+            context.log("main: " + file + ": failed: " + e.what());
         }
     }
-    context.set_result({{"files", files.size()},
+    std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) { return a.name < b.name; });
+    const auto failed = static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.failed; }));
+    const std::size_t skipped = problems.size() - failed;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const Problem& p : problems)
+        rows.push_back({p.name, p.failed ? "failed" : "skipped", p.why});
+    context.set_result({{"files", listed},
                         {"copied", copied},
+                        {"links", links},
+                        {"skipped", skipped},
                         {"exists", exists},
                         {"failed", failed},
                         {"bytes", bytes},
                         {"destination", destination},
-                        {"summary", summary_rows({{"files", std::to_string(files.size())},
-                                                  {"copied and verified", std::to_string(copied)},
-                                                  {"already there, not replaced", std::to_string(exists)},
+                        {"summary", summary_rows({{"names in the source folder", std::to_string(listed)},
+                                                  {"copied and verified", std::to_string(copied) + " (" + std::to_string(links) + " of them links)"},
+                                                  {"skipped", std::to_string(skipped) + " (" + std::to_string(exists) + " already there, not replaced)"},
                                                   {"failed", std::to_string(failed)},
                                                   {"bytes copied", std::to_string(bytes)},
-                                                  {"destination", destination}})}});
+                                                  {"destination", destination}})},
+                        {"table", {{"columns", {"file", "outcome", "why"}}, {"rows", rows}}}});
     if (exists + failed > 0)
-        throw std::runtime_error(std::to_string(exists + failed) + " of " + std::to_string(files.size()) +
-                                 " files were not copied (see the log)");
+        throw std::runtime_error(std::to_string(exists + failed) + " of " + std::to_string(listed) + " files were not copied (" +
+                                 std::to_string(failed) + " failed, " + std::to_string(exists) +
+                                 " already in the destination; see the log)");
 }
 
 } // namespace forkscope::scenarios

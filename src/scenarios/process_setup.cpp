@@ -65,6 +65,20 @@ void raise_fd_limit() noexcept
     }
 }
 
+FileSizeLimitLift::FileSizeLimitLift() noexcept
+{
+    if (::getrlimit(RLIMIT_FSIZE, &saved_) == 0 && saved_.rlim_cur < saved_.rlim_max) {
+        const rlimit lifted{saved_.rlim_max, saved_.rlim_max};
+        lifted_ = ::setrlimit(RLIMIT_FSIZE, &lifted) == 0;
+    }
+}
+
+FileSizeLimitLift::~FileSizeLimitLift()
+{
+    if (lifted_)
+        ::setrlimit(RLIMIT_FSIZE, &saved_);
+}
+
 int thread_count() noexcept
 {
     FILE* status = std::fopen("/proc/self/status", "re");

@@ -2,6 +2,7 @@
 
 // Small POSIX steps that the fork server, the supervisors and the workers take right after fork().
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <initializer_list>
@@ -22,6 +23,21 @@ void redirect_to_dev_null(int target_fd) noexcept;
 
 // Raises the soft limit on open descriptors to the hard one (a supervisor holds two per worker).
 void raise_fd_limit() noexcept;
+
+// Raises the soft limit on file sizes (RLIMIT_FSIZE) to the hard one while it lives, then puts it
+// back: a memfd is memory, yet it grows like a file, and a user's `ulimit -f` must not cost a run
+// its telemetry. The workers, forked after, keep the user's limit.
+class FileSizeLimitLift {
+public:
+    FileSizeLimitLift() noexcept;
+    ~FileSizeLimitLift();
+    FileSizeLimitLift(const FileSizeLimitLift&) = delete;
+    FileSizeLimitLift& operator=(const FileSizeLimitLift&) = delete;
+
+private:
+    rlimit saved_{};
+    bool lifted_ = false;
+};
 
 // Number of threads of this process, from /proc/self/status; 0 if it cannot be read.
 [[nodiscard]] int thread_count() noexcept;

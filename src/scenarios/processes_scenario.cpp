@@ -115,12 +115,12 @@ void ProcessesScenario::run(const nlohmann::json& json, RunContext& context) con
                 " workers, join " + join_name + (config.daemon ? ", daemon" : ""));
 
     std::vector<std::unique_ptr<core::Process>> workers;
-    auto start_worker = [&](int index) -> core::Process& {
+    auto start_next = [&](int index) -> core::Process& {
         auto p = std::make_unique<core::Process>([index, config] { worker_main(index, config); },
                                                  "worker-" + std::to_string(index));
         p->set_role(QT_TRANSLATE_NOOP("Role", "worker"));
         p->set_daemon(config.daemon);
-        p->start();
+        start_worker(*p, static_cast<std::size_t>(index), static_cast<std::size_t>(config.workers));
         workers.push_back(std::move(p));
         return *workers.back();
     };
@@ -143,13 +143,13 @@ void ProcessesScenario::run(const nlohmann::json& json, RunContext& context) con
     switch (config.join) {
     case ProcessesConfig::Join::OneByOne:
         for (int i = 0; i < config.workers; ++i) {
-            core::Process& p = start_worker(i);
+            core::Process& p = start_next(i);
             wait_for(p, core::monotonic_ns() + terminate_ns);
         }
         break;
     case ProcessesConfig::Join::AfterAll: {
         for (int i = 0; i < config.workers; ++i)
-            start_worker(i);
+            start_next(i);
         const std::int64_t deadline = core::monotonic_ns() + terminate_ns;
         for (auto& p : workers)
             wait_for(*p, deadline);
@@ -157,7 +157,7 @@ void ProcessesScenario::run(const nlohmann::json& json, RunContext& context) con
     }
     case ProcessesConfig::Join::None:
         for (int i = 0; i < config.workers; ++i)
-            start_worker(i);
+            start_next(i);
         break;
     }
     context.log("main: done after " + ms_text(core::monotonic_ns() - begin) +

@@ -169,10 +169,11 @@ void ProducerConsumerScenario::run(const nlohmann::json& json, RunContext& conte
         p->set_role(QT_TRANSLATE_NOOP("Role", "producer"));
         producers.push_back(std::move(p));
     }
-    for (auto& p : producers)
-        p->start();
-    for (auto& p : consumers)
-        p->start();
+    const std::size_t total = producers.size() + consumers.size();
+    for (std::size_t i = 0; i < producers.size(); ++i)
+        start_worker(*producers[i], i, total);
+    for (std::size_t i = 0; i < consumers.size(); ++i)
+        start_worker(*consumers[i], producers.size() + i, total);
     for (auto& p : producers)
         p->join();
     context.log("main: all producers joined");

@@ -1,5 +1,6 @@
 #include "scenarios/scenario.h"
 
+#include "core/process.h"
 #include "scenarios/cpu_speedup_scenario.h"
 #include "scenarios/folder_copy_scenario.h"
 #include "scenarios/pool_queue_scenario.h"
@@ -26,6 +27,16 @@ const std::vector<const Scenario*>& all_scenarios()
     static const std::vector<const Scenario*> scenarios{&processes, &ticketRace,  &producerConsumer, &pool,
                                                         &poolQueue, &folderCopy, &sharedState,      &cpuSpeedup};
     return scenarios;
+}
+
+void start_worker(core::Process& worker, std::size_t index, std::size_t total)
+{
+    try {
+        worker.start();
+    } catch (const core::ProcessStartError& e) {
+        throw core::ProcessStartError(e.error(), std::to_string(total - index) + " of " + std::to_string(total) +
+                                                     " workers could not be started: " + e.what());
+    }
 }
 
 const Scenario* find_scenario(std::string_view id)

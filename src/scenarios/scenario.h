@@ -12,6 +12,10 @@
 #include <string_view>
 #include <vector>
 
+namespace forkscope::core {
+class Process;
+}
+
 namespace forkscope::scenarios {
 
 // What a scenario's main program sees of the supervisor that runs it.
@@ -40,6 +44,13 @@ public:
     // The scenario's main program. Runs in the supervisor; throws to fail the run.
     virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
 };
+
+// Starts worker `index` (from 0) of the `total` a scenario starts one after another. When it cannot
+// be forked (the process limit RLIMIT_NPROC, memory) the rest will not be tried either, so the
+// core::ProcessStartError thrown says how many could not be started and why: "3 of 8 workers
+// could not be started: …". The main program has failed then: the supervisor terminates the
+// workers that are running rather than wait for them.
+void start_worker(core::Process& worker, std::size_t index, std::size_t total);
 
 [[nodiscard]] const std::vector<const Scenario*>& all_scenarios();
 [[nodiscard]] const Scenario* find_scenario(std::string_view id);

@@ -87,7 +87,7 @@ void SharedStateScenario::run(const nlohmann::json& json, RunContext& context) c
             },
             "worker-" + std::to_string(i));
         p->set_role(QT_TRANSLATE_NOOP("Role", "worker"));
-        p->start();
+        start_worker(*p, static_cast<std::size_t>(i), static_cast<std::size_t>(workers));
         processes.push_back(std::move(p));
     }
     for (auto& p : processes)

@@ -75,11 +75,12 @@ private:
     void check_exit(Child& child);
     void report_exit(Child& child, int exitcode);
     void request_stop(bool kill_now);
+    void stop_workers_left();
     void escalate_if_due();
     void forget_finished();
     Child* find(pid_t pid);
     void drain_remaining_output();
-    void start_telemetry();
+    [[nodiscard]] std::string start_telemetry(); // what went wrong, if it did
 
     SupervisorSetup& setup_;
     std::vector<std::unique_ptr<Child>> children_;
@@ -204,6 +205,25 @@ void Supervisor::request_stop(bool kill_now)
             ::kill(child->pid, kill_now ? SIGKILL : SIGTERM);
     }
     if (!kill_now && kill_deadline_ns_ == 0)
+        kill_deadline_ns_ = core::monotonic_ns() + kStopGraceNs;
+}
+
+// The main program failed (a worker could not be forked, …): the workers still running may wait
+// for what it will never do — put sentinels, join a queue — so they go, SIGTERM then SIGKILL.
+void Supervisor::stop_workers_left()
+{
+    std::size_t running = 0;
+    for (auto& child : children_) {
+        if (!child->exit_reported) {
+            ::kill(child->pid, SIGTERM);
+            ++running;
+        }
+    }
+    if (running == 0)
+        return;
+    log("main: the main program failed, terminating " +
+        (running == 1 ? std::string("the worker") : "the " + std::to_string(running) + " workers") + " still running (SIGTERM)");
+    if (kill_deadline_ns_ == 0)
         kill_deadline_ns_ = core::monotonic_ns() + kStopGraceNs;
 }
 
@@ -358,25 +378,28 @@ void Supervisor::drain_remaining_output()
         (void)wait_readable(-1, 100);
 }
 
-void Supervisor::start_telemetry()
+std::string Supervisor::start_telemetry()
 {
     try {
+        const FileSizeLimitLift lift; // the arena is a memfd
         arena_.emplace(RunArena::create(core::EventClock::rebase(setup_.calibration)));
     } catch (const std::exception& e) {
-        log(std::string("main: running without telemetry: ") + e.what());
-        return;
+        return std::string("main: running without telemetry: ") + e.what();
     }
     core::EventRing* mine = arena_->claim(::getpid());
     telemetry_.emplace(*mine);
     core::set_telemetry_sink(&*telemetry_); // the main program's own queue and lock calls
     telemetry_->emit(core::EventKind::ProcessStart, mine->worker(), 0, ::getppid());
+    return {};
 }
 
 int Supervisor::run()
 {
-    start_telemetry();
+    const std::string telemetry_problem = start_telemetry();
     const std::int64_t begin = core::monotonic_ns();
     send(protocol::RunStarted{setup_.request_id, setup_.run_id, ::getpid(), ::getppid(), begin}, arena_ ? arena_->fd() : -1);
+    if (!telemetry_problem.empty()) // only now: a line before RunStarted belongs to no run yet
+        log(telemetry_problem);
     protocol::Outcome outcome = protocol::Outcome::Completed;
     std::string message;
     try {
@@ -386,6 +409,7 @@ int Supervisor::run()
         outcome = protocol::Outcome::Failed;
         message = e.what();
         log(std::string("main: error: ") + e.what());
+        stop_workers_left();
     }
     try {
         core::finalize_children(); // Python's exit: terminate daemons, join the rest
@@ -414,6 +438,9 @@ void run_supervisor(SupervisorSetup setup)
     die_with_parent(setup.fork_server);
     ::prctl(PR_SET_NAME, "fs-supervisor");
     reset_signals();
+    // Over a file-size limit, writes (and the arena's ftruncate) fail with EFBIG instead of
+    // killing: the supervisor and, by inheritance, its workers.
+    ::signal(SIGXFSZ, SIG_IGN);
     close_fds_except({setup.frontend_fd, setup.control.get()});
     redirect_to_dev_null(STDOUT_FILENO); // stray prints must not reach the front end's terminal
     raise_fd_limit();

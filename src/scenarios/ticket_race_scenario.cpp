@@ -159,7 +159,7 @@ void TicketRaceScenario::run(const nlohmann::json& json, RunContext& context) co
         auto p = std::make_unique<core::Process>([i, c, &db, &lock, &sold] { buyer(i, c, db, lock, *sold); },
                                                  "tourist-" + std::to_string(i));
         p->set_role(QT_TRANSLATE_NOOP("Role", "buyer"));
-        p->start();
+        start_worker(*p, static_cast<std::size_t>(i), static_cast<std::size_t>(c.buyers));
         buyers.push_back(std::move(p));
     }
     for (auto& p : buyers)

@@ -2,6 +2,7 @@
 // seed it comes from. Each run is exported as a run file and its result read back from it.
 
 #include "support/cli_runner.h"
+#include "support/process_limit.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -30,6 +31,7 @@ private slots:
     void folderCopyIsByteIdenticalAndNeverOverwrites();
     void folderCopyKilledLeavesNoFileUnderAFinalName();
     void folderCopyRefusesBadFolders();
+    void workersThatCannotBeForkedEndTheRunWithACount();
 };
 
 void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
@@ -188,8 +190,8 @@ void TestScenarios::cpuSpeedupTimesEverySplit()
 
 namespace {
 
-// A source folder of files with random contents, one of them empty, plus a link and a folder
-// that are not copied.
+// A source folder of files with random contents, one of them empty, plus a link (copied as a
+// link: it leads inside the folder) and a subfolder (not copied).
 void makeSource(const QString& folder, int files, qint64 bytesEach)
 {
     QDir().mkpath(folder + QStringLiteral("/sub"));
@@ -223,11 +225,14 @@ void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
     const QStringList sets{QStringLiteral("source=") + source, QStringLiteral("destination=") + destination, QStringLiteral("chunk_kb=16")};
     const QJsonObject r = runResult(QStringLiteral("folder-copy"), sets, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
-    QCOMPARE(r.value(QStringLiteral("files")).toInt(), 6); // five files and the empty one; not the link, not sub/
-    QCOMPARE(r.value(QStringLiteral("copied")).toInt(), 6);
+    QCOMPARE(r.value(QStringLiteral("files")).toInt(), 8); // five files, the empty one, the link and sub/
+    QCOMPARE(r.value(QStringLiteral("copied")).toInt(), 7);
+    QCOMPARE(r.value(QStringLiteral("links")).toInt(), 1);
+    QCOMPARE(r.value(QStringLiteral("skipped")).toInt(), 1); // sub/
     QCOMPARE(r.value(QStringLiteral("bytes")).toInteger(), 200'000LL * (1 + 2 + 3 + 4 + 5));
+    QCOMPARE(QFile::symLinkTarget(destination + QStringLiteral("/link")), destination + QStringLiteral("/file0.bin"));
     const QStringList copied = QDir(destination).entryList(QDir::Files | QDir::Hidden);
-    QCOMPARE(copied.size(), 6); // and no temporary file left
+    QCOMPARE(copied.size(), 7); // and no temporary file left
     for (const QString& name : copied)
         QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
     QVERIFY(cli.out.contains(QStringLiteral("100.00%")));
@@ -296,6 +301,33 @@ void TestScenarios::folderCopyRefusesBadFolders()
     r = run({});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("source: must name the folder to copy")));
+}
+
+void TestScenarios::workersThatCannotBeForkedEndTheRunWithACount()
+{
+    // Under a process limit, the CLI, its threads, the fork server and the supervisor take a few
+    // places and some of the six workers the rest. The producers started block on a queue of
+    // capacity 1 that no consumer empties: the failed main program must end them, not wait.
+    if (!forkscope::testing::canLimitProcessesTo(8))
+        QSKIP("needs a user id of its own to count processes exactly, which only root can take "
+              "(tst_pool covers the pool's side under a limit of 0)");
+    const CliResult cli = forkscope::testing::runCli(
+        {QStringLiteral("run"), QStringLiteral("producer-consumer"), QStringLiteral("--set"), QStringLiteral("producers=3"),
+         QStringLiteral("--set"), QStringLiteral("consumers=3"), QStringLiteral("--set"), QStringLiteral("capacity=1"),
+         QStringLiteral("--set"), QStringLiteral("items=50")},
+        30000, [] { (void)forkscope::testing::limitProcesses(8); });
+    QCOMPARE(cli.exitCode, 3);
+    static const QRegularExpression failed(QStringLiteral(
+        "outcome +failed: ([1-5]) of 6 workers could not be started: cannot start (producer|consumer)-\\d: fork failed: "
+        "EAGAIN \\(Resource temporarily unavailable\\); the process limit \\(RLIMIT_NPROC\\) may be reached\n"));
+    const QRegularExpressionMatch m = failed.match(cli.out);
+    QVERIFY2(m.hasMatch(), qPrintable(cli.out + cli.err));
+    const int started = 6 - m.captured(1).toInt();
+    QVERIFY2(cli.out.contains(started == 1 ? QStringLiteral("terminating the worker still running")
+                                           : QStringLiteral("terminating the %1 workers still running").arg(started)),
+             qPrintable(cli.out));
+    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), started);
+    QCOMPARE(cli.out.count(QRegularExpression(QStringLiteral("joined +(producer|consumer)-"))), started);
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

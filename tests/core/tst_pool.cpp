@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/shared_memory.h"
+#include "support/process_limit.h"
 #include "support/test_main.h"
 
 #include <QTest>
@@ -60,6 +61,14 @@ pid_t whoami(int)
     return ::getpid();
 }
 
+bool starts_with(const char* text, const std::string& prefix)
+{
+    if (std::string(text).rfind(prefix, 0) == 0)
+        return true;
+    std::fprintf(stderr, "unexpected: %s\n", text);
+    return false;
+}
+
 } // namespace
 
 class TestPool : public QObject {
@@ -79,6 +88,8 @@ private slots:
     void randomKillsNeverHangThePool();
     void closeJoinAndTerminate();
     void getTimesOut();
+    void aPoolThatCannotForkStopsTheWorkersItStarted();
+    void aWorkerThatCannotBeReplacedFailsTheWaitingTasks();
 };
 
 void TestPool::applyRunsOneAfterAnother()
@@ -305,6 +316,64 @@ void TestPool::getTimesOut()
     QVERIFY_THROWS_EXCEPTION(std::logic_error, (void)r.successful()); // not ready yet
     QVERIFY_THROWS_EXCEPTION(TimeoutError, (void)r.get(50ms));
     QCOMPARE(r.get(10s), 3);
+}
+
+void TestPool::aPoolThatCannotForkStopsTheWorkersItStarted()
+{
+    // As root: this child and one worker fit under the limit, the other two workers do not.
+    // Otherwise no worker starts (see support/process_limit.h).
+    using forkscope::testing::limitProcesses;
+    const bool exact = forkscope::testing::canLimitProcessesTo(2);
+    const int code = forkscope::testing::exitCodeInChild([exact] {
+        if (!limitProcesses(exact ? 2 : 0))
+            return 10;
+        try {
+            Pool pool(3);
+            return 11;
+        } catch (const ProcessStartError& e) {
+            const std::string expected = exact ? "2 of 3 pool workers could not be started: cannot start ForkPoolWorker-2: "
+                                               : "3 of 3 pool workers could not be started: cannot start ForkPoolWorker-1: ";
+            if (!starts_with(e.what(), expected + "fork failed: EAGAIN") || e.error() != EAGAIN ||
+                std::string(e.what()).find("the process limit (RLIMIT_NPROC) may be reached") == std::string::npos)
+                return 12;
+            return active_children_count() == 0 ? 0 : 13; // the worker started was stopped and reaped
+        }
+    });
+    QCOMPARE(code, 0);
+}
+
+void TestPool::aWorkerThatCannotBeReplacedFailsTheWaitingTasks()
+{
+    if (!forkscope::testing::canLimitProcessesTo(2))
+        QSKIP("needs a user id of its own to count processes exactly, which only root can take");
+    const int code = forkscope::testing::exitCodeInChild([] {
+        if (!forkscope::testing::limitProcesses(2))
+            return 10;
+        Pool pool(1);
+        const rlimit one{1, 1}; // now only this process: the worker's replacement will not fit
+        if (::setrlimit(RLIMIT_NPROC, &one) != 0)
+            return 10;
+        auto lost = pool.apply_async(kills_its_worker, 2);
+        auto waiting = pool.apply_async(square, 3);
+        try {
+            (void)lost.get(20s);
+            return 11;
+        } catch (const WorkerLostError& e) {
+            if (!starts_with(e.what(), "worker ForkPoolWorker-1"))
+                return 12;
+        }
+        try {
+            (void)waiting.get(20s); // would wait for ever for a worker that cannot be forked
+            return 13;
+        } catch (const WorkerLostError& e) {
+            if (!starts_with(e.what(), "no pool worker is left to run it: cannot start ForkPoolWorker-2: fork failed: EAGAIN"))
+                return 14;
+        }
+        pool.close();
+        pool.join(); // no worker, nothing waiting: returns
+        return active_children_count() == 0 ? 0 : 15;
+    });
+    QCOMPARE(code, 0);
 }
 
 FORKSCOPE_FORKING_TEST_MAIN(TestPool)

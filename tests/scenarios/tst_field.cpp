@@ -30,6 +30,8 @@ private slots:
     void validateReportsEveryProblem();
     void completeConfigFillsDefaults();
     void everyDefaultIsValid();
+    void everyBoundIsEnforcedWithItsMessage_data();
+    void everyBoundIsEnforcedWithItsMessage();
 };
 
 void TestField::assignmentsParse_data()
@@ -127,6 +129,55 @@ void TestField::everyDefaultIsValid()
             QVERIFY2(*f.label && *f.help, f.name.c_str()); // the GUI shows both
         }
     }
+}
+
+void TestField::everyBoundIsEnforcedWithItsMessage_data()
+{
+    // Worker counts, queue capacities, item counts and sizes, run lengths: every integer field of
+    // every scenario, one past each end, and every text field one byte too long.
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("assignment");
+    QTest::addColumn<QString>("message");
+    for (const Scenario* s : all_scenarios()) {
+        const QString id = QString::fromUtf8(s->id());
+        for (const Field& f : s->fields()) {
+            const QString name = QString::fromStdString(f.name);
+            if (f.kind == FieldKind::Integer) {
+                const QString range = QStringLiteral("%1..%2").arg(f.min).arg(f.max);
+                for (const std::int64_t bad : {f.min - 1, f.max + 1})
+                    QTest::addRow("%s %s=%lld", s->id().data(), f.name.c_str(), static_cast<long long>(bad))
+                        << id << QStringLiteral("%1=%2").arg(name).arg(bad)
+                        << QStringLiteral("%1: must be %2, got %3").arg(name, range).arg(bad);
+            } else if (f.kind == FieldKind::Text) {
+                QTest::addRow("%s %s too long", s->id().data(), f.name.c_str())
+                    << id << name + QLatin1Char('=') + QString(f.max + 1, QLatin1Char('a'))
+                    << QStringLiteral("%1: must be at most %2 bytes long, got %3").arg(name).arg(f.max).arg(f.max + 1);
+            }
+        }
+    }
+}
+
+void TestField::everyBoundIsEnforcedWithItsMessage()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, assignment);
+    QFETCH(QString, message);
+    const Scenario& s = *find_scenario(scenario.toStdString());
+    nlohmann::json config = nlohmann::json::object();
+    try {
+        apply_assignment(s.fields(), config, assignment.toStdString(), s.id());
+        QFAIL("accepted");
+    } catch (const ConfigError& e) {
+        QCOMPARE(QString::fromStdString(e.what()), message);
+    }
+    // The same value in a scenario file.
+    const QString name = assignment.section(QLatin1Char('='), 0, 0), value = assignment.section(QLatin1Char('='), 1);
+    bool isNumber = false;
+    const qlonglong number = value.toLongLong(&isNumber);
+    config[name.toStdString()] = isNumber ? nlohmann::json(number) : nlohmann::json(value.toStdString());
+    const auto errors = validate_config(s.fields(), config, s.id());
+    QCOMPARE(errors.size(), std::size_t{1});
+    QCOMPARE(QString::fromStdString(errors.front().what()), message);
 }
 
 QTEST_GUILESS_MAIN(TestField)

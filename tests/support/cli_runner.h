@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace forkscope::testing {
 
 struct CliResult {
@@ -16,9 +18,12 @@ struct CliResult {
     QString err;
 };
 
-inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000)
+// `childSetup` runs in the forked child before it executes the CLI (limits, user ids, …).
+inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000, const std::function<void()>& childSetup = {})
 {
     QProcess cli;
+    if (childSetup)
+        cli.setChildProcessModifier(childSetup);
     cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), arguments);
     if (!cli.waitForFinished(timeoutMs)) {
         cli.kill();
@@ -30,8 +35,10 @@ inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000)
 }
 
 // A run of `scenario` with `--set` assignments, exported as a run file; its "result" object
-// (empty if the run or the export failed, with the output in `cli`).
-inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr, int timeoutMs = 60000)
+// (empty if the CLI did not exit with `expectedExit` or the export failed, with the output in `cli`).
+// A failed run (exit code 3) is exported too.
+inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr, int timeoutMs = 60000,
+                             int expectedExit = 0)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
@@ -42,7 +49,7 @@ inline QJsonObject runResult(const QString& scenario, const QStringList& sets, C
     if (cli)
         *cli = r;
     QFile file(path);
-    if (r.exitCode != 0 || !file.open(QIODevice::ReadOnly))
+    if (r.exitCode != expectedExit || !file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("result")).toObject();
 }
