@@ -2000,10 +2000,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The timeline of a run appears here: start a scenario, or open a saved run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,6 +2013,22 @@
     </message>
     <message>
         <source>SIG%1 sent from ForkScope at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end · L: put → get arrows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Put → Get Arrows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An arrow from each queue item&apos;s put to the get that took it (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first %1 arrows: zoom in for the rest</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

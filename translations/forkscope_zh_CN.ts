@@ -2000,10 +2000,6 @@
         <translation>,仍在进行</translation>
     </message>
     <message>
-        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end</source>
-        <translation>滚轮或 W/S:缩放 · 拖动或 A/D:平移 · Home:整个运行 · F:跟随实时末端</translation>
-    </message>
-    <message>
         <source>The timeline of a run appears here: start a scenario, or open a saved run.</source>
         <translation>运行的时间线显示在这里:启动一个场景,或打开保存的运行记录。</translation>
     </message>
@@ -2018,6 +2014,22 @@
     <message>
         <source>SIG%1 sent from ForkScope at %2</source>
         <translation>ForkScope 在 %2 发送了 SIG%1</translation>
+    </message>
+    <message>
+        <source>Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end · L: put → get arrows</source>
+        <translation>滚轮或 W/S:缩放 · 拖动或 A/D:平移 · Home:整个运行 · F:跟随实时末端 · L:put → get 箭头</translation>
+    </message>
+    <message>
+        <source>Show Put → Get Arrows</source>
+        <translation>显示 put → get 箭头</translation>
+    </message>
+    <message>
+        <source>An arrow from each queue item&apos;s put to the get that took it (L)</source>
+        <translation>从每个队列项的 put 指向取走它的 get 的箭头(L)</translation>
+    </message>
+    <message>
+        <source>the first %1 arrows: zoom in for the rest</source>
+        <translation>只显示前 %1 个箭头:放大以查看其余</translation>
     </message>
 </context>
 </TS>

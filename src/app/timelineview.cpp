@@ -1,8 +1,11 @@
 #include "app/timelineview.h"
 
+#include "app/timelinestyle.h"
+
 #include "model/recordingreport.h"
 #include "model/timelinemodel.h"
 
+#include <QAction>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -14,7 +17,7 @@
 #include <csignal>
 #include <cstring>
 
-using forkscope::core::WorkerState;
+using namespace TimelineStyle;
 
 namespace {
 
@@ -23,75 +26,17 @@ constexpr int kAxisHeight = 22;
 constexpr int kLaneHeight = 26;
 constexpr double kMinNsPerPixel = 1.0;
 
-QColor stateColor(quint8 state)
-{
-    switch (static_cast<WorkerState>(state)) {
-    case WorkerState::Running: return {0xc8, 0xe6, 0xc9};
-    case WorkerState::Sleeping: return {0xcf, 0xd8, 0xdc};
-    case WorkerState::BlockedOnPut: return {0xff, 0xe0, 0xb2};
-    case WorkerState::BlockedOnGet: return {0xff, 0xf9, 0xc4};
-    case WorkerState::WaitingForLock: return {0xff, 0xcd, 0xd2};
-    case WorkerState::HoldingLock: return {0xe1, 0xbe, 0xe7};
-    case WorkerState::Done: break;
-    }
-    return Qt::transparent;
-}
-
-QColor spanColor(const TimelineModel::Block& b)
-{
-    switch (b.kind) {
-    case SpanKind::State: return stateColor(b.detail);
-    case SpanKind::Task: return b.detail || b.open ? QColor(0x1e, 0x88, 0xe5) : QColor(0xe5, 0x39, 0x35);
-    case SpanKind::LockWait: return {0xe5, 0x39, 0x35};
-    case SpanKind::LockHold: return {0x8e, 0x24, 0xaa};
-    case SpanKind::QueueBlocked: return b.detail ? QColor(0xfb, 0x8c, 0x00) : QColor(0xfd, 0xd8, 0x35);
-    case SpanKind::Waited: return {0x6d, 0x4c, 0x41};
-    }
-    return Qt::gray;
-}
-
-QString stateText(quint8 state)
-{
-    switch (static_cast<WorkerState>(state)) {
-    case WorkerState::Running: return TimelineView::tr("running");
-    case WorkerState::Sleeping: return TimelineView::tr("sleeping");
-    case WorkerState::BlockedOnPut: return TimelineView::tr("blocked on put");
-    case WorkerState::BlockedOnGet: return TimelineView::tr("blocked on get");
-    case WorkerState::WaitingForLock: return TimelineView::tr("waiting for a lock");
-    case WorkerState::HoldingLock: return TimelineView::tr("holding a lock");
-    case WorkerState::Done: return TimelineView::tr("done");
-    }
-    return {};
-}
-
-QString describe(const TimelineModel::Block& b)
-{
-    QString what;
-    switch (b.kind) {
-    case SpanKind::State: what = stateText(b.detail); break;
-    case SpanKind::Task: what = TimelineView::tr("task %1").arg(b.task); break;
-    case SpanKind::LockWait: what = TimelineView::tr("waiting for lock %1").arg(b.object); break;
-    case SpanKind::LockHold: what = TimelineView::tr("holding lock %1").arg(b.object); break;
-    case SpanKind::QueueBlocked:
-        what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object) : TimelineView::tr("blocked on get, queue %1").arg(b.object);
-        break;
-    case SpanKind::Waited: what = TimelineView::tr("waiting on object %1").arg(b.object); break;
-    }
-    if (b.merged > 1)
-        what = TimelineView::tr("%n spans, the first: %1", nullptr, b.merged).arg(what);
-    return TimelineView::tr("%1\n%2 → %3 (%4)%5")
-        .arg(what, RecordingReport::duration(b.beginNs), RecordingReport::duration(b.endNs), RecordingReport::duration(b.endNs - b.beginNs),
-             b.open ? TimelineView::tr(", still going") : QString());
-}
-
 } // namespace
 
-TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTimer(this))
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTimer(this)), m_flowsAction(new QAction(this))
 {
+    m_flowsAction->setCheckable(true);
+    connect(m_flowsAction, &QAction::toggled, this, &TimelineView::setFlowsShown);
+    addAction(m_flowsAction);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(tr("Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end"));
+    retranslate();
     m_frame->setInterval(33); // a steady frame rate, however fast events come
     connect(m_frame, &QTimer::timeout, this, [this] {
         if (m_dirty) {
@@ -107,6 +52,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTime
 void TimelineView::setModel(TimelineModel* model)
 {
     m_model = model;
+    model->setFlowsShown(m_flowsAction->isChecked());
     connect(model, &TimelineModel::modelReset, this, &TimelineView::onModelChanged);
     connect(model, &TimelineModel::rowsInserted, this, &TimelineView::onModelChanged);
     connect(model, &TimelineModel::dataChanged, this, &TimelineView::onModelChanged);
@@ -214,6 +160,8 @@ void TimelineView::paintEvent(QPaintEvent*)
     drawAxis(p);
     for (int lane = m_firstLane, top = kAxisHeight; lane < m_model->rowCount() && top < height(); ++lane, top += kLaneHeight)
         drawLane(p, lane, top);
+    if (m_model->flowsShown())
+        drawFlows(p);
 }
 
 void TimelineView::drawAxis(QPainter& p)
@@ -320,6 +268,61 @@ void TimelineView::drawSignals(QPainter& p, int lane, int top)
     p.setPen(Qt::NoPen);
 }
 
+void TimelineView::retranslate()
+{
+    setToolTip(tr("Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end · L: put → get arrows"));
+    m_flowsAction->setText(tr("Show Put → Get Arrows"));
+    m_flowsAction->setToolTip(tr("An arrow from each queue item's put to the get that took it (L)"));
+}
+
+void TimelineView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TimelineView::setFlowsShown(bool shown)
+{
+    m_flowsAction->setChecked(shown);
+    if (m_model)
+        m_model->setFlowsShown(shown);
+    update();
+}
+
+void TimelineView::drawFlows(QPainter& p)
+{
+    constexpr std::size_t kMaxArrows = 3000; // past that, lines fill the lanes: zoom in
+    const auto flows = m_model->flows(timeAt(plotLeft()), timeAt(width()), kMaxArrows + 1);
+    p.save();
+    p.setClipRect(QRect(plotLeft(), kAxisHeight, width() - plotLeft(), height() - kAxisHeight));
+    p.setRenderHint(QPainter::Antialiasing);
+    QColor ink = palette().color(QPalette::Text);
+    ink.setAlpha(150);
+    p.setPen(QPen(ink, 1));
+    p.setBrush(ink);
+    auto yOf = [this](int lane) { return kAxisHeight + (lane - m_firstLane) * kLaneHeight + 8.0; };
+    for (std::size_t i = 0; i < flows.size() && i < kMaxArrows; ++i) {
+        const FlowIndex::Flow& f = flows[i];
+        if (f.putLane < m_firstLane || f.getLane < m_firstLane) // scrolled out of view
+            continue;
+        const QPointF from(xOf(f.putNs), yOf(f.putLane)), to(xOf(f.getNs), yOf(f.getLane));
+        p.drawLine(from, to);
+        QLineF back(to, from);
+        back.setLength(6);
+        QLineF left = back, right = back;
+        left.setAngle(back.angle() + 25);
+        right.setAngle(back.angle() - 25);
+        p.drawPolygon(QPolygonF({to, left.p2(), right.p2()}));
+    }
+    if (flows.size() > kMaxArrows) {
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRect(plotLeft(), kAxisHeight, width() - plotLeft() - 6, 18), Qt::AlignRight | Qt::AlignVCenter,
+                   tr("the first %1 arrows: zoom in for the rest").arg(kMaxArrows));
+    }
+    p.restore();
+}
+
 std::optional<SignalMark> TimelineView::signalAt(int lane, int x) const
 {
     for (const SignalMark& mark : m_model->signalMarks(lane)) {
@@ -375,6 +378,7 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_D: pan((width() - plotLeft()) / 8); break;
     case Qt::Key_Home: showAll(); break;
     case Qt::Key_F: setFollowLive(!m_follow); break;
+    case Qt::Key_L: m_flowsAction->toggle(); break; // a key of the view, like W/A/S/D, not a window shortcut
     default: QWidget::keyPressEvent(event); return;
     }
 }

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QAction;
 class QTimer;
 class TimelineModel;
 
@@ -30,6 +31,9 @@ public:
     void pan(int pixels);
     void showAll();
     void highlightLane(int lane); // -1: none
+    // Arrows from each queue item's put to its get (L); the action is in the context menu.
+    void setFlowsShown(bool shown);
+    [[nodiscard]] QAction* flowsAction() const { return m_flowsAction; }
 
     [[nodiscard]] QSize sizeHint() const override { return {900, 260}; }
     [[nodiscard]] QSize minimumSizeHint() const override { return {300, 80}; }
@@ -45,6 +49,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     [[nodiscard]] int plotLeft() const;
@@ -55,6 +60,8 @@ private:
     void drawAxis(QPainter& p);
     void drawLane(QPainter& p, int lane, int top);
     void drawSignals(QPainter& p, int lane, int top);
+    void drawFlows(QPainter& p);
+    void retranslate();
     [[nodiscard]] std::optional<SignalMark> signalAt(int lane, int x) const;
     void clampWindow();
     void fitAll(); // showAll() without asking for a paint
@@ -67,6 +74,7 @@ private:
     bool m_follow = true;
     int m_highlight = -1;
     int m_firstLane = 0; // scrolled by the wheel with Shift
+    QAction* m_flowsAction;
     std::optional<QPoint> m_dragFrom;
     qint64 m_dragFromNs = 0;
 };

@@ -34,6 +34,7 @@ void TimelineModel::setRecording(const Recording* recording)
     beginResetModel();
     m_recording = recording;
     m_lanes.clear();
+    m_flows.clear();
     endResetModel();
     refresh();
 }
@@ -54,6 +55,8 @@ void TimelineModel::refresh()
         for (; mine.taken < spans.size(); ++mine.taken)
             mine.bands[static_cast<std::size_t>(bandOf(spans[mine.taken].kind))].add(spans, mine.taken);
     }
+    if (m_flowsShown)
+        m_flows.refresh(*m_recording);
     if (!m_lanes.empty()) // exit codes and names may have arrived
         emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
 }
@@ -189,4 +192,21 @@ std::vector<std::pair<qint64, qint64>> TimelineModel::stoppedIntervals(int lane)
     if (since >= 0)
         out.emplace_back(since, l.exitNs >= 0 ? l.exitNs : durationNs());
     return out;
+}
+
+void TimelineModel::setFlowsShown(bool shown)
+{
+    if (shown == m_flowsShown)
+        return;
+    m_flowsShown = shown;
+    m_flows.clear(); // memory only while they are wanted
+    if (shown && m_recording)
+        m_flows.refresh(*m_recording);
+    if (!m_lanes.empty())
+        emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
+}
+
+std::vector<FlowIndex::Flow> TimelineModel::flows(qint64 fromNs, qint64 toNs, std::size_t limit) const
+{
+    return m_flowsShown ? m_flows.flows(fromNs, toNs, limit) : std::vector<FlowIndex::Flow>{};
 }

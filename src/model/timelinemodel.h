@@ -6,6 +6,7 @@
 // blocks to draw: spans narrower than a pixel are merged with their neighbours into one block
 // (Tracy's level of detail), so a lane of a million spans costs a few hundred rectangles.
 
+#include "model/flowindex.h"
 #include "model/recording.h"
 
 #include <QAbstractListModel>
@@ -59,6 +60,12 @@ public:
     [[nodiscard]] std::optional<Block> blockAt(int lane, Band band, qint64 timeNs, qint64 toleranceNs) const;
     [[nodiscard]] std::size_t spanCount() const; // closed spans taken in, every lane and band
 
+    // Put → get arrows, indexed only once asked for (a pass over the events, then as they come).
+    void setFlowsShown(bool shown);
+    [[nodiscard]] bool flowsShown() const { return m_flowsShown; }
+    // The arrows crossing [fromNs, toNs), at most `limit`; none unless shown.
+    [[nodiscard]] std::vector<FlowIndex::Flow> flows(qint64 fromNs, qint64 toNs, std::size_t limit) const;
+
     // The signals sent to `lane`'s process from ForkScope, in time order.
     [[nodiscard]] std::vector<SignalMark> signalMarks(int lane) const;
     // When it was stopped: from each SIGSTOP to the next SIGCONT, or to its end (or now).
@@ -81,4 +88,6 @@ private:
     const Recording* m_recording = nullptr;
     std::vector<LaneSpans> m_lanes;
     qint64 m_liveEndNs = 0;
+    FlowIndex m_flows;
+    bool m_flowsShown = false;
 };

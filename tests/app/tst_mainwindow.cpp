@@ -248,6 +248,22 @@ void TestMainWindow::exportsAndReopensARun()
             taskPixels += picture.pixelColor(x, y) == task;
     }
     QVERIFY2(taskPixels > 100, QByteArray::number(taskPixels).constData());
+    // L draws an arrow from each item's put to its get: the producers' lanes to the consumers'.
+    timeline->setFocus();
+    QTest::keyClick(timeline, Qt::Key_L);
+    QVERIFY(timeline->model()->flowsShown());
+    const auto flows = timeline->model()->flows(0, timeline->model()->durationNs(), 1000);
+    QCOMPARE(flows.size(), std::size_t{22}); // 2 producers × 10 items, and the main process's 2 sentinels
+    int fromMain = 0;
+    for (const auto& f : flows) {
+        const QString putter = timeline->model()->index(f.putLane).data().toString();
+        fromMain += f.putLane == 0;
+        QVERIFY(f.putLane == 0 || putter.startsWith(QLatin1String("producer")));
+        QVERIFY(timeline->model()->index(f.getLane).data().toString().startsWith(QLatin1String("consumer")));
+    }
+    QCOMPARE(fromMain, 2);
+    QTest::keyClick(timeline, Qt::Key_L);
+    QVERIFY(!timeline->model()->flowsShown());
     // The queue chart draws the one queue's depth, and its capacity of 3 as a second line.
     auto* chart = m_window->findChild<QueueChart*>(QStringLiteral("queueChart"));
     chart->redraw();

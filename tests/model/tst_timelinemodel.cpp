@@ -43,6 +43,7 @@ private slots:
     void openSpansAreDrawnToNow();
     void lateSpansKeepTheOrder();
     void blockAtFindsTheInnermost();
+    void flowsMatchPutsAndGetsOnDemand();
 };
 
 void TestTimelineModel::lanesAreRowsOfTheModel()
@@ -151,6 +152,59 @@ void TestTimelineModel::blockAtFindsTheInnermost()
     QVERIFY(outer);
     QCOMPARE(outer->kind, SpanKind::LockHold);
     QVERIFY(!model.blockAt(1, TimelineModel::Band::Detail, 90, 2));
+}
+
+// Arrows from put to get: none until asked for; then every item matched by queue and ticket,
+// in either order, each found by any window it crosses; what comes later is added to them.
+void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
+{
+    Recording r;
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.processStarted(101, 100, 0, false, QStringLiteral("producer"), QStringLiteral("producer"));
+    r.processStarted(102, 100, 0, false, QStringLiteral("consumer"), QStringLiteral("consumer"));
+    r.attachRing(1, 101);
+    r.attachRing(2, 102);
+    r.append(ev(10, 1, EventKind::QueuePut, 3, 4, 1));   // item 4: sits in the queue a long time
+    r.append(ev(100, 1, EventKind::QueuePut, 3, 5, 2));  // item 5: got soon after
+    r.append(ev(150, 2, EventKind::QueueGet, 3, 5, 1));
+    r.append(ev(200, 2, EventKind::QueueGet, 3, 6, 0));  // item 6: the woken getter stamps first
+    r.append(ev(201, 1, EventKind::QueuePut, 3, 6, 0));
+    r.append(ev(300, 1, EventKind::QueuePut, 9, 5, 1));  // another queue's ticket 5: not item 5
+    TimelineModel model;
+    model.setRecording(&r);
+    QVERIFY(model.flows(0, 1000, 100).empty()); // not asked for: no index, no memory
+    model.setFlowsShown(true);
+    auto all = model.flows(0, 1000, 100);
+    QCOMPARE(all.size(), std::size_t{2});
+    QCOMPARE(all[0].ticket, quint64{5});
+    QCOMPARE(all[0].putNs, qint64{100});
+    QCOMPARE(all[0].getNs, qint64{150});
+    QCOMPARE(all[0].putLane, 1);
+    QCOMPARE(all[0].getLane, 2);
+    QCOMPARE(all[1].ticket, quint64{6});
+    QCOMPARE(all[1].putNs, qint64{201});
+    QCOMPARE(all[1].getNs, qint64{200});
+
+    r.append(ev(900, 2, EventKind::QueueGet, 3, 4, 0)); // item 4 leaves the queue at last
+    model.refresh();
+    QCOMPARE(model.flows(0, 1000, 100).size(), std::size_t{3});
+    // A window inside item 4's stay finds it, though it was put and got outside the window.
+    auto inside = model.flows(500, 510, 100);
+    QCOMPARE(inside.size(), std::size_t{1});
+    QCOMPARE(inside[0].ticket, quint64{4});
+    QCOMPARE(model.flows(120, 130, 100).size(), std::size_t{2}); // items 4 and 5
+    QCOMPARE(model.flows(0, 1000, 1).size(), std::size_t{1});    // the limit holds
+    // Built incrementally or in one pass, the same arrows.
+    TimelineModel fresh;
+    fresh.setRecording(&r);
+    fresh.setFlowsShown(true);
+    const auto a = model.flows(0, 1000, 100), b = fresh.flows(0, 1000, 100);
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        QVERIFY(a[i].putNs == b[i].putNs && a[i].getNs == b[i].getNs && a[i].ticket == b[i].ticket);
+    model.setFlowsShown(false);
+    QVERIFY(model.flows(0, 1000, 100).empty());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)
