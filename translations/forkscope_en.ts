@@ -2031,5 +2031,9 @@
         <source>the first %1 arrows: zoom in for the rest</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>in join(), waiting for PID %1 to end</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

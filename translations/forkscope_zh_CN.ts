@@ -2031,5 +2031,9 @@
         <source>the first %1 arrows: zoom in for the rest</source>
         <translation>只显示前 %1 个箭头:放大以查看其余</translation>
     </message>
+    <message>
+        <source>in join(), waiting for PID %1 to end</source>
+        <translation>在 join() 中等待 PID %1 结束</translation>
+    </message>
 </context>
 </TS>

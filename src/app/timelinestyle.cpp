@@ -1,6 +1,7 @@
 #include "app/timelinestyle.h"
 
 #include "app/timelineview.h"
+#include "core/telemetry.h"
 #include "model/recordingreport.h"
 
 using forkscope::core::WorkerState;
@@ -59,7 +60,11 @@ QString describe(const TimelineModel::Block& b)
     case SpanKind::QueueBlocked:
         what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object) : TimelineView::tr("blocked on get, queue %1").arg(b.object);
         break;
-    case SpanKind::Waited: what = TimelineView::tr("waiting on object %1").arg(b.object); break;
+    case SpanKind::Waited:
+        what = static_cast<forkscope::core::WaitKind>(b.detail) == forkscope::core::WaitKind::Join
+                   ? TimelineView::tr("in join(), waiting for PID %1 to end").arg(b.object)
+                   : TimelineView::tr("waiting on object %1").arg(b.object);
+        break;
     }
     if (b.merged > 1)
         what = TimelineView::tr("%n spans, the first: %1", nullptr, b.merged).arg(what);

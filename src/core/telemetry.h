@@ -12,7 +12,7 @@
 namespace forkscope::core {
 
 // The objects whose waits the sink hears about through waited().
-enum class WaitKind : std::uint8_t { Semaphore, Event, Condition, Barrier };
+enum class WaitKind : std::uint8_t { Semaphore, Event, Condition, Barrier, Join }; // Join: object is the child's pid
 
 class TelemetrySink {
 public:

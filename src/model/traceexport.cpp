@@ -1,5 +1,7 @@
 #include "model/traceexport.h"
 
+#include "core/telemetry.h"
+
 #include "model/jsonwriter.h"
 
 #include <QFileInfo>
@@ -89,6 +91,8 @@ std::string spanName(const Span& s)
     case SpanKind::LockHold: return "hold lock " + object;
     case SpanKind::QueueBlocked: return (s.detail ? "blocked on put, queue " : "blocked on get, queue ") + object;
     case SpanKind::Waited: {
+        if (static_cast<forkscope::core::WaitKind>(s.detail) == forkscope::core::WaitKind::Join)
+            return "join pid " + object;
         static const char* const kinds[] = {"semaphore", "event", "condition", "barrier"};
         return std::string("wait ") + (s.detail < 4 ? kinds[s.detail] : "object") + " " + object;
     }

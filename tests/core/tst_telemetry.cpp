@@ -23,7 +23,9 @@ namespace {
 
 struct Counts {
     std::atomic<int> puts{0}, gets{0}, recovered{0}, acquired{0}, released{0}, owner_died{0};
-    std::atomic<int> waited[4]{};
+    std::atomic<int> waited[5]{};
+    std::atomic<std::uint32_t> last_join_object{0};
+    std::atomic<std::int64_t> last_join_ns{-1};
     std::atomic<int> task_begin{0}, task_end{0}, task_failed{0};
     std::atomic<std::uint64_t> last_put_depth{0};
     std::atomic<std::int64_t> longest_blocked{0}, longest_hold{0};
@@ -57,9 +59,13 @@ public:
         while (hold > seen && !c_.longest_hold.compare_exchange_weak(seen, hold)) {
         }
     }
-    void waited(WaitKind kind, std::uint32_t, std::int64_t blocked) override
+    void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked) override
     {
         ++c_.waited[static_cast<int>(kind)];
+        if (kind == WaitKind::Join) {
+            c_.last_join_object = object;
+            c_.last_join_ns = blocked;
+        }
         note_blocked(blocked);
     }
     void state_changed(WorkerState) override {}
@@ -184,8 +190,14 @@ void TestTelemetry::waitsOfTheOtherPrimitivesAreReported()
     }
     (void)barrier.wait(10s);
     QVERIFY(helper.join(10s));
-    for (WaitKind kind : {WaitKind::Semaphore, WaitKind::Event, WaitKind::Condition, WaitKind::Barrier})
+    for (WaitKind kind : {WaitKind::Semaphore, WaitKind::Event, WaitKind::Condition, WaitKind::Barrier, WaitKind::Join})
         QVERIFY2(c.waited[static_cast<int>(kind)].load() >= 1, std::to_string(static_cast<int>(kind)).c_str());
+    // join() names the child it waited for; joining a reaped child again waits for nothing.
+    QCOMPARE(c.last_join_object.load(), static_cast<std::uint32_t>(helper.pid()));
+    QVERIFY(c.last_join_ns.load() >= 0);
+    const int joins = c.waited[static_cast<int>(WaitKind::Join)].load();
+    QVERIFY(helper.join(10s));
+    QCOMPARE(c.waited[static_cast<int>(WaitKind::Join)].load(), joins);
 }
 
 void TestTelemetry::poolWorkersReportTheirTasks()
