@@ -3,6 +3,8 @@
 
 #include "model/runfile.h"
 
+#include "scenarios/json_offset.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -295,6 +297,10 @@ Loaded loadBytes(const QByteArray& bytes, const QString& name)
         doc = json::parse(bytes.constData(), bytes.constData() + bytes.size());
     } catch (const json::parse_error& e) {
         result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(e.byte);
+        return result;
+    } catch (const json::out_of_range&) { // a number beyond a double's range: the offset comes apart
+        const auto offset = forkscope::scenarios::json_error_offset(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(offset);
         return result;
     }
     try {

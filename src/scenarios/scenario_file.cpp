@@ -1,5 +1,6 @@
 #include "scenarios/scenario_file.h"
 
+#include "scenarios/json_offset.h"
 #include "scenarios/scenario.h"
 
 namespace forkscope::scenarios {
@@ -28,6 +29,8 @@ ScenarioDocument parse_scenario_file(std::string_view text)
         root = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw ScenarioFileError(std::string("not valid JSON: ") + e.what());
+    } catch (const nlohmann::json::out_of_range& e) { // a number beyond a double's range
+        throw ScenarioFileError("not valid JSON: at byte " + std::to_string(json_error_offset(text)) + ": " + e.what());
     }
     if (!root.is_object())
         throw ScenarioFileError("must be a JSON object, got " + std::string(root.type_name()));
