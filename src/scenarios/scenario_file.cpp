@@ -36,7 +36,7 @@ ScenarioDocument parse_scenario_file(std::string_view text)
         throw ScenarioFileError("must be a JSON object, got " + std::string(root.type_name()));
     for (const auto& [key, value] : root.items()) {
         if (key != "format" && key != "version" && key != "scenario" && key != "title" && key != "config")
-            throw ScenarioFileError(key + ": unknown key (expected format, version, scenario, title, config)");
+            throw ScenarioFileError(printable_key(key) + ": unknown key (expected format, version, scenario, title, config)");
     }
     if (member(root, "format", nlohmann::json::value_t::string, "a string") != kFormat)
         throw ScenarioFileError(std::string("format: must be \"") + kFormat + "\", got " + root["format"].dump());
