@@ -28,6 +28,8 @@ constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::Eve
 
 const json& member(const json& object, const std::string& path, const char* name)
 {
+    if (!object.is_object() && path.empty()) // the file itself: there is no field to name
+        throw LoadError{std::string("expected a JSON object at the top level, got ") + object.type_name()};
     if (!object.is_object())
         throw LoadError{path + ": expected an object"};
     const auto it = object.find(name);

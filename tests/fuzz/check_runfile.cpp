@@ -69,6 +69,8 @@ void check_rejection(const std::string& error, std::size_t size)
     if (!rest.starts_with(": "))
         broken(kTarget, "a rejection without a field: " + error);
     rest.remove_prefix(2);
+    if (rest.starts_with("expected a JSON object at the top level, got ")) // the file itself is what is wrong
+        return;
     const auto colon = rest.find(": ");
     if (colon == std::string_view::npos || colon + 2 == rest.size())
         broken(kTarget, "a rejection without a problem after its field: " + error);
