@@ -62,6 +62,8 @@ ScenarioDocument parse_scenario_file(std::string_view text)
     const auto config = root.find("config");
     if (config == root.end())
         throw ScenarioFileError("config: missing");
+    if (!config->is_object()) // checked here: validate_config would name it "config" inside config
+        throw ScenarioFileError("config: must be an object of fields, got " + std::string(config->type_name()));
     try {
         document.config = complete_config(*scenario, *config);
     } catch (const ConfigError& e) {
