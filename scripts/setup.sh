@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ForkScope needs from Debian 12's packages (only the missing ones, so running it
-# again costs nothing), then configures and builds one CMake preset: dev (default), asan, release.
+# again costs nothing), then configures and builds one CMake preset: dev (default), asan, release,
+# fuzz (only the fuzz targets; scripts/fuzz.sh runs them).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 preset="${1:-dev}"
@@ -11,6 +12,8 @@ packages=(
     qt6-l10n-tools qt6-translations-l10n libgl-dev nlohmann-json3-dev
     xvfb xauth fonts-noto-cjk
 )
+# libFuzzer comes with clang's runtime libraries; the other presets build with g++ and skip them.
+[ "$preset" != fuzz ] || packages+=(clang-14 libclang-rt-14-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")

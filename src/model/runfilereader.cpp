@@ -3,6 +3,8 @@
 
 #include "model/runfile.h"
 
+#include "scenarios/json_offset.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -22,10 +24,13 @@ struct LoadError {
 constexpr quint64 kMaxEvents = 200'000'000;
 constexpr std::size_t kMaxLanes = 1'000'000;
 constexpr std::size_t kMaxSignals = 100'000; // per lane: sent by hand, one at a time
+constexpr qint64 kMaxEventMagnitude = qint64{1} << 62; // ns: 146 years
 constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::QueueCreated);
 
 const json& member(const json& object, const std::string& path, const char* name)
 {
+    if (!object.is_object() && path.empty()) // the file itself: there is no field to name
+        throw LoadError{std::string("expected a JSON object at the top level, got ") + object.type_name()};
     if (!object.is_object())
         throw LoadError{path + ": expected an object"};
     const auto it = object.find(name);
@@ -136,8 +141,11 @@ public:
         r->m_logNotKept = integer<quint64>(run, "run", "log_lines_not_kept");
         r->m_dropped = integer<quint64>(run, "run", "events_dropped");
         const auto duration = integer<qint64>(run, "run", "duration_ns");
+        qint64 endNs = 0; // absolute, as the supervisor reported it
+        if (__builtin_add_overflow(r->m_t0Ns, duration, &endNs))
+            throw LoadError{"run.duration_ns: out of range after run.t0_ns"};
         if (boolean(run, "run", "finished"))
-            r->runFinished(r->m_t0Ns + duration);
+            r->runFinished(endNs);
         r->m_endNs = duration;
         if (total > r->m_events.size()) { // statistics saw more than the events kept: take them as saved
             statistics(*r, member(doc, "", "statistics"), total);
@@ -231,6 +239,10 @@ private:
             const std::string at = "events[" + std::to_string(i) + "] (byte " + std::to_string(i * sizeof event) + ")";
             if (event.kind == 0 || event.kind > kMaxKind)
                 throw LoadError{at + ": unknown kind " + std::to_string(event.kind)};
+            // Spans subtract a value (a wait, a hold) from a time: keep both far from overflowing.
+            if (event.timeNs <= -kMaxEventMagnitude || event.timeNs >= kMaxEventMagnitude ||
+                event.value <= -kMaxEventMagnitude || event.value >= kMaxEventMagnitude)
+                throw LoadError{at + ": time or value out of range"};
             if (event.timeNs < last)
                 throw LoadError{at + ": earlier than the event before it"};
             last = event.timeNs;
@@ -295,6 +307,10 @@ Loaded loadBytes(const QByteArray& bytes, const QString& name)
         doc = json::parse(bytes.constData(), bytes.constData() + bytes.size());
     } catch (const json::parse_error& e) {
         result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(e.byte);
+        return result;
+    } catch (const json::out_of_range&) { // a number beyond a double's range: the offset comes apart
+        const auto offset = forkscope::scenarios::json_error_offset(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(offset);
         return result;
     }
     try {

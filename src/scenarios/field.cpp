@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace forkscope::scenarios {
@@ -53,6 +54,15 @@ const Field* find_field(const std::vector<Field>& fields, std::string_view name)
             return &f;
     }
     return nullptr;
+}
+
+std::string printable_key(std::string_view key)
+{
+    if (std::none_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        return std::string(key);
+    const std::string quoted =
+        nlohmann::json(std::string(key)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return quoted.substr(1, quoted.size() - 2);
 }
 
 std::string field_text(const nlohmann::json& value)
@@ -153,7 +163,7 @@ std::vector<ConfigError> validate_config(const std::vector<Field>& fields, const
     for (const auto& [name, value] : config.items()) {
         const Field* field = find_field(fields, name);
         if (!field) {
-            errors.emplace_back(name, "no such field in scenario '" + std::string(owner) + "' (fields: " +
+            errors.emplace_back(printable_key(name), "no such field in scenario '" + std::string(owner) + "' (fields: " +
                                           field_names(fields) + ")");
             continue;
         }

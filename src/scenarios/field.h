@@ -60,6 +60,10 @@ private:
 void apply_assignment(const std::vector<Field>& fields, nlohmann::json& config,
                       std::string_view assignment, std::string_view owner);
 
+// A key as a message can show it: control characters escaped as in JSON (a NUL would end the
+// message where the key is named). Other keys are returned as they are.
+[[nodiscard]] std::string printable_key(std::string_view key);
+
 // Value as text for display and for --set: 8, one-by-one, true.
 [[nodiscard]] std::string field_text(const nlohmann::json& value);
 

@@ -1,5 +1,6 @@
 #include "scenarios/scenario_file.h"
 
+#include "scenarios/json_offset.h"
 #include "scenarios/scenario.h"
 
 namespace forkscope::scenarios {
@@ -28,12 +29,14 @@ ScenarioDocument parse_scenario_file(std::string_view text)
         root = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw ScenarioFileError(std::string("not valid JSON: ") + e.what());
+    } catch (const nlohmann::json::out_of_range& e) { // a number beyond a double's range
+        throw ScenarioFileError("not valid JSON: at byte " + std::to_string(json_error_offset(text)) + ": " + e.what());
     }
     if (!root.is_object())
         throw ScenarioFileError("must be a JSON object, got " + std::string(root.type_name()));
     for (const auto& [key, value] : root.items()) {
         if (key != "format" && key != "version" && key != "scenario" && key != "title" && key != "config")
-            throw ScenarioFileError(key + ": unknown key (expected format, version, scenario, title, config)");
+            throw ScenarioFileError(printable_key(key) + ": unknown key (expected format, version, scenario, title, config)");
     }
     if (member(root, "format", nlohmann::json::value_t::string, "a string") != kFormat)
         throw ScenarioFileError(std::string("format: must be \"") + kFormat + "\", got " + root["format"].dump());
@@ -59,6 +62,8 @@ ScenarioDocument parse_scenario_file(std::string_view text)
     const auto config = root.find("config");
     if (config == root.end())
         throw ScenarioFileError("config: missing");
+    if (!config->is_object()) // checked here: validate_config would name it "config" inside config
+        throw ScenarioFileError("config: must be an object of fields, got " + std::string(config->type_name()));
     try {
         document.config = complete_config(*scenario, *config);
     } catch (const ConfigError& e) {

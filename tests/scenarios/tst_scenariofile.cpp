@@ -54,6 +54,8 @@ void TestScenarioFile::rejectsWithTheKeyNamed_data()
                                       << "scenario: unknown scenario 'nope' (known: processes, ";
     QTest::newRow("unknown key") << QStringLiteral("{%1, \"colour\": 1}").arg(head) << "colour: unknown key";
     QTest::newRow("no config") << QStringLiteral("{%1}").arg(head) << "config: missing";
+    QTest::newRow("config not an object") << QStringLiteral("{%1, \"config\": 5}").arg(head)
+                                          << "config: must be an object of fields, got number";
     QTest::newRow("bad value") << QStringLiteral("{%1, \"config\": {\"workers\": 0}}").arg(head)
                                << "config.workers: must be 1..256, got 0";
     QTest::newRow("bad title") << QStringLiteral("{%1, \"title\": 3, \"config\": {}}").arg(head)
