@@ -21,7 +21,10 @@
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace forkscope::scenarios {
@@ -52,7 +55,8 @@ private:
     bool handle_frontend(); // false once the front end has gone
     void start_run(const protocol::RunRequest& request);
     void stop_run(std::uint32_t run_id);
-    void drain_sigchld();
+    void drain_sigchld(); // and notes a SIGTERM: the front end has died
+    bool terminate_ = false;
     void reap_children();
     void supervisor_ended(Run& run, int status);
     void kill_overdue_runs();
@@ -91,7 +95,7 @@ void ForkServer::serve()
             core::throw_errno("poll");
         if (fds[1].revents != 0)
             reap_children();
-        if (fds[0].revents != 0 && !handle_frontend()) {
+        if (terminate_ || (fds[0].revents != 0 && !handle_frontend())) {
             shutdown();
             return;
         }
@@ -197,6 +201,8 @@ void ForkServer::drain_sigchld()
     // SIGCHLD notifications coalesce: their count means nothing, waitpid() tells who ended.
     signalfd_siginfo info;
     while (::read(sigchld_.get(), &info, sizeof info) == sizeof info) {
+        if (info.ssi_signo == SIGTERM)
+            terminate_ = true;
     }
 }
 
@@ -257,6 +263,19 @@ void ForkServer::shutdown()
     }
 }
 
+// The runs' temporary files (the ticket race's stock file, …) go under a folder of this fork
+// server's, named after its pid, which it removes when it ends: also when its front end is
+// SIGKILLed, since then the server is told with SIGTERM rather than killed.
+std::string make_scratch_root()
+{
+    const char* tmp = std::getenv("TMPDIR");
+    std::string root = std::string(tmp && *tmp ? tmp : "/tmp") + "/forkscope-" + std::to_string(::getpid()) + "-XXXXXX";
+    if (!::mkdtemp(root.data()))
+        return {}; // the runs use $TMPDIR itself, as before
+    ::setenv("TMPDIR", root.c_str(), 1);
+    return root;
+}
+
 [[noreturn]] void serve_in_child(core::UniqueFd frontend, pid_t parent)
 {
     die_with_parent(parent);
@@ -269,7 +288,12 @@ void ForkServer::shutdown()
     sigset_t chld;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
+    sigaddset(&chld, SIGTERM); // read from the signalfd: the front end's death, to clean up after
     ::sigprocmask(SIG_BLOCK, &chld, nullptr);
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) // it died before the signal was set: nothing to serve
+        ::_exit(0);
+    const std::string scratch = make_scratch_root();
     int code = 0;
     try {
         core::UniqueFd sigchld(::signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC));
@@ -280,6 +304,10 @@ void ForkServer::shutdown()
     } catch (const std::exception& e) {
         std::fprintf(stderr, "forkscope fork server: %s\n", e.what());
         code = 1;
+    }
+    if (!scratch.empty()) {
+        std::error_code ignored; // nothing to report it to: the front end is gone
+        std::filesystem::remove_all(scratch, ignored);
     }
     std::fflush(nullptr);
     ::_exit(code);

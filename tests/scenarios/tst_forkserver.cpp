@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -40,6 +41,31 @@ struct FakeFrontEnd {
     int report_fd = -1;  // reads: fork server pid, supervisor pid, then 16 worker pids
 };
 FakeFrontEnd g_front_end;
+std::string g_tmpdir; // the servers' $TMPDIR: each keeps its runs' files in a folder of its own there
+
+// The folders in g_tmpdir of the fork server `server`.
+std::vector<std::string> scratch_folders(pid_t server)
+{
+    std::vector<std::string> out;
+    const std::string prefix = "forkscope-" + std::to_string(server) + "-";
+    for (const auto& entry : std::filesystem::directory_iterator(g_tmpdir)) {
+        if (entry.path().filename().string().rfind(prefix, 0) == 0)
+            out.push_back(entry.path().string());
+    }
+    return out;
+}
+
+// Polls until `server`'s folder is gone, for at most `limit`.
+bool scratch_gone_within(pid_t server, std::chrono::milliseconds limit)
+{
+    const std::int64_t give_up = core::monotonic_ns() + limit.count() * core::kNsPerMs;
+    while (!scratch_folders(server).empty()) {
+        if (core::monotonic_ns() > give_up)
+            return false;
+        ::usleep(5'000); // polled: the server removes it as its last act
+    }
+    return true;
+}
 
 [[noreturn]] void fake_front_end_main(int command_fd, int report_fd)
 {
@@ -317,9 +343,11 @@ void TestForkServer::closingTheFrontEndKillsEveryProcess()
     std::vector<pid_t> pids = client.record.worker_pids();
     pids.push_back(client.record.started->supervisor_pid);
 
+    QCOMPARE(scratch_folders(g_closed_server.pid()).size(), std::size_t{1});
     const std::int64_t closed_at = core::monotonic_ns();
     QCOMPARE(::shutdown(g_closed_server.fd(), SHUT_RDWR), 0); // what the kernel does when the GUI dies
     QVERIFY2(testing::wait_all_gone(pids, 1000ms), testing::describe_present(pids).c_str());
+    QVERIFY(scratch_gone_within(g_closed_server.pid(), 1000ms)); // its runs' temporary files with it
     qInfo("all %zu processes gone %.1f ms after the socket closed", pids.size(),
           static_cast<double>(core::monotonic_ns() - closed_at) / 1e6);
     g_closed_server.shutdown(1000ms); // reaps the server, which exits once its runs are reaped
@@ -339,6 +367,7 @@ void TestForkServer::killingTheFrontEndKillsEveryProcess()
     }
     for (pid_t pid : pids)
         QVERIFY(::kill(pid, 0) == 0);
+    QCOMPARE(scratch_folders(pids[0]).size(), std::size_t{1}); // pids[0]: the fork server
 
     const std::int64_t killed_at = core::monotonic_ns();
     QCOMPARE(::kill(g_front_end.pid, SIGKILL), 0);
@@ -346,12 +375,19 @@ void TestForkServer::killingTheFrontEndKillsEveryProcess()
     QVERIFY2(testing::wait_all_gone(pids, 1000ms), testing::describe_present(pids).c_str());
     qInfo("all %zu processes gone %.1f ms after SIGKILL of the front end", pids.size(),
           static_cast<double>(core::monotonic_ns() - killed_at) / 1e6);
+    // The server is told with SIGTERM, not killed: it removes its runs' temporary files.
+    QVERIFY(scratch_gone_within(pids[0], 1000ms));
 }
 
 int main(int argc, char** argv)
 {
     // Orphans of the killed fake front end come to us, so the test can tell "gone" from "zombie".
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    char tmpdir[] = "/tmp/tst_forkserver-XXXXXX";
+    if (!::mkdtemp(tmpdir))
+        return 1;
+    g_tmpdir = tmpdir;
+    ::setenv("TMPDIR", tmpdir, 1);
     // The fake front end first: it must not inherit the other servers' sockets, or closing
     // one of them here would not reach its server.
     g_front_end = spawn_fake_front_end();
@@ -361,6 +397,8 @@ int main(int argc, char** argv)
     ::kill(g_front_end.pid, SIGKILL); // if its test did not run
     ::waitpid(g_front_end.pid, nullptr, 0);
     g_server.shutdown();
+    std::error_code ignored;
+    std::filesystem::remove_all(g_tmpdir, ignored);
     return result;
 }
 
