@@ -2,7 +2,9 @@
 // summary; bad input gets a message naming the field and exit code 2.
 
 #include "support/cli_runner.h"
+#include "support/run_client.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +14,7 @@
 #include <QTest>
 
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include <set>
 
@@ -46,6 +49,7 @@ private slots:
     void exportsWriteFilesThatShowReads();
     void badExportsAndRunFilesExitWithTwo();
     void interruptStopsTheRunAndLeavesNoProcess();
+    void killedCliLeavesNoProcessAndNoFile();
 };
 
 void TestCli::runPrintsEveryWorkerEventWithItsPid()
@@ -222,6 +226,41 @@ void TestCli::interruptStopsTheRunAndLeavesNoProcess()
     QCOMPARE(linesStarting(out, QStringLiteral("exited")).size(), 3);
     QVERIFY(out.contains(QStringLiteral("killed by SIGTERM (-15)")));
     QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("stopping the run")));
+}
+
+// SIGKILL of the CLI mid-run: within a second no process of the run is left (this test is a
+// subreaper, so a process re-parented to it is reaped here, not mistaken for gone) and its
+// temporary files are gone from $TMPDIR.
+void TestCli::killedCliLeavesNoProcessAndNoFile()
+{
+    QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+    QTemporaryDir tmp;
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), tmp.path());
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
+                                                   QStringLiteral("buyers=3"), QStringLiteral("--set"), QStringLiteral("read_ms=60000")});
+    QVERIFY(cli.waitForStarted());
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()),
+                              linesStarting(out, QStringLiteral("started")).size() == 3), 20000);
+    std::vector<pid_t> pids;
+    const QRegularExpressionMatch run = QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
+    QVERIFY2(run.hasMatch(), qPrintable(out));
+    pids.push_back(run.captured(1).toInt()); // the run's main process
+    pids.push_back(run.captured(2).toInt()); // the fork server
+    for (const QString& line : linesStarting(out, QStringLiteral("started")))
+        pids.push_back(QRegularExpression(QStringLiteral("\\bpid (\\d+)")).match(line).captured(1).toInt());
+    QCOMPARE(pids.size(), std::size_t{5});
+    // The stock file is in the fork server's folder under $TMPDIR.
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+
+    QVERIFY(::kill(static_cast<pid_t>(cli.processId()), SIGKILL) == 0);
+    QVERIFY(cli.waitForFinished(10000));
+    QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
+             forkscope::testing::describe_present(pids).c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
