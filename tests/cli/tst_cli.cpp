@@ -5,6 +5,7 @@
 #include "support/run_client.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -234,6 +235,7 @@ void TestCli::interruptStopsTheRunAndLeavesNoProcess()
 void TestCli::killedCliLeavesNoProcessAndNoFile()
 {
     QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+    const QStringList shmBefore = QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     QTemporaryDir tmp;
     QProcess cli;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -253,6 +255,12 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
     for (const QString& line : linesStarting(out, QStringLiteral("started")))
         pids.push_back(QRegularExpression(QStringLiteral("\\bpid (\\d+)")).match(line).captured(1).toInt());
     QCOMPARE(pids.size(), std::size_t{5});
+    // The run's shared memory (telemetry, queues, locks) is a memfd, never a file in /dev/shm.
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(pids[0]));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    QVERIFY(mapped.contains("/memfd:"));
+    QVERIFY(!mapped.contains("/dev/shm/"));
     // The stock file is in the fork server's folder under $TMPDIR.
     QCOMPARE(QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
 
@@ -261,6 +269,12 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
              forkscope::testing::describe_present(pids).c_str());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
+    // The run's shared memory is memfds, gone with their last process: nothing new in /dev/shm.
+    QStringList shmNew = QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString& name : shmBefore)
+        shmNew.removeAll(name);
+    QVERIFY2(shmNew.filter(QStringLiteral("forkscope"), Qt::CaseInsensitive).isEmpty() && shmNew.filter(QStringLiteral("sem.")).isEmpty(),
+             qPrintable(shmNew.join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
