@@ -110,22 +110,18 @@ void ConfigDialog::restoreDefaults()
 
 bool ConfigDialog::openFile(const QString& path, QString* error)
 {
-    const auto loaded = PresetLibrary::load(path, error);
+    const auto loaded = ScenarioFiles::open(path, error);
     if (!loaded)
         return false;
     m_preset = *loaded;
     m_presetReplaced = true;
-    RecentFiles::add(path);
     showPreset(m_preset.config);
     return true;
 }
 
 bool ConfigDialog::saveFile(const QString& path, QString* error)
 {
-    if (!PresetLibrary::save(path, m_preset.scenarioId, m_preset.title, m_model->config(), error))
-        return false;
-    RecentFiles::add(path);
-    return true;
+    return ScenarioFiles::save(path, m_preset, m_model->config(), error);
 }
 
 void ConfigDialog::openWithDialog()

@@ -282,12 +282,11 @@ void MainWindow::openScenarioFile(const QString& path)
     if (m_controller->isActive())
         return;
     QString error;
-    const auto preset = PresetLibrary::load(path, &error);
+    const auto preset = ScenarioFiles::open(path, &error);
     if (!preset) {
         QMessageBox::warning(this, tr("Cannot Open Scenario"), error);
         return;
     }
-    RecentFiles::add(path);
     m_ui->presetView->setCurrentIndex(m_presets->index(m_presets->addPreset(*preset)));
 }
 
@@ -299,11 +298,10 @@ void MainWindow::saveScenarioAs()
     if (path.isEmpty())
         return;
     QString error;
-    if (!PresetLibrary::save(path, m_preset->scenarioId, m_preset->title, m_config->config(), &error)) {
+    if (!ScenarioFiles::save(path, *m_preset, m_config->config(), &error)) {
         QMessageBox::warning(this, tr("Cannot Save Scenario"), error);
         return;
     }
-    RecentFiles::add(path);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 

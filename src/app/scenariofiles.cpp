@@ -1,5 +1,7 @@
 #include "app/scenariofiles.h"
 
+#include "app/recentfiles.h"
+
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
@@ -39,4 +41,20 @@ QString ScenarioFiles::chooseToSave(QWidget* parent, const QString& suggestedNam
         path += QStringLiteral(".json");
     remember(path);
     return path;
+}
+
+std::optional<Preset> ScenarioFiles::open(const QString& path, QString* error)
+{
+    auto preset = PresetLibrary::load(path, error);
+    if (preset)
+        RecentFiles::add(path);
+    return preset;
+}
+
+bool ScenarioFiles::save(const QString& path, const Preset& preset, const nlohmann::json& config, QString* error)
+{
+    if (!PresetLibrary::save(path, preset.scenarioId, preset.title, config, error))
+        return false;
+    RecentFiles::add(path);
+    return true;
 }

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "model/presetlibrary.h"
+
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 class QWidget;
 
-// The file dialogs for scenario files (*.json), shared by the main window and the configuration
-// dialog; they start in the folder used last.
+// Scenario files (*.json) as the main window and the configuration dialog open and save them:
+// the file dialogs, which start in the folder used last, and reading and writing, which keep the
+// recent files' list.
 class ScenarioFiles {
     Q_DECLARE_TR_FUNCTIONS(ScenarioFiles)
 
@@ -15,4 +20,8 @@ public:
     [[nodiscard]] static QString chooseToOpen(QWidget* parent);
     // The file to write (".json" added if missing), or empty if the user cancelled.
     [[nodiscard]] static QString chooseToSave(QWidget* parent, const QString& suggestedName);
+
+    // PresetLibrary::load and ::save, and a file read or written joins the recent files.
+    [[nodiscard]] static std::optional<Preset> open(const QString& path, QString* error);
+    [[nodiscard]] static bool save(const QString& path, const Preset& preset, const nlohmann::json& config, QString* error);
 };
