@@ -268,8 +268,7 @@ void ForkServer::shutdown()
 // SIGKILLed, since then the server is told with SIGTERM rather than killed.
 std::string make_scratch_root()
 {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string root = std::string(tmp && *tmp ? tmp : "/tmp") + "/forkscope-" + std::to_string(::getpid()) + "-XXXXXX";
+    std::string root = temporary_folder_pattern("forkscope-" + std::to_string(::getpid()));
     if (!::mkdtemp(root.data()))
         return {}; // the runs use $TMPDIR itself, as before
     ::setenv("TMPDIR", root.c_str(), 1);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -54,6 +55,12 @@ void redirect_to_dev_null(int target_fd) noexcept
         ::dup2(fd, target_fd);
         ::close(fd);
     }
+}
+
+std::string temporary_folder_pattern(std::string_view name)
+{
+    const char* tmp = std::getenv("TMPDIR");
+    return std::string(tmp && *tmp ? tmp : "/tmp") + "/" + std::string(name) + "-XXXXXX";
 }
 
 void raise_fd_limit() noexcept

@@ -6,6 +6,8 @@
 #include <sys/types.h>
 
 #include <initializer_list>
+#include <string>
+#include <string_view>
 
 namespace forkscope::scenarios {
 
@@ -17,6 +19,9 @@ void close_fds_except(std::initializer_list<int> keep) noexcept;
 
 // Unblocks every signal and restores the default action of those a parent may have changed.
 void reset_signals() noexcept;
+
+// "$TMPDIR/<name>-XXXXXX" (/tmp when TMPDIR is unset or empty): a pattern for mkdtemp().
+[[nodiscard]] std::string temporary_folder_pattern(std::string_view name);
 
 // Points `target_fd` (0, 1 or 2) at /dev/null.
 void redirect_to_dev_null(int target_fd) noexcept;

@@ -6,6 +6,7 @@
 #include "core/process.h"
 #include "core/shared_memory.h"
 #include "core/telemetry.h"
+#include "scenarios/process_setup.h"
 #include "scenarios/translate_noop.h"
 #include "scenarios/work.h"
 
@@ -90,8 +91,7 @@ class StockFolder {
 public:
     StockFolder()
     {
-        const char* tmp = std::getenv("TMPDIR");
-        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/forkscope-tickets-XXXXXX";
+        std::string pattern = temporary_folder_pattern("forkscope-tickets");
         if (!::mkdtemp(pattern.data()))
             core::throw_errno("mkdtemp " + pattern);
         folder_ = pattern;
