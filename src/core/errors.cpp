@@ -24,4 +24,9 @@ std::string signal_name(int signal)
     return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
 }
 
+std::string exit_description(int exitcode)
+{
+    return exitcode < 0 ? "was killed by " + signal_name(-exitcode) : "exited with code " + std::to_string(exitcode);
+}
+
 } // namespace forkscope::core

@@ -15,4 +15,8 @@ namespace forkscope::core {
 // "SIGTERM", "SIGKILL", … or "signal 42" for a signal number.
 [[nodiscard]] std::string signal_name(int signal);
 
+// How a process ended, from its exit code (Process::exitcode(): the code, or -signal):
+// "was killed by SIGKILL", "exited with code 3".
+[[nodiscard]] std::string exit_description(int exitcode);
+
 } // namespace forkscope::core

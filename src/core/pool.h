@@ -271,6 +271,8 @@ public:
     void join() { core_->join(); }
     void terminate() { core_->terminate(); }
     [[nodiscard]] unsigned processes() const noexcept { return core_->processes(); }
+    // Workers that died (a signal, a crash, a non-zero exit) and were replaced, in order.
+    [[nodiscard]] const std::vector<ProcessInfo>& lost_workers() const noexcept { return core_->lost_workers(); }
     [[nodiscard]] std::vector<pid_t> worker_pids() const { return core_->worker_pids(); }
     [[nodiscard]] std::size_t outstanding() const noexcept { return core_->outstanding(); }
 

@@ -33,11 +33,6 @@ const std::string& task_message(std::string& m, std::uint64_t id, TaskInvoker in
     return m;
 }
 
-std::string how_it_ended(int exitcode)
-{
-    return exitcode < 0 ? "was killed by " + signal_name(-exitcode) : "exited with code " + std::to_string(exitcode);
-}
-
 } // namespace
 
 struct alignas(64) PoolCore::Record {
@@ -255,11 +250,14 @@ void PoolCore::worker_ended(Worker& worker)
     const std::size_t queued = std::min(worker.inbox->qsize(), worker.assigned.size());
     const std::size_t taken = worker.assigned.size() - queued;
     const int exitcode = worker.process->exitcode().value_or(0);
+    if (exitcode != 0 && state_ != State::Terminated) // terminate() kills them itself
+        lost_workers_.push_back({worker.process->pid(), worker.process->ppid(), worker.process->name(),
+                                 worker.process->role(), worker.process->daemon(), exitcode});
     for (std::size_t i = 0; i < taken; ++i) {
         const std::uint64_t id = worker.assigned.front();
         worker.assigned.pop_front();
         const std::string why = "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) + ") " +
-                                how_it_ended(exitcode) + " while running task " + std::to_string(id);
+                                exit_description(exitcode) + " while running task " + std::to_string(id);
         complete(id, TaskOutcome::WorkerLost, why);
     }
     // Tasks it never took go back to the front of the line, in order.

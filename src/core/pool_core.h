@@ -87,6 +87,8 @@ public:
     [[nodiscard]] unsigned processes() const noexcept { return processes_; }
     [[nodiscard]] std::vector<pid_t> worker_pids() const;
     [[nodiscard]] std::uint32_t id() const noexcept { return id_; }
+    // Workers that ended on their own with a signal or a non-zero code (and were replaced).
+    [[nodiscard]] const std::vector<ProcessInfo>& lost_workers() const noexcept { return lost_workers_; }
 
 private:
     enum class State { Running, Closed, Terminated };
@@ -135,6 +137,7 @@ private:
     std::size_t unfinished_ = 0;
     std::int64_t last_reap_ns_ = 0;
     int worker_counter_ = 0;
+    std::vector<ProcessInfo> lost_workers_;
 };
 
 } // namespace detail

@@ -23,6 +23,7 @@
 
 #include "core/queue_engine.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <optional>
@@ -145,11 +146,34 @@ public:
         return detail::succeeded(engine_.get(&copy_out, &item, false, 0)) ? std::optional<T>(item) : std::nullopt;
     }
 
+    // get(), also storing the item in `claim` (in shared memory) while its slot is still held. A
+    // process killed at any instruction is then either counted in lost_gets() (killed before the
+    // slot was freed) or named by its claim (after): a supervisor can say what died with it.
+    // The claim is left as it is on timeout.
+    T get_claimed(std::atomic<T>& claim, bool block = true, Timeout timeout = std::nullopt)
+    {
+        static_assert(std::atomic<T>::is_always_lock_free, "a claim is written by processes that may be killed");
+        Claimed claimed{&claim, T{}};
+        detail::throw_for(engine_.get(&copy_and_claim, &claimed, block, detail::timeout_ns(timeout)), false);
+        return claimed.item;
+    }
+
 protected:
     Queue(std::size_t maxsize, bool joinable) : QueueHandle(detail::capacity_for(maxsize, sizeof(T)), sizeof(T), joinable) {}
 
 private:
+    struct Claimed {
+        std::atomic<T>* claim;
+        T item;
+    };
     static void copy_out(void* item, const void* bytes, std::uint32_t size) { std::memcpy(item, bytes, size); }
+    static void copy_and_claim(void* context, const void* bytes, std::uint32_t size)
+    {
+        auto* claimed = static_cast<Claimed*>(context);
+        std::memcpy(&claimed->item, bytes, size);
+        // release: whoever reads the claim after this process died sees the item, not a torn value.
+        claimed->claim->store(claimed->item, std::memory_order_release);
+    }
 };
 
 // Python's JoinableQueue: each get() is matched by a task_done(); join() waits for all of them.
