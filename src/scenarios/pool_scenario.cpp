@@ -4,6 +4,7 @@
 #include "core/pool.h"
 #include "scenarios/translate_noop.h"
 #include "scenarios/work.h"
+#include "scenarios/worker_deaths.h"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -103,20 +104,48 @@ void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
     context.log("main: pid " + std::to_string(::getpid()) + ", Pool(" + std::to_string(size) + "), " +
                 std::to_string(tasks) + " tasks by " + mode + "; ……start……");
     std::vector<TaskResult> results;
+    // A task whose worker died fails with WorkerLostError (the pool replaces the worker and goes
+    // on; Python's pool hangs here). The run goes on too and says what was lost.
+    std::vector<std::pair<int, std::string>> lost; // task index (-1: map's), why
     if (mode == "apply") {
-        for (const TaskArgs& a : args)
-            results.push_back(pool.apply(pool_task, a)); // blocks until this task is done
+        for (const TaskArgs& a : args) {
+            try {
+                results.push_back(pool.apply(pool_task, a)); // blocks until this task is done
+            } catch (const core::WorkerLostError& e) {
+                lost.emplace_back(a.index, e.what());
+            }
+        }
     } else if (mode == "map") {
-        results = pool.map(pool_task, args, chunksize);
+        try {
+            results = pool.map(pool_task, args, chunksize);
+        } catch (const core::WorkerLostError& e) {
+            lost.emplace_back(-1, e.what()); // map() raises, and returns nothing, as in Python
+        }
     } else {
         std::vector<core::AsyncResult<TaskResult>> pending;
         for (const TaskArgs& a : args)
             pending.push_back(pool.apply_async(pool_task, a));
-        for (auto& r : pending)
-            results.push_back(r.get());
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            try {
+                results.push_back(pending[i].get());
+            } catch (const core::WorkerLostError& e) {
+                lost.emplace_back(args[i].index, e.what());
+            }
+        }
     }
     pool.close();
     pool.join();
+    WorkerDeaths deaths;
+    for (const core::ProcessInfo& w : pool.lost_workers())
+        deaths.note_ended(w.pid, w.name, w.role, w.exitcode.value_or(0));
+    nlohmann::json lost_json = nlohmann::json::array();
+    for (const auto& [index, why] : lost) {
+        lost_json.push_back({{"task", index}, {"error", why}});
+        context.log(index < 0 ? "main: map() raised WorkerLostError: " + why
+                              : "main: task " + std::to_string(index) + " failed with WorkerLostError: " + why);
+    }
+    if (!deaths.empty())
+        context.log("main: workers that died: " + deaths.text());
     const std::int64_t wall = core::monotonic_ns() - begin;
     context.log("main: ……end…… after " + seconds_text(static_cast<double>(wall) / 1e9));
 
@@ -129,18 +158,27 @@ void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
     const double parallelism = wall > 0 ? static_cast<double>(work_sum) / static_cast<double>(wall) : 0.0;
     char parallel_text[32];
     std::snprintf(parallel_text, sizeof parallel_text, "%.2f", parallelism);
+    std::vector<std::pair<std::string, std::string>> summary{
+        {"tasks done", std::to_string(results.size())},
+        {"mode", mode},
+        {"sum of task times", seconds_text(static_cast<double>(work_sum) / 1e9)},
+        {"wall time", seconds_text(static_cast<double>(wall) / 1e9)},
+        {"tasks at once (sum / wall)", parallel_text},
+        {"worker PIDs that ran tasks", std::to_string(per_pid.size())}};
+    if (!lost.empty())
+        summary.emplace_back(mode == "map" ? "map() raised" : "tasks lost with their worker",
+                             mode == "map" ? "WorkerLostError: no results" : std::to_string(lost.size()));
+    if (!deaths.empty())
+        summary.emplace_back("workers that died (replaced)", deaths.text());
     context.set_result({{"tasks", results.size()},
+                        {"lost", lost_json},
+                        {"deaths", deaths.json()},
                         {"mode", mode},
                         {"worker_pids", per_pid.size()},
                         {"wall_ns", wall},
                         {"work_sum_ns", work_sum},
                         {"parallelism", parallelism},
-                        {"summary", summary_rows({{"tasks done", std::to_string(results.size())},
-                                                  {"mode", mode},
-                                                  {"sum of task times", seconds_text(static_cast<double>(work_sum) / 1e9)},
-                                                  {"wall time", seconds_text(static_cast<double>(wall) / 1e9)},
-                                                  {"tasks at once (sum / wall)", parallel_text},
-                                                  {"worker PIDs that ran tasks", std::to_string(per_pid.size())}})},
+                        {"summary", summary_rows(summary)},
                         {"table", {{"columns", {"worker pid", "tasks"}}, {"rows", rows}}}});
 }
 

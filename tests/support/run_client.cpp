@@ -76,6 +76,8 @@ void RunClient::take(protocol::Message message, core::UniqueFd passed)
                     record.joins.push_back(m);
                 else if constexpr (std::is_same_v<M, protocol::LogLine>)
                     record.lines.push_back(m);
+                else if constexpr (std::is_same_v<M, protocol::RunResult>)
+                    record.result = m;
                 else if constexpr (std::is_same_v<M, protocol::RunFinished>)
                     record.finished = m;
             }

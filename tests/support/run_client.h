@@ -23,6 +23,7 @@ struct RunRecord {
     std::vector<protocol::ProcessJoined> joins;
     std::vector<protocol::LogLine> lines;
     std::vector<protocol::Error> errors;
+    std::optional<protocol::RunResult> result; // the last one set
     std::optional<protocol::RunFinished> finished;
     core::UniqueFd telemetry; // the run's RunArena, passed with RunStarted
 
