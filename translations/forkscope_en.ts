@@ -2035,5 +2035,9 @@
         <source>in join(), waiting for PID %1 to end</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>waiting for lock %1, then took it over: its owner had died holding it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2035,5 +2035,9 @@
         <source>in join(), waiting for PID %1 to end</source>
         <translation>在 join() 中等待 PID %1 结束</translation>
     </message>
+    <message>
+        <source>waiting for lock %1, then took it over: its owner had died holding it</source>
+        <translation>等待锁 %1,然后接管了它:它的持有者在持有时死亡</translation>
+    </message>
 </context>
 </TS>

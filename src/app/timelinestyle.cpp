@@ -27,7 +27,7 @@ QColor spanColor(const TimelineModel::Block& b)
     switch (b.kind) {
     case SpanKind::State: return stateColor(b.detail);
     case SpanKind::Task: return b.detail || b.open ? QColor(0x1e, 0x88, 0xe5) : QColor(0xe5, 0x39, 0x35);
-    case SpanKind::LockWait: return {0xe5, 0x39, 0x35};
+    case SpanKind::LockWait: return b.detail ? QColor(0x21, 0x21, 0x21) : QColor(0xe5, 0x39, 0x35); // dark: owner died
     case SpanKind::LockHold: return {0x8e, 0x24, 0xaa};
     case SpanKind::QueueBlocked: return b.detail ? QColor(0xfb, 0x8c, 0x00) : QColor(0xfd, 0xd8, 0x35);
     case SpanKind::Waited: return {0x6d, 0x4c, 0x41};
@@ -55,7 +55,10 @@ QString describe(const TimelineModel::Block& b)
     switch (b.kind) {
     case SpanKind::State: what = stateText(b.detail); break;
     case SpanKind::Task: what = TimelineView::tr("task %1").arg(b.task); break;
-    case SpanKind::LockWait: what = TimelineView::tr("waiting for lock %1").arg(b.object); break;
+    case SpanKind::LockWait:
+        what = b.detail ? TimelineView::tr("waiting for lock %1, then took it over: its owner had died holding it").arg(b.object)
+                        : TimelineView::tr("waiting for lock %1").arg(b.object);
+        break;
     case SpanKind::LockHold: what = TimelineView::tr("holding lock %1").arg(b.object); break;
     case SpanKind::QueueBlocked:
         what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object) : TimelineView::tr("blocked on get, queue %1").arg(b.object);

@@ -263,10 +263,10 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         LockStats& l = lock(e.object);
         ++l.acquisitions;
         l.waitNs.add(e.value);
-        if (e.value > 0) {
+        if (e.value > 0)
             ++l.contended;
+        if (e.value > 0 || e.detail) // a taken-over lock is drawn even when nobody had to wait
             addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::LockWait, e.detail});
-        }
         if (e.detail)
             ++l.ownerDied;
         l.holderLane = laneOfRing(e.ring);

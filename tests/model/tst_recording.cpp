@@ -51,6 +51,7 @@ private slots:
     void aReusedPidGetsANewLane();
     void spansAndStatistics();
     void aKilledWorkerEndsItsSpans();
+    void aLockTakenOverFromADeadOwnerIsMarked();
     void pastTheLimitOnlyStatisticsGrow();
     void histogramPercentiles();
     void collectorDeliversInTimeOrder();
@@ -157,6 +158,25 @@ void TestRecording::aKilledWorkerEndsItsSpans()
     r.processExited(101, -9, kT0 + 400);
     QCOMPARE(r.lanes()[1].exitNs, 150);
     QCOMPARE(r.lanes()[1].spans.size(), std::size_t{2});
+}
+
+void TestRecording::aLockTakenOverFromADeadOwnerIsMarked()
+{
+    // Worker 0 takes the lock and is killed holding it; worker 1 takes it over at once (no wait)
+    // and the robust mutex reports the owner's death: counted, and drawn as a marked lock wait.
+    Recording r = twoWorkers();
+    r.append(ev(100, 1, EventKind::LockAcquired, 9));
+    r.append(ev(150, 2, EventKind::LockAcquired, 9, 0, 0, 1));
+    const LockStats& l = r.locks().at(9);
+    QCOMPARE(l.acquisitions, 2u);
+    QCOMPARE(l.contended, 0u);
+    QCOMPARE(l.ownerDied, 1u);
+    QCOMPARE(l.holderLane, 2);
+    QVERIFY(!findSpan(r.lanes()[1], SpanKind::LockWait));
+    const Span* takeover = findSpan(r.lanes()[2], SpanKind::LockWait);
+    QVERIFY(takeover);
+    QCOMPARE(takeover->endNs, 150);
+    QCOMPARE(takeover->detail, 1);
 }
 
 void TestRecording::pastTheLimitOnlyStatisticsGrow()
