@@ -28,6 +28,7 @@ LockChart::LockChart(QWidget* parent)
     m_waiters->setToolTip(tr("How many processes wait for each lock over the run"));
     m_times->setToolTip(tr("How long the acquisitions of the chosen lock waited for it, and how long they held it"));
     m_lock->setToolTip(tr("The lock whose wait and hold times are shown"));
+    m_holders->setTextFormat(Qt::PlainText); // process names come from run files: never markup
     m_holders->setWordWrap(true);
     m_holders->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

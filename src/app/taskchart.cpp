@@ -26,6 +26,7 @@ TaskChart::TaskChart(QWidget* parent)
     }
     m_throughput->setToolTip(tr("How many tasks finished per second over the run"));
     m_durations->setToolTip(tr("How many tasks took how long"));
+    m_summary->setTextFormat(Qt::PlainText); // process names come from run files: never markup
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* charts = new QHBoxLayout; // side by side: each chart keeps the pane's height

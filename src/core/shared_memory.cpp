@@ -25,6 +25,14 @@ SharedMemory SharedMemory::create_memfd(const char* name, std::size_t bytes, int
     const int fd = ::memfd_create(name, MFD_CLOEXEC);
     if (fd < 0)
         throw_errno("memfd_create");
+    // A memfd is born 0777. It is reached only through this descriptor or /proc/<pid>/fd (which
+    // takes ptrace rights over the process), but its mode should say "owner only" all the same.
+    if (::fchmod(fd, 0600) != 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        throw_errno("fchmod of a memfd");
+    }
     if (::ftruncate(fd, static_cast<off_t>(bytes)) != 0) { // sparse: pages cost memory once touched
         const int error = errno;
         ::close(fd);

@@ -208,7 +208,9 @@ CopyOutcome copy_file(const CopyRequest& r)
         bytes += n;
         sleep_for_work(r.chunk_delay_ns);
     }
-    if (::fchmod(out.get(), info.st_mode & 07777) != 0 || ::fsync(out.get()) != 0) {
+    // The permissions, without set-user-ID and set-group-ID: a copy must not run as someone else
+    // (cp drops them too).
+    if (::fchmod(out.get(), info.st_mode & 0777) != 0 || ::fsync(out.get()) != 0) {
         const int error = errno;
         return failed(write_failure(error), error); // fsync is where a full disk may show first
     }

@@ -238,11 +238,7 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
     const QStringList shmBefore = QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
     QTemporaryDir tmp;
     QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TMPDIR"), tmp.path());
-    cli.setProcessEnvironment(env);
-    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
-                                                   QStringLiteral("buyers=3"), QStringLiteral("--set"), QStringLiteral("read_ms=60000")});
+    forkscope::testing::startLongTicketRace(cli, tmp.path(), 3);
     QVERIFY(cli.waitForStarted());
     QString out;
     QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()),

@@ -34,6 +34,18 @@ inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000, con
             QString::fromUtf8(cli.readAllStandardError())};
 }
 
+// Starts a ticket race of `buyers` buyers that read the stock for a minute, so it is surely
+// still going when a test looks at it; its temporary files go under `tmpdir`.
+inline void startLongTicketRace(QProcess& cli, const QString& tmpdir, int buyers)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), tmpdir);
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
+                                                   QStringLiteral("buyers=%1").arg(buyers), QStringLiteral("--set"),
+                                                   QStringLiteral("read_ms=60000")});
+}
+
 // A run of `scenario` with `--set` assignments, exported as a run file; its "result" object
 // (empty if the CLI did not exit with `expectedExit` or the export failed, with the output in `cli`).
 // A failed run (exit code 3) is exported too.
