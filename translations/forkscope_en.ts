@@ -1709,13 +1709,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n ended by a signal</source>
-        <translation>
-            <numerusform>%n ended by a signal</numerusform>
-            <numerusform>%n ended by a signal</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n worker(s)</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -1733,6 +1726,13 @@
     <message>
         <source>%1 in %2 s (sum of worker lifetimes %3 s, longest %4 s)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n killed by %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1711,12 +1711,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n ended by a signal</source>
-        <translation>
-            <numerusform>%n 个被信号结束</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n worker(s)</source>
         <translation>
             <numerusform>%n 个工作进程</numerusform>
@@ -1733,6 +1727,12 @@
     <message>
         <source>%1 in %2 s (sum of worker lifetimes %3 s, longest %4 s)</source>
         <translation>%1,用时 %2 秒(工作进程存活时间总和 %3 秒,最长 %4 秒)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n killed by %1</source>
+        <translation>
+            <numerusform>%n 个被 %1 杀死</numerusform>
+        </translation>
     </message>
 </context>
 <context>

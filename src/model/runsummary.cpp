@@ -1,5 +1,7 @@
 #include "model/runsummary.h"
 
+#include "core/errors.h"
+
 #include <algorithm>
 
 using forkscope::protocol::Outcome;
@@ -19,8 +21,10 @@ RunSummary RunSummary::fromRows(const QVector<ProcessRow>& rows, Outcome outcome
                 ++s.exitedZero;
             else if (*row.exitCode > 0)
                 ++s.exitedNonZero;
-            else
+            else {
                 ++s.endedBySignal;
+                ++s.bySignal[-*row.exitCode];
+            }
         }
         if (const auto lifetime = row.lifetimeNs()) {
             s.sumLifetimeNs += *lifetime;
@@ -48,8 +52,8 @@ QString RunSummary::workersText() const
         parts << tr("%n exited with code 0", nullptr, exitedZero);
     if (exitedNonZero)
         parts << tr("%n exited with an error code", nullptr, exitedNonZero);
-    if (endedBySignal)
-        parts << tr("%n ended by a signal", nullptr, endedBySignal);
+    for (const auto& [signal, count] : bySignal) // which signal says who did it: SIGKILL, SIGTERM, SIGSEGV…
+        parts << tr("%n killed by %1", nullptr, count).arg(QString::fromStdString(forkscope::core::signal_name(signal)));
     const QString count = tr("%n worker(s)", nullptr, workers);
     return parts.isEmpty() ? count : tr("%1: %2").arg(count, parts.join(tr(", ")));
 }

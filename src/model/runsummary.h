@@ -18,13 +18,14 @@ public:
     int exitedZero = 0;
     int exitedNonZero = 0;
     int endedBySignal = 0;
+    std::map<int, int> bySignal; // signal number → workers it ended
     qint64 sumLifetimeNs = 0; // of the workers
     qint64 maxLifetimeNs = 0;
 
     [[nodiscard]] static RunSummary fromRows(const QVector<ProcessRow>& rows, forkscope::protocol::Outcome outcome,
                                              qint64 wallNs, const QString& message);
     [[nodiscard]] static QString outcomeText(forkscope::protocol::Outcome outcome);
-    // "4 workers: 3 exited with code 0, 1 ended by a signal"
+    // "4 workers: 2 exited with code 0, 1 killed by SIGKILL, 1 killed by SIGTERM"
     [[nodiscard]] QString workersText() const;
     // "completed in 0.512 s (sum of worker lifetimes 2.004 s, longest 0.501 s)"
     [[nodiscard]] QString oneLine() const;

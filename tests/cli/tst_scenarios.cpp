@@ -65,7 +65,8 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("consumed")).toInt(), 100);
     QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
-    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), 2);
+    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM (-15)")), 2); // a line per consumer
+    QVERIFY2(cli.out.contains(QStringLiteral("4 workers: 2 exited with code 0, 2 killed by SIGTERM")), qPrintable(cli.out));
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
 }
 
@@ -326,7 +327,7 @@ void TestScenarios::workersThatCannotBeForkedEndTheRunWithACount()
     QVERIFY2(cli.out.contains(started == 1 ? QStringLiteral("terminating the worker still running")
                                            : QStringLiteral("terminating the %1 workers still running").arg(started)),
              qPrintable(cli.out));
-    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM")), started);
+    QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM (-15)")), started); // a line per worker
     QCOMPARE(cli.out.count(QRegularExpression(QStringLiteral("joined +(producer|consumer)-"))), started);
 }
 

@@ -45,6 +45,7 @@ void TestRunSummary::countsWorkersAndLifetimes()
     QCOMPARE(s.exitedZero, 2);
     QCOMPARE(s.exitedNonZero, 1);
     QCOMPARE(s.endedBySignal, 1);
+    QCOMPARE(s.bySignal, (std::map<int, int>{{SIGKILL, 1}}));
     QCOMPARE(s.sumLifetimeNs, qint64(100 + 300 + 90 + 200));
     QCOMPARE(s.maxLifetimeNs, qint64(300));
     QCOMPARE(s.wallNs, qint64(800));
@@ -53,9 +54,10 @@ void TestRunSummary::countsWorkersAndLifetimes()
 
 void TestRunSummary::textsAreReadable()
 {
-    const QVector<ProcessRow> rows{row(false, 0, 0, 500'000'000), row(false, -SIGTERM, 0, 250'000'000)};
+    const QVector<ProcessRow> rows{row(false, 0, 0, 500'000'000), row(false, -SIGTERM, 0, 250'000'000),
+                                   row(false, -SIGKILL, 0, 1), row(false, -SIGKILL, 0, 1)};
     const RunSummary s = RunSummary::fromRows(rows, Outcome::Completed, 510'000'000, {});
-    QCOMPARE(s.workersText(), QStringLiteral("2 worker(s): 1 exited with code 0, 1 ended by a signal"));
+    QCOMPARE(s.workersText(), QStringLiteral("4 worker(s): 1 exited with code 0, 2 killed by SIGKILL, 1 killed by SIGTERM"));
     QCOMPARE(s.oneLine(), QStringLiteral("completed in 0.510 s (sum of worker lifetimes 0.750 s, longest 0.500 s)"));
     QCOMPARE(RunSummary::outcomeText(Outcome::Killed), QStringLiteral("killed"));
 }
