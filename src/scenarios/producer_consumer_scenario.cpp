@@ -10,6 +10,7 @@
 #include "scenarios/worker_deaths.h"
 
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -197,11 +198,13 @@ void report(const Config& c, core::JoinableQueue<std::int64_t>& q, const ItemLed
     const std::vector<bool> dead = died(consumers);
     const ItemLedger::Account a = ledger.account(dead, left, q.lost_gets());
     WorkerDeaths deaths;
-    auto note = [&](const core::Process& p) { deaths.note(p, ended_by_main.count(p.pid()) ? "by the main process" : ""); };
+    // Terminated by the main program: its SIGTERM, unless a kill from outside landed first.
+    auto by_main = [&](const core::Process& p) { return ended_by_main.count(p.pid()) && p.exitcode() == -SIGTERM; };
+    auto note = [&](const core::Process& p) { deaths.note(p, by_main(p) ? "by the main process" : ""); };
     for (const auto& p : producers)
         note(*p);
     for (std::size_t i = 0; i < consumers.size(); ++i) {
-        if (dead[i] && ended_by_main.count(consumers[i]->pid()) == 0) // daemons ending is no death
+        if (dead[i] && !by_main(*consumers[i])) // daemons ending is no death
             note(*consumers[i]);
     }
     nlohmann::json lost = nlohmann::json::array();
