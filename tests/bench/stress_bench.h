@@ -77,7 +77,7 @@ struct FrontEndResult {
     std::uint64_t not_kept = 0;   // counted, past the recording's event limit
     std::uint64_t queue_ops = 0;  // puts and gets the recording counted
     int workers = 0;              // worker processes the front end saw start
-    double peak_rss_mb = 0;       // the front end's peak RSS over its whole life
+    double peak_rss_mb = 0;       // the front end's peak RSS: over its life (CLI), until the run ended (GUI)
     std::uint64_t spans = 0;      // GUI: the timeline spans the recording kept
     long paints = -1;             // GUI: paint events its widgets got during the run
     std::vector<TreeSample> samples;
