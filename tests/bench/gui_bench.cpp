@@ -11,6 +11,7 @@
 //
 //   forkscope_gui_bench [--seconds N] [--workers N] [--rate EVENTS_PER_S] [--quick]
 
+#include "bench_args.h"
 #include "gui_bench.h"
 #include "gui_live.h"
 #include "gui_load.h"
@@ -39,35 +40,26 @@ struct Options {
 
 [[noreturn]] void fail(const std::string& why)
 {
-    std::fprintf(stderr, "# forkscope_gui_bench: %s\n", why.c_str());
-    std::exit(1);
+    failAs("forkscope_gui_bench", why);
 }
 
 Options parse(int argc, char** argv)
 {
+    const Args args("forkscope_gui_bench", argc, argv);
     Options o;
     std::optional<double> seconds, rate;
-    auto number = [&](int& i, const std::string& arg, double low, double high) {
-        if (i + 1 >= argc)
-            fail(arg + ": needs a value");
-        char* end = nullptr;
-        const double v = std::strtod(argv[++i], &end);
-        if (*end != '\0' || !(v >= low && v <= high))
-            fail(arg + ": must be " + std::to_string(low) + ".." + std::to_string(high) + ", got " + argv[i]);
-        return v;
-    };
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--seconds")
-            seconds = number(i, arg, 0.5, 3600);
+            seconds = args.number(i, arg, 0.5, 3600);
         else if (arg == "--workers")
-            o.workers = static_cast<int>(number(i, arg, 1, 500));
+            o.workers = static_cast<int>(args.number(i, arg, 1, 500));
         else if (arg == "--rate")
-            rate = number(i, arg, 1000, 1e8);
+            rate = args.number(i, arg, 1000, 1e8);
         else if (arg == "--quick")
             o.quick = true;
         else
-            fail("unknown option " + arg + " (options: --seconds N, --workers N, --rate EVENTS_PER_S, --quick)");
+            args.fail("unknown option " + arg + " (options: --seconds N, --workers N, --rate EVENTS_PER_S, --quick)");
     }
     o.seconds = seconds.value_or(o.quick ? 3 : 60);
     o.rate = rate.value_or(o.quick ? 200'000 : 1e6);
@@ -78,8 +70,7 @@ int targetsMissed = 0;
 
 void target(const char* what, bool met, double value, const char* unit)
 {
-    std::printf("# target %s: %s (%.4g %s)\n", what, met ? "met" : "MISSED", value, unit);
-    targetsMissed += met ? 0 : 1;
+    targetsMissed += printTarget(what, met, value, unit);
 }
 
 } // namespace

@@ -34,12 +34,25 @@ inline Percentiles percentiles(std::vector<double> values)
     return p;
 }
 
-inline void metric(const std::string& name, double value, const char* unit)
+// One `name value unit` line, the name in full.
+inline void metricLine(const std::string& name, double value, const char* unit)
 {
     // Counts and rates in full (an event lost among 60 million must show), the rest to 4 digits.
     const bool whole = (value == std::floor(value) || std::fabs(value) >= 1e4) && std::fabs(value) < 1e15;
-    std::printf(whole ? "fs.gui.%s %.0f %s\n" : "fs.gui.%s %.4g %s\n", name.c_str(), value, unit);
+    std::printf(whole ? "%s %.0f %s\n" : "%s %.4g %s\n", name.c_str(), value, unit);
     std::fflush(stdout);
+}
+
+inline void metric(const std::string& name, double value, const char* unit)
+{
+    metricLine("fs.gui." + name, value, unit);
+}
+
+// A `# target …: met|MISSED (value unit)` comment; returns 1 if missed.
+inline int printTarget(const std::string& what, bool met, double value, const char* unit)
+{
+    std::printf("# target %s: %s (%.4g %s)\n", what.c_str(), met ? "met" : "MISSED", value, unit);
+    return met ? 0 : 1;
 }
 
 inline void metrics(const std::string& name, const Percentiles& p) // name_p50, _p95, _max in ms
