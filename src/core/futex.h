@@ -41,8 +41,11 @@ inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) no
     ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
 }
 
-// Sleeps while `*word == expected`, until `deadline_ns` (CLOCK_MONOTONIC; INT64_MAX: no limit).
-// False once the deadline has passed; true otherwise (woken, changed, or a signal: re-check).
+// Sleeps while `*word == expected`, until `deadline_ns` (CLOCK_MONOTONIC; INT64_MAX: no limit),
+// but never longer than kLongestSleepNs at a time, so that a wake lost with a killed waker costs
+// at most that. False once the deadline has passed; true otherwise (woken, changed, a signal, or
+// the longest sleep over: callers re-check their condition and wait again).
+inline constexpr std::int64_t kLongestSleepNs = 100'000'000;
 bool futex_wait_until(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t deadline_ns) noexcept;
 
 
