@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # README command 2: installs the dependencies, builds, and runs the whole test suite headlessly,
-# first in the dev build, then under AddressSanitizer + UndefinedBehaviorSanitizer.
+# first in the dev build, then under AddressSanitizer + UndefinedBehaviorSanitizer, then the
+# telemetry suites (event rings, collector, recording) under ThreadSanitizer (the tsan preset
+# builds and runs only those).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-for preset in dev asan; do
+for preset in dev asan tsan; do
     echo "== $preset: build"
     scripts/setup.sh "$preset"
     echo "== $preset: test"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what ForkScope needs from Debian 12's packages (only the missing ones, so running it
-# again costs nothing), then configures and builds one CMake preset: dev (default), asan, release,
-# fuzz (only the fuzz targets; scripts/fuzz.sh runs them).
+# again costs nothing), then configures and builds one CMake preset: dev (default), asan, tsan
+# (only the ThreadSanitizer suites), release, fuzz (only the fuzz targets; scripts/fuzz.sh runs them).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 preset="${1:-dev}"

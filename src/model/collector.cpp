@@ -4,10 +4,14 @@
 #include "core/event_merger.h"
 #include "scenarios/run_arena.h"
 
-#include <QMetaObject>
+#include <QSocketNotifier>
 
+#include <sys/eventfd.h>
+
+#include <cerrno>
 #include <condition_variable>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -48,9 +52,14 @@ struct Collector::State {
     std::uint32_t ringsSeen = 0;
     Batch delivering; // only deliver() uses it
 
+    // The thread's "a batch is pending", watched by the owning thread's event loop. Not a queued
+    // call: that would hand a Qt object across threads through Qt's QMutex, a bare futex that
+    // ThreadSanitizer cannot see, and the tsan preset could not check this hand-off.
+    core::UniqueFd ready{::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)};
+
     std::mutex mutex; // guards what follows
     Batch pending;
-    bool deliveryQueued = false;
+    bool deliveryQueued = false; // `ready` was written and deliver() has not run since
     bool stop = false;
     std::condition_variable wake;
     std::thread thread;
@@ -85,6 +94,14 @@ struct Collector::State {
 Collector::Collector(core::UniqueFd runMemory, qint64 t0Ns, Recording* recording, QObject* parent)
     : QObject(parent), m_state(std::make_unique<State>(std::move(runMemory), t0Ns)), m_recording(recording)
 {
+    if (!m_state->ready)
+        throw std::system_error(errno, std::generic_category(), "eventfd");
+    m_wakeNotifier = std::make_unique<QSocketNotifier>(m_state->ready.get(), QSocketNotifier::Read);
+    connect(m_wakeNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        eventfd_t wakes = 0;
+        eventfd_read(m_state->ready.get(), &wakes); // back to 0 first: a wake written after this is seen again
+        deliver();
+    });
 }
 
 Collector::~Collector()
@@ -102,7 +119,7 @@ Collector::~Collector()
 void Collector::start(int intervalMs)
 {
     State& s = *m_state;
-    s.thread = std::thread([this, &s, intervalMs] {
+    s.thread = std::thread([&s, intervalMs] {
         const auto slackTicks = static_cast<std::uint64_t>(kSlackNs / s.arena.header().calibration.ns_per_tick);
         Batch local;
         std::unique_lock lock(s.mutex);
@@ -119,7 +136,7 @@ void Collector::start(int intervalMs)
                 local.events.clear();
                 if (!s.deliveryQueued) {
                     s.deliveryQueued = true;
-                    QMetaObject::invokeMethod(this, &Collector::deliver, Qt::QueuedConnection);
+                    eventfd_write(s.ready.get(), 1); // the counter is read back long before it could fill
                 }
             }
             s.wake.wait_for(lock, std::chrono::milliseconds(intervalMs), [&] { return s.stop; });

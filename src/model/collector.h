@@ -3,7 +3,8 @@
 // Collector: the front end's reader of a run's telemetry. It maps the run's memfd (received with
 // RunStarted), drains every ring on its own thread about every 10 ms in time order, and hands
 // the events to the Recording on the thread that owns the Collector (the GUI's or the CLI's
-// event loop), so the recording and the models built on it need no locks.
+// event loop, woken through an eventfd), so the recording and the models built on it need no
+// locks.
 //
 //   Collector collector(std::move(fd), t0Ns, &recording);
 //   collector.start();      // live: collected() after each delivery
@@ -16,6 +17,8 @@
 #include <QObject>
 
 #include <memory>
+
+class QSocketNotifier;
 
 class Collector : public QObject {
     Q_OBJECT
@@ -41,6 +44,7 @@ private:
     void deliver();
 
     std::unique_ptr<State> m_state;
+    std::unique_ptr<QSocketNotifier> m_wakeNotifier; // destroyed before m_state, which owns its descriptor
     Recording* m_recording;
     quint64 m_delivered = 0;
 };

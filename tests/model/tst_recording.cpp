@@ -1,14 +1,10 @@
-// Recording: spans and statistics built from a run's messages and telemetry events, the
-// bounded event store, and the Collector that feeds it from a run's rings in time order.
+// Recording: spans and statistics built from a run's messages and telemetry events, and the
+// bounded event store. The Collector that feeds it is tested in tst_collector.
 
-#include "model/collector.h"
 #include "model/recording.h"
-#include "scenarios/run_arena.h"
 #include "support/recorded_event.h"
 
 #include <QTest>
-
-#include <unistd.h>
 
 using namespace forkscope;
 using core::EventKind;
@@ -54,7 +50,6 @@ private slots:
     void aLockTakenOverFromADeadOwnerIsMarked();
     void pastTheLimitOnlyStatisticsGrow();
     void histogramPercentiles();
-    void collectorDeliversInTimeOrder();
 };
 
 void TestRecording::lanesFollowMessagesAndRings()
@@ -212,40 +207,6 @@ void TestRecording::histogramPercentiles()
     QCOMPARE(h.min(), 0);
     h.add(std::numeric_limits<std::int64_t>::max()); // the top bucket exists
     QCOMPARE(h.percentile(1.0), std::numeric_limits<std::int64_t>::max());
-}
-
-void TestRecording::collectorDeliversInTimeOrder()
-{
-    // Two rings written out of step; the collector attaches them to their processes and
-    // delivers one time-ordered stream. The clock is CLOCK_MONOTONIC (no TSC), so ticks are ns.
-    core::ClockCalibration calibration;
-    auto arena = scenarios::RunArena::create(calibration);
-    core::EventRing* main = arena.claim(::getpid());
-    core::EventRing* worker = arena.claim(0);
-    worker->set_pid(4242);
-    for (std::uint64_t i = 0; i < 1000; ++i) {
-        (i % 2 ? main : worker)->push(core::TraceEvent{std::uint64_t(kT0) + 10 + i, i, 0, 0, EventKind::Progress, 0});
-    }
-    Recording recording;
-    recording.runStarted(kT0, ::getpid(), ::getppid());
-    recording.processStarted(4242, ::getpid(), kT0 + 5, false, QStringLiteral("w"), QStringLiteral("worker"));
-    Collector collector(core::UniqueFd(::dup(arena.fd())), kT0, &recording);
-    QCOMPARE(collector.drainAllNow(), std::size_t{1000});
-    QCOMPARE(recording.events().size(), std::size_t{1000});
-    for (std::size_t i = 0; i < 1000; ++i) {
-        QCOMPARE(recording.events()[i].timeNs, qint64(10 + i));
-        QCOMPARE(recording.events()[i].ring, quint16(i % 2 ? 0 : 1));
-    }
-    QCOMPARE(recording.laneOfRing(1), 1);
-    QCOMPARE(recording.lanes()[1].name, QStringLiteral("w"));
-    QCOMPARE(recording.progress(), std::make_optional(std::make_pair(qint64(0), qint64(999))));
-
-    // Live: the thread drains and the event loop delivers.
-    main->push(core::TraceEvent{std::uint64_t(core::monotonic_ns()), 1, 0, 0, EventKind::Progress, 0});
-    collector.start(5);
-    QTRY_COMPARE_WITH_TIMEOUT(recording.events().size(), std::size_t{1001}, 10000);
-    collector.finish();
-    QCOMPARE(collector.delivered(), 1001u);
 }
 
 QTEST_GUILESS_MAIN(TestRecording)
