@@ -1,7 +1,10 @@
 // The kill storm: producer–consumer, pool and ticket-race runs through the real fork server and
 // supervisor while this test SIGKILLs random workers at random moments — 1000 kills over the
 // suite, drawn from one seed (FORKSCOPE_KILL_STORM_SEED replays another, FORKSCOPE_KILL_STORM_KILLS
-// changes the count; every failure names the seed and the run). Each run must finish in bounded
+// changes the count; every failure names the seed and the run). The seed fixes the schedule — when
+// each kill comes, and which of the workers alive then it picks — while the scheduler decides who
+// is alive at that moment, so a replay hits the same moments, not always the same instruction.
+// Each run must finish in bounded
 // time and leave no process and no file behind; every item a producer saw acknowledged is
 // consumed once, left in the queue, or named as lost with a killed consumer; every task is done
 // or reported lost with its worker's pid; a lock whose holder was killed is recovered and said
