@@ -242,17 +242,30 @@ void Process::run_in_child()
 
 bool Process::join(std::optional<std::chrono::milliseconds> timeout)
 {
+    const int ms = timeout ? static_cast<int>(std::clamp<std::int64_t>(timeout->count(), 0, INT_MAX)) : -1;
+    return join_while([] { return true; }, ms); // one wait: a timeout gives up at once
+}
+
+bool Process::join_unless(const std::function<bool()>& give_up, std::chrono::milliseconds check_every)
+{
+    return join_while(give_up, static_cast<int>(std::clamp<std::int64_t>(check_every.count(), 1, INT_MAX)));
+}
+
+// Waits `slice_ms` at a time (-1: until it exits) until the child exits or, after a slice, `give_up()`.
+bool Process::join_while(const std::function<bool()>& give_up, int slice_ms)
+{
     if (!child_->started)
         throw ProcessError("can only join a started process");
     if (child_->info.ppid != ::getpid()) // e.g. a copy inherited by a forked child
         throw ProcessError("can only join a child process");
     if (child_->reaped())
         return true;
-    const int ms = timeout ? static_cast<int>(std::clamp<std::int64_t>(timeout->count(), 0, INT_MAX)) : -1;
     // The time spent in join() is what the tutorials' join order is about: the timeline shows it.
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
-    const bool exited = wait_readable(child_->pidfd.get(), ms);
+    bool exited = false;
+    while (!(exited = wait_readable(child_->pidfd.get(), slice_ms)) && !give_up()) {
+    }
     if (sink) [[unlikely]]
         sink->waited(WaitKind::Join, static_cast<std::uint32_t>(child_->info.pid), monotonic_ns() - begin);
     return exited && child_->reap(true);

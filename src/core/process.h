@@ -94,6 +94,10 @@ public:
     // Waits for the child to exit and reaps it; true once it has. Without a timeout it blocks.
     // Only the starting process may join (ProcessError otherwise), as in Python.
     bool join(std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+    // join(), but giving up once `give_up()` returns true, asked every `check_every`: for a parent
+    // that must not wait for ever on a child waiting for someone who died. One wait, however many
+    // checks (a loop of timed joins would be many on the timeline). True once joined.
+    bool join_unless(const std::function<bool()>& give_up, std::chrono::milliseconds check_every);
 
     // Reaps the child if it has exited, like Python; false before start().
     [[nodiscard]] bool is_alive();
@@ -117,6 +121,7 @@ protected:
 private:
     [[nodiscard]] const ProcessInfo& info() const noexcept;
     [[noreturn]] void run_in_child();
+    bool join_while(const std::function<bool()>& give_up, int slice_ms);
 
     Target target_;
     std::shared_ptr<detail::ChildRecord> child_;

@@ -129,10 +129,9 @@ void terminate_all(Processes& processes, std::set<pid_t>& ended_by_main)
 void join_producers(Processes& producers, const Processes& consumers, core::Queue<std::int64_t>& q,
                     std::set<pid_t>& ended_by_main, RunContext& context)
 {
+    auto stranded = [&] { return q.maxsize() != 0 && q.full() && !any_alive(consumers); };
     for (auto& p : producers) {
-        while (!p->join(kWatchSlice)) {
-            if (q.maxsize() == 0 || !q.full() || any_alive(consumers))
-                continue;
+        if (!p->join_unless(stranded, kWatchSlice)) {
             context.log("main: every consumer has ended and the queue is full: the producers would wait for ever; "
                         "terminating them (SIGTERM)");
             terminate_all(producers, ended_by_main);

@@ -4,6 +4,7 @@
 // only core code and leave with _exit(); glibc keeps malloc and stdio usable after fork.
 
 #include "core/process.h"
+#include "core/telemetry.h"
 
 #include "core/clock.h"
 
@@ -58,6 +59,7 @@ private slots:
     void subclassRunOverrides();
     void exitcodeFollowsPython();
     void joinTimesOut();
+    void joinUnlessGivesUpWhenAskedAsOneWait();
     void terminateAndKillGiveNegativeSignals();
     void defaultNamesCount();
     void cannotStartTwiceOrChangeDaemonAfterStart();
@@ -124,6 +126,45 @@ void TestProcess::joinTimesOut()
     QVERIFY(!p.exitcode());
     p.kill();
     QVERIFY(p.join(10s));
+}
+
+namespace {
+// Counts the join waits a process reports, and nothing else.
+struct JoinWaits final : forkscope::core::TelemetrySink {
+    int joins = 0;
+    void queue_put(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override {}
+    void queue_get(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override {}
+    void queue_recovered(std::uint32_t, std::int32_t, bool) override {}
+    void lock_acquired(std::uint32_t, std::int64_t, bool) override {}
+    void lock_released(std::uint32_t, std::int64_t) override {}
+    void waited(forkscope::core::WaitKind kind, std::uint32_t, std::int64_t) override
+    {
+        joins += kind == forkscope::core::WaitKind::Join;
+    }
+    void state_changed(forkscope::core::WorkerState) override {}
+    void task_begin(std::uint32_t, std::uint64_t) override {}
+    void task_end(std::uint32_t, std::uint64_t, bool) override {}
+};
+} // namespace
+
+void TestProcess::joinUnlessGivesUpWhenAskedAsOneWait()
+{
+    JoinWaits waits;
+    forkscope::core::set_telemetry_sink(&waits);
+    Process stuck([] { ::pause(); });
+    stuck.start();
+    int asked = 0;
+    QVERIFY(!stuck.join_unless([&asked] { return ++asked == 3; }, 20ms)); // gives up on the third check
+    QCOMPARE(asked, 3);
+    QVERIFY(stuck.is_alive());
+    Process quick([] { ::usleep(50'000); });
+    quick.start();
+    QVERIFY(quick.join_unless([] { return false; }, 10ms));
+    QCOMPARE(*quick.exitcode(), 0);
+    forkscope::core::set_telemetry_sink(nullptr);
+    QCOMPARE(waits.joins, 2); // one per call, not one per check
+    stuck.kill();
+    QVERIFY(stuck.join(10s));
 }
 
 void TestProcess::terminateAndKillGiveNegativeSignals()
