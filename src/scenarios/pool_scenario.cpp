@@ -107,31 +107,24 @@ void PoolScenario::run(const nlohmann::json& json, RunContext& context) const
     // A task whose worker died fails with WorkerLostError (the pool replaces the worker and goes
     // on; Python's pool hangs here). The run goes on too and says what was lost.
     std::vector<std::pair<int, std::string>> lost; // task index (-1: map's), why
-    if (mode == "apply") {
-        for (const TaskArgs& a : args) {
-            try {
-                results.push_back(pool.apply(pool_task, a)); // blocks until this task is done
-            } catch (const core::WorkerLostError& e) {
-                lost.emplace_back(a.index, e.what());
-            }
-        }
-    } else if (mode == "map") {
+    auto unless_lost = [&lost](int task, auto&& call) {
         try {
-            results = pool.map(pool_task, args, chunksize);
+            call();
         } catch (const core::WorkerLostError& e) {
-            lost.emplace_back(-1, e.what()); // map() raises, and returns nothing, as in Python
+            lost.emplace_back(task, e.what());
         }
+    };
+    if (mode == "apply") {
+        for (const TaskArgs& a : args) // apply() blocks until this task is done
+            unless_lost(a.index, [&] { results.push_back(pool.apply(pool_task, a)); });
+    } else if (mode == "map") { // map() raises, and returns nothing, as in Python
+        unless_lost(-1, [&] { results = pool.map(pool_task, args, chunksize); });
     } else {
         std::vector<core::AsyncResult<TaskResult>> pending;
         for (const TaskArgs& a : args)
             pending.push_back(pool.apply_async(pool_task, a));
-        for (std::size_t i = 0; i < pending.size(); ++i) {
-            try {
-                results.push_back(pending[i].get());
-            } catch (const core::WorkerLostError& e) {
-                lost.emplace_back(args[i].index, e.what());
-            }
-        }
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            unless_lost(args[i].index, [&] { results.push_back(pending[i].get()); });
     }
     pool.close();
     pool.join();
