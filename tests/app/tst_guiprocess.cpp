@@ -25,15 +25,8 @@ std::vector<pid_t> descendants(pid_t root)
     for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         bool number = false;
         const pid_t pid = entry.toInt(&number);
-        if (!number)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> after = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (after.size() > 1)
-            children.emplace(after[1].toInt(), pid);
+        if (const pid_t parent = number ? forkscope::testing::parent_of(pid) : 0)
+            children.emplace(parent, pid);
     }
     std::vector<pid_t> out;
     std::vector<pid_t> todo{root};

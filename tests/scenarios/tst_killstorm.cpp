@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <set>
 #include <string>
@@ -61,20 +60,6 @@ int storm_kills()
     return text ? std::max(1, std::atoi(text)) : 1000;
 }
 
-// The parent pid in /proc/<pid>/stat, or 0.
-pid_t parent_of(pid_t pid)
-{
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    std::getline(stat, text);
-    const auto paren = text.rfind(')');
-    if (paren == std::string::npos)
-        return 0;
-    char state = 0;
-    int ppid = 0;
-    return std::sscanf(text.c_str() + paren + 1, " %c %d", &state, &ppid) == 2 ? ppid : 0;
-}
-
 // SIGKILLs `pid` if it is still the supervisor's child: through a pidfd, so a pid that was
 // reaped and reused in between is never hit.
 bool kill_worker(pid_t pid, pid_t supervisor)
@@ -83,7 +68,7 @@ bool kill_worker(pid_t pid, pid_t supervisor)
     if (fd < 0)
         return false;
     bool sent = false;
-    if (parent_of(pid) == supervisor)
+    if (testing::parent_of(pid) == supervisor)
         sent = ::syscall(SYS_pidfd_send_signal, fd, SIGKILL, nullptr, 0) == 0;
     ::close(fd);
     return sent;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 
@@ -103,18 +104,33 @@ bool RunClient::pump_until(const std::function<bool()>& done, std::chrono::milli
 
 namespace {
 
-// The state letter of /proc/<pid>/stat, or 0 if the process does not exist.
-char process_state(pid_t pid)
+// What /proc/<pid>/stat says after the command's closing parenthesis ("S 1234 …"), or "".
+std::string stat_fields(pid_t pid)
 {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string text;
     if (!std::getline(stat, text))
-        return 0;
+        return {};
     const auto paren = text.rfind(')');
-    return paren != std::string::npos && paren + 2 < text.size() ? text[paren + 2] : '?';
+    return paren != std::string::npos && paren + 2 < text.size() ? text.substr(paren + 2) : std::string("?");
+}
+
+// The state letter, or 0 if the process does not exist.
+char process_state(pid_t pid)
+{
+    const std::string fields = stat_fields(pid);
+    return fields.empty() ? 0 : fields[0];
 }
 
 } // namespace
+
+pid_t parent_of(pid_t pid)
+{
+    const std::string fields = stat_fields(pid);
+    char state = 0;
+    int ppid = 0;
+    return std::sscanf(fields.c_str(), "%c %d", &state, &ppid) == 2 ? ppid : 0;
+}
 
 bool wait_all_gone(const std::vector<pid_t>& pids, std::chrono::milliseconds timeout)
 {

@@ -60,6 +60,9 @@ private:
 // to the calling process (tests run as child subreapers). Polls until `timeout`.
 bool wait_all_gone(const std::vector<pid_t>& pids, std::chrono::milliseconds timeout);
 
+// The parent pid /proc/<pid>/stat gives, or 0 if the process does not exist.
+[[nodiscard]] pid_t parent_of(pid_t pid);
+
 // "1234 (worker-3, state S)" for each pid still present, for failure messages.
 std::string describe_present(const std::vector<pid_t>& pids);
 
