@@ -4,6 +4,7 @@
 // run in a forked child).
 
 #include "support/run_client.h"
+#include "support/shm_leftovers.h"
 
 #include <QDir>
 #include <QProcess>
@@ -41,11 +42,6 @@ std::vector<pid_t> descendants(pid_t root)
     return out;
 }
 
-QStringList shmEntries()
-{
-    return QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-}
-
 } // namespace
 
 class TestGuiProcess : public QObject {
@@ -58,7 +54,7 @@ private slots:
 void TestGuiProcess::killedGuiLeavesNoProcessAndNoFile()
 {
     QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0); // orphans come here: "gone" is told from "zombie"
-    const QStringList shmBefore = shmEntries();
+    const QStringList shmBefore = forkscope::testing::shmEntries();
     QTemporaryDir tmp, home, runtime;
     QVERIFY(QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -84,11 +80,8 @@ void TestGuiProcess::killedGuiLeavesNoProcessAndNoFile()
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
              forkscope::testing::describe_present(pids).c_str());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
-    QStringList shmNew = shmEntries();
-    for (const QString& name : shmBefore)
-        shmNew.removeAll(name);
-    QVERIFY2(shmNew.filter(QStringLiteral("forkscope"), Qt::CaseInsensitive).isEmpty() && shmNew.filter(QStringLiteral("sem.")).isEmpty(),
-             qPrintable(shmNew.join(QLatin1Char(' '))));
+    const QStringList left = forkscope::testing::shmLeftovers(shmBefore);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(TestGuiProcess)

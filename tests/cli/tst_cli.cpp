@@ -3,6 +3,7 @@
 
 #include "support/cli_runner.h"
 #include "support/run_client.h"
+#include "support/shm_leftovers.h"
 
 #include <QDir>
 #include <QFile>
@@ -235,7 +236,7 @@ void TestCli::interruptStopsTheRunAndLeavesNoProcess()
 void TestCli::killedCliLeavesNoProcessAndNoFile()
 {
     QVERIFY(::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
-    const QStringList shmBefore = QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    const QStringList shmBefore = forkscope::testing::shmEntries();
     QTemporaryDir tmp;
     QProcess cli;
     forkscope::testing::startLongTicketRace(cli, tmp.path(), 3);
@@ -266,11 +267,8 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
              forkscope::testing::describe_present(pids).c_str());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
     // The run's shared memory is memfds, gone with their last process: nothing new in /dev/shm.
-    QStringList shmNew = QDir(QStringLiteral("/dev/shm")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const QString& name : shmBefore)
-        shmNew.removeAll(name);
-    QVERIFY2(shmNew.filter(QStringLiteral("forkscope"), Qt::CaseInsensitive).isEmpty() && shmNew.filter(QStringLiteral("sem.")).isEmpty(),
-             qPrintable(shmNew.join(QLatin1Char(' '))));
+    const QStringList left = forkscope::testing::shmLeftovers(shmBefore);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
