@@ -8,6 +8,8 @@
 //
 // Events live in memory the run's parent owns, so a worker killed at any instruction loses
 // nothing it had published; an event it was half way through writing is simply not there.
+// Once the writer is dead, another process may take its place (the supervisor writes the dead
+// worker's ProcessExit last): the death orders the old writer's last push before the new one's.
 //
 //   [header: head | cached tail | dropped ][ tail | cached head ][ pid, worker, capacity ]
 //   [events: capacity × 32 bytes ……………………………………………………………………………………………… ]
@@ -48,6 +50,16 @@ public:
         events()[head & mask_] = event;
         head_.store(head + 1, std::memory_order_release); // publishes the event
         return true;
+    }
+
+    // Writer side: whether push() would take an event now, without counting a drop if not.
+    [[nodiscard]] bool has_room() noexcept
+    {
+        const std::uint64_t head = head_.load(std::memory_order_relaxed); // only we write it
+        if (head - cached_tail_ < capacity_)
+            return true;
+        cached_tail_ = tail_.load(std::memory_order_acquire); // the reader's progress
+        return head - cached_tail_ < capacity_;
     }
 
     // Reader side: copies up to `max` events in order; returns how many.

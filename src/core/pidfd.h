@@ -13,4 +13,11 @@ namespace forkscope::core {
     return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
 }
 
+// kill() through a pidfd: never reaches a later process that reused the pid. With signal 0 it
+// only tells whether the process is still there (a zombie is, until it is reaped).
+[[nodiscard]] inline int pidfd_send_signal(int pidfd, int signal) noexcept
+{
+    return static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, signal, nullptr, 0));
+}
+
 } // namespace forkscope::core

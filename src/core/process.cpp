@@ -5,7 +5,7 @@
 #include "core/liveness.h"
 #include "core/telemetry.h"
 #include "core/unique_fd.h"
-#include "core/wait_hook.h"
+#include "core/poll.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -215,7 +215,6 @@ void Process::run_in_child()
     ProcessObserver* observer = std::exchange(g_observer, nullptr);
     if (observer)
         observer->in_child(info);
-    set_wait_hook(nullptr);
 
     int code = 0;
     try {
@@ -264,7 +263,7 @@ bool Process::join_while(const std::function<bool()>& give_up, int slice_ms)
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
     bool exited = false;
-    while (!(exited = wait_readable(child_->pidfd.get(), slice_ms)) && !give_up()) {
+    while (!(exited = poll_readable(child_->pidfd.get(), slice_ms)) && !give_up()) {
     }
     if (sink) [[unlikely]]
         sink->waited(WaitKind::Join, static_cast<std::uint32_t>(child_->info.pid), monotonic_ns() - begin);
@@ -309,7 +308,7 @@ void finalize_children()
     }
     for (const auto& child : children) {
         if (!child->reaped()) {
-            (void)wait_readable(child->pidfd.get(), -1);
+            (void)poll_readable(child->pidfd.get(), -1);
             child->reap(true);
         }
     }

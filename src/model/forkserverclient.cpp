@@ -88,8 +88,8 @@ void ForkServerClient::readMessages()
             qWarning("ForkScope: ignoring a malformed message from the fork server: %s", r.error.c_str());
             continue;
         case protocol::ReceiveStatus::Ok:
-            if (const auto* started = std::get_if<protocol::RunStarted>(&*r.message); started && r.passed) {
-                m_runMemory[started->run_id] = std::move(r.passed);
+            if (const auto* started = std::get_if<protocol::RunStarted>(&*r.message); started && r.passed[0]) {
+                m_runMemory[started->run_id] = std::move(r.passed[0]);
                 emit messageReceived(*r.message);
                 m_runMemory.erase(started->run_id); // not taken: nobody wants this run's telemetry
             } else {

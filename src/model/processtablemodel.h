@@ -14,7 +14,7 @@ struct ProcessRow {
     qint64 pid = 0;
     qint64 ppid = 0;
     bool daemon = false;
-    bool isMain = false; // the scenario's main process (the supervisor)
+    bool isMain = false; // the scenario's main process (Python's MainProcess)
     State state = State::Running;
     std::optional<int> exitCode; // Python's exitcode: status, or -signal
     qint64 startNs = 0;

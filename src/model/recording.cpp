@@ -20,12 +20,12 @@ void Recording::setResult(const std::string& resultJson)
     m_resultJson = result.is_object() ? result.dump() : std::string();
 }
 
-void Recording::runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid)
+void Recording::runStarted(qint64 t0Ns, qint32 mainPid, qint32 mainPpid)
 {
     m_t0Ns = t0Ns;
-    const int lane = laneFor(supervisorPid, true, false);
+    const int lane = laneFor(mainPid, true, false);
     Lane& main = m_lanes[static_cast<std::size_t>(lane)];
-    main.ppid = supervisorPpid;
+    main.ppid = mainPpid;
     main.name = QStringLiteral("MainProcess"); // Python's name for it
     main.role = QStringLiteral("main");
     main.startNs = 0;

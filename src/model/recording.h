@@ -128,7 +128,7 @@ public:
     [[nodiscard]] const std::string& resultJson() const { return m_resultJson; }
 
     // From the supervisor's messages; times are CLOCK_MONOTONIC ns, made relative here.
-    void runStarted(qint64 t0Ns, qint32 supervisorPid, qint32 supervisorPpid);
+    void runStarted(qint64 t0Ns, qint32 mainPid, qint32 mainPpid);
     void processStarted(qint32 pid, qint32 ppid, qint64 tNs, bool daemon, const QString& name, const QString& role);
     void processExited(qint32 pid, qint32 exitCode, qint64 tNs);
     void processJoined(qint32 pid, qint64 tNs);

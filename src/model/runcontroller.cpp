@@ -254,13 +254,13 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
     ProcessRow main;
     main.name = QStringLiteral("MainProcess"); // Python's name for it
     main.role = QString::fromUtf8(QT_TRANSLATE_NOOP("Role", "main")); // translated when shown
-    main.pid = m.supervisor_pid;
-    main.ppid = m.supervisor_ppid;
+    main.pid = m.main_pid;
+    main.ppid = m.main_ppid;
     main.isMain = true;
     m_processes->addProcess(main);
     m_recording = std::make_unique<Recording>();
     m_recording->setScenario(m_scenario, m_config->dump());
-    m_recording->runStarted(m.t_ns, m.supervisor_pid, m.supervisor_ppid);
+    m_recording->runStarted(m.t_ns, m.main_pid, m.main_ppid);
     if (core::UniqueFd memory = m_client->takeRunMemory(m.run_id)) {
         try {
             m_collector = std::make_unique<Collector>(std::move(memory), m.t_ns, m_recording.get());

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 namespace forkscope::protocol {
@@ -20,20 +21,30 @@ SocketPair make_socket_pair()
 
 void send_message(int fd, const Message& message, int pass_fd)
 {
+    if (pass_fd < 0)
+        send_message(fd, message, std::span<const int>{});
+    else
+        send_message(fd, message, std::span<const int>(&pass_fd, 1));
+}
+
+void send_message(int fd, const Message& message, std::span<const int> pass_fds)
+{
+    if (pass_fds.size() > kMaxPassedFds)
+        throw std::invalid_argument("send_message: at most 2 descriptors a message");
     const std::vector<std::byte> frame = encode(message);
     iovec iov{const_cast<std::byte*>(frame.data()), frame.size()};
     msghdr header{};
     header.msg_iov = &iov;
     header.msg_iovlen = 1;
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    if (pass_fd >= 0) {
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxPassedFds)] = {};
+    if (!pass_fds.empty()) {
         header.msg_control = control;
-        header.msg_controllen = sizeof control;
+        header.msg_controllen = CMSG_SPACE(sizeof(int) * pass_fds.size());
         cmsghdr* cmsg = CMSG_FIRSTHDR(&header);
         cmsg->cmsg_level = SOL_SOCKET;
         cmsg->cmsg_type = SCM_RIGHTS;
-        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-        std::memcpy(CMSG_DATA(cmsg), &pass_fd, sizeof(int));
+        cmsg->cmsg_len = CMSG_LEN(sizeof(int) * pass_fds.size());
+        std::memcpy(CMSG_DATA(cmsg), pass_fds.data(), sizeof(int) * pass_fds.size());
     }
     for (;;) {
         const ssize_t n = ::sendmsg(fd, &header, MSG_NOSIGNAL);
@@ -53,20 +64,27 @@ Received receive_message(int fd, bool wait)
     static thread_local std::vector<std::byte> buffer(kMaxFrameSize + 1);
     for (;;) {
         iovec iov{buffer.data(), buffer.size()};
-        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxPassedFds)];
         msghdr header{};
         header.msg_iov = &iov;
         header.msg_iovlen = 1;
         header.msg_control = control;
         header.msg_controllen = sizeof control;
         const ssize_t n = ::recvmsg(fd, &header, (wait ? 0 : MSG_DONTWAIT) | MSG_TRUNC | MSG_CMSG_CLOEXEC);
-        core::UniqueFd passed;
+        std::array<core::UniqueFd, kMaxPassedFds> passed;
         if (n >= 0) {
+            // Every descriptor received is owned at once, so none leaks, even from a bad message.
+            std::size_t next = 0;
             for (cmsghdr* c = CMSG_FIRSTHDR(&header); c; c = CMSG_NXTHDR(&header, c)) {
-                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len >= CMSG_LEN(sizeof(int))) {
+                if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS || c->cmsg_len < CMSG_LEN(0))
+                    continue;
+                const std::size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+                for (std::size_t i = 0; i < count; ++i) {
                     int received = -1;
-                    std::memcpy(&received, CMSG_DATA(c), sizeof(int));
-                    passed.reset(received);
+                    std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+                    core::UniqueFd owned(received);
+                    if (next < passed.size())
+                        passed[next++] = std::move(owned);
                 }
             }
         }

@@ -6,7 +6,9 @@
 #include "core/unique_fd.h"
 #include "scenarios/protocol.h"
 
+#include <array>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace forkscope::protocol {
@@ -18,10 +20,14 @@ struct SocketPair {
 };
 [[nodiscard]] SocketPair make_socket_pair();
 
-// Sends one message, blocking until the socket takes it, with a descriptor passed along if
-// `pass_fd` >= 0 (SCM_RIGHTS). Throws std::system_error (EPIPE when the peer has gone); never
+inline constexpr std::size_t kMaxPassedFds = 2;
+
+// Sends one message, blocking until the socket takes it, with up to kMaxPassedFds descriptors
+// passed along (SCM_RIGHTS). Throws std::system_error (EPIPE when the peer has gone); never
 // raises SIGPIPE.
-void send_message(int fd, const Message& message, int pass_fd = -1);
+void send_message(int fd, const Message& message, std::span<const int> pass_fds = {});
+// The same with one descriptor, or none when `pass_fd` < 0.
+void send_message(int fd, const Message& message, int pass_fd);
 
 enum class ReceiveStatus { Ok, WouldBlock, Closed, Malformed };
 
@@ -29,7 +35,8 @@ struct Received {
     ReceiveStatus status = ReceiveStatus::WouldBlock;
     std::optional<Message> message;
     std::string error;      // for Malformed
-    core::UniqueFd passed;  // a descriptor that came with the message, close-on-exec
+    // The descriptors that came with the message, in the order sent, close-on-exec.
+    std::array<core::UniqueFd, kMaxPassedFds> passed;
 };
 
 // Reads one record. With `wait` false it returns WouldBlock instead of blocking.

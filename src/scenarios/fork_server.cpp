@@ -3,7 +3,8 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/event_clock.h"
-#include "core/wait_hook.h"
+#include "core/poll.h"
+#include "scenarios/scenario.h"
 #include "scenarios/channel.h"
 #include "scenarios/process_setup.h"
 #include "scenarios/supervisor.h"
@@ -36,8 +37,8 @@ constexpr std::size_t kMaxRuns = 16;
 
 class ForkServer {
 public:
-    ForkServer(core::UniqueFd frontend, core::UniqueFd sigchld)
-        : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)),
+    ForkServer(core::UniqueFd frontend, core::UniqueFd sigchld, std::vector<const Scenario*> scenarios)
+        : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)), scenarios_(std::move(scenarios)),
           calibration_(core::EventClock::calibrate()) {} // once, for every run
 
     void serve();
@@ -62,9 +63,12 @@ private:
     void kill_overdue_runs();
     void shutdown();
     void send(const protocol::Message& message);
+    [[nodiscard]] const Scenario* find(const std::string& id) const;
+    [[nodiscard]] std::string known_ids() const;
 
     core::UniqueFd frontend_;
     core::UniqueFd sigchld_;
+    std::vector<const Scenario*> scenarios_;
     std::vector<Run> runs_;
     std::uint32_t next_run_id_ = 0;
     core::ClockCalibration calibration_;
@@ -77,6 +81,20 @@ void ForkServer::send(const protocol::Message& message)
     } catch (const std::exception&) {
         // The front end has gone; the next poll sees EOF and shuts everything down.
     }
+}
+
+const Scenario* ForkServer::find(const std::string& id) const
+{
+    const auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario* s) { return s->id() == id; });
+    return it != scenarios_.end() ? *it : nullptr;
+}
+
+std::string ForkServer::known_ids() const
+{
+    std::string ids;
+    for (const Scenario* s : scenarios_)
+        ids += (ids.empty() ? "" : ", ") + std::string(s->id());
+    return ids;
 }
 
 void ForkServer::serve()
@@ -131,9 +149,9 @@ bool ForkServer::handle_frontend()
 void ForkServer::start_run(const protocol::RunRequest& request)
 {
     auto refuse = [&](const std::string& why) { send(protocol::Error{request.request_id, 0, why}); };
-    const Scenario* scenario = find_scenario(request.scenario);
+    const Scenario* scenario = find(request.scenario);
     if (!scenario)
-        return refuse("unknown scenario '" + request.scenario + "' (known: " + scenario_ids() + ")");
+        return refuse("unknown scenario '" + request.scenario + "' (known: " + known_ids() + ")");
     nlohmann::json config;
     try {
         config = complete_config(*scenario, nlohmann::json::parse(request.config_json));
@@ -275,7 +293,7 @@ std::string make_scratch_root()
     return root;
 }
 
-[[noreturn]] void serve_in_child(core::UniqueFd frontend, pid_t parent)
+[[noreturn]] void serve_in_child(core::UniqueFd frontend, pid_t parent, const std::vector<const Scenario*>& scenarios)
 {
     die_with_parent(parent);
     ::prctl(PR_SET_CHILD_SUBREAPER, 1); // orphaned workers come back to us to be reaped
@@ -298,7 +316,7 @@ std::string make_scratch_root()
         core::UniqueFd sigchld(::signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC));
         if (!sigchld)
             core::throw_errno("signalfd");
-        ForkServer server(std::move(frontend), std::move(sigchld));
+        ForkServer server(std::move(frontend), std::move(sigchld), scenarios);
         server.serve();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "forkscope fork server: %s\n", e.what());
@@ -316,6 +334,11 @@ std::string make_scratch_root()
 
 ForkServerProcess ForkServerProcess::spawn()
 {
+    return spawn(all_scenarios());
+}
+
+ForkServerProcess ForkServerProcess::spawn(const std::vector<const Scenario*>& scenarios)
+{
     if (const int threads = thread_count(); threads != 1)
         throw std::logic_error("the fork server must be started while the process has one thread (at the top "
                                "of main, before QApplication); this process has " +
@@ -328,7 +351,7 @@ ForkServerProcess ForkServerProcess::spawn()
         core::throw_errno("fork (fork server)");
     if (pid == 0) {
         pair.first.reset();
-        serve_in_child(std::move(pair.second), parent);
+        serve_in_child(std::move(pair.second), parent, scenarios);
     }
     return ForkServerProcess(pid, std::move(pair.first));
 }

@@ -6,23 +6,28 @@
 // request. It dies with its front end: PR_SET_PDEATHSIG, or EOF on the socket, after which it
 // kills every run's process group and reaps what is left (it is a child subreaper).
 //
-//   front end ──socketpair (SOCK_SEQPACKET)──> fork server ──fork──> supervisor ──fork──> workers
-//       ^                                                                 │
-//       └──────────── run messages, written by the supervisor ───────────┘
+//   front end ──socketpair──> fork server ──fork──> supervisor ──fork──> main process ──fork──> workers
+//       ^                                               │  ^  output pipes, pidfds, messages  │
+//       └──── run messages, written by the supervisor ──┘  └──────────────────────────────────┘
 
 #include "core/unique_fd.h"
 
 #include <sys/types.h>
 
 #include <chrono>
+#include <vector>
 
 namespace forkscope::scenarios {
+
+class Scenario;
 
 class ForkServerProcess {
 public:
     // Forks the fork server. Throws std::logic_error if this process has more than one thread,
     // std::system_error if fork() fails.
     [[nodiscard]] static ForkServerProcess spawn();
+    // The same, serving `scenarios` instead of all_scenarios() (tests bring scenarios of their own).
+    [[nodiscard]] static ForkServerProcess spawn(const std::vector<const Scenario*>& scenarios);
     // spawn() for a program's main(): on failure prints "<program>: cannot start the fork
     // server: <why>" to stderr and returns a server that is not running().
     [[nodiscard]] static ForkServerProcess spawn_or_report(const char* program) noexcept;

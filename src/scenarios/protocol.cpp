@@ -123,6 +123,9 @@ template <class M> const char* name_of()
     case MessageType::RunFinished: return "RunFinished";
     case MessageType::Error: return "Error";
     case MessageType::RunResult: return "RunResult";
+    case MessageType::ChildStarted: return "ChildStarted";
+    case MessageType::ChildJoined: return "ChildJoined";
+    case MessageType::MainFinished: return "MainFinished";
     }
     return "?";
 }

@@ -36,6 +36,10 @@ enum class MessageType : std::uint16_t {
     RunFinished = 21,
     Error = 22,
     RunResult = 23,
+    // Inside a run only: the scenario's main process -> its supervisor (never sent to a front end).
+    ChildStarted = 32,
+    ChildJoined = 33,
+    MainFinished = 34,
 };
 
 enum class Outcome : std::uint8_t { Completed = 0, Stopped = 1, Failed = 2, Killed = 3 };
@@ -64,21 +68,22 @@ struct StopRun {
     bool operator==(const StopRun&) const = default;
 };
 
-// Supervisor -> front end, first message of a run. The supervisor is the scenario's main process.
-// The run's telemetry memory (RunArena) comes with it as a descriptor (SCM_RIGHTS).
+// Supervisor -> front end, first message of a run: the scenario's main process (the workers'
+// parent, Python's MainProcess) and its parent, the run's supervisor. The run's telemetry memory
+// (RunArena) comes with it as a descriptor (SCM_RIGHTS).
 struct RunStarted {
     static constexpr MessageType kType = MessageType::RunStarted;
     std::uint32_t request_id = 0;
     std::uint32_t run_id = 0;
-    std::int32_t supervisor_pid = 0;
-    std::int32_t supervisor_ppid = 0;
+    std::int32_t main_pid = 0;
+    std::int32_t main_ppid = 0;
     std::int64_t t_ns = 0; // CLOCK_MONOTONIC
     template <class Self, class V> static void fields(Self& s, V& v)
     {
         v(s.request_id, "request_id");
         v(s.run_id, "run_id");
-        v(s.supervisor_pid, "supervisor_pid");
-        v(s.supervisor_ppid, "supervisor_ppid");
+        v(s.main_pid, "main_pid");
+        v(s.main_ppid, "main_ppid");
         v(s.t_ns, "t_ns");
     }
     bool operator==(const RunStarted&) const = default;
@@ -205,8 +210,50 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
+// Main process -> supervisor: a child was forked, and the telemetry ring it got (UINT32_MAX:
+// none). Its output pipe's read end and a pidfd come with it (SCM_RIGHTS), so the supervisor reads
+// its output and sees its exit from then on; it relays the ProcessStarted part to the front end.
+struct ChildStarted : ProcessStarted {
+    static constexpr MessageType kType = MessageType::ChildStarted;
+    std::uint32_t ring = 0;
+    template <class Self, class V> static void fields(Self& s, V& v)
+    {
+        ProcessStarted::fields(s, v);
+        v(s.ring, "ring");
+    }
+    bool operator==(const ChildStarted&) const = default;
+};
+
+// Main process -> supervisor: a child was reaped (joined), with its exit code, which the
+// supervisor cannot read once the zombie is gone.
+struct ChildJoined : ProcessJoined {
+    static constexpr MessageType kType = MessageType::ChildJoined;
+    std::int32_t exitcode = 0;
+    template <class Self, class V> static void fields(Self& s, V& v)
+    {
+        ProcessJoined::fields(s, v);
+        v(s.exitcode, "exitcode");
+    }
+    bool operator==(const ChildJoined&) const = default;
+};
+
+// Main process -> supervisor: the scenario's main program has returned (Completed) or failed
+// (then the supervisor terminates the workers left), before the main process joins its children.
+struct MainFinished {
+    static constexpr MessageType kType = MessageType::MainFinished;
+    Outcome outcome = Outcome::Completed;
+    std::string message;
+    template <class Self, class V> static void fields(Self& s, V& v)
+    {
+        v(s.outcome, "outcome");
+        v(s.message, "message");
+    }
+    bool operator==(const MainFinished&) const = default;
+};
+
 using Message = std::variant<RunRequest, StopRun, RunStarted, ProcessStarted, ProcessExited,
-                             ProcessJoined, LogLine, RunFinished, Error, RunResult>;
+                             ProcessJoined, LogLine, RunFinished, Error, RunResult, ChildStarted,
+                             ChildJoined, MainFinished>;
 
 [[nodiscard]] std::vector<std::byte> encode(const Message& message);
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// A scenario is a program whose main() runs in the run supervisor (the "main process" of the
-// seeds' examples) and forks workers with core::Process. It is described by its fields; its
+// A scenario is a program whose main() runs in the run's main process (the "main process" of the
+// seeds' examples, forked by the run supervisor) and forks workers with core::Process. It is described by its fields; its
 // configuration arrives validated and complete.
 
 #include "scenarios/field.h"
@@ -18,7 +18,7 @@ class Process;
 
 namespace forkscope::scenarios {
 
-// What a scenario's main program sees of the supervisor that runs it.
+// What a scenario's main program sees of the run it belongs to.
 class RunContext {
 public:
     virtual ~RunContext() = default;
@@ -41,7 +41,7 @@ public:
     // Checks what the fields alone cannot (folders that must exist, …) before a run is
     // requested; throws ConfigError naming the field. The default accepts everything.
     virtual void check_environment(const nlohmann::json& /*complete_config*/) const {}
-    // The scenario's main program. Runs in the supervisor; throws to fail the run.
+    // The scenario's main program. Runs in the main process; throws to fail the run.
     virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
 };
 

@@ -1,8 +1,11 @@
 #pragma once
 
-// The run supervisor: forked by the fork server, one per run. It is the scenario's main process
-// (the workers' parent), stays single-threaded so it may fork at any time, and reports to the
-// front end, live, what its children do: started, output lines, exited, joined.
+// The run supervisor: forked by the fork server, one per run. It forks the scenario's main process
+// (main_process.h), which forks the workers, and then only serves, in one poll loop, everything
+// the run's processes do: their output pipes, their exits (pidfds), the main process's messages
+// and the fork server's stop requests. It reports all of it to the front end as it happens,
+// whatever the scenario's main program is blocked in. It is a subreaper: if the main process
+// dies first, its workers come to the supervisor and their exits are still reported.
 
 #include "core/event_clock.h"
 #include "core/unique_fd.h"

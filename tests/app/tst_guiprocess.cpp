@@ -70,9 +70,9 @@ void TestGuiProcess::killedGuiLeavesNoProcessAndNoFile()
                QStringLiteral("--set"), QStringLiteral("read_ms=60000"), QStringLiteral("--start")});
     QVERIFY(gui.waitForStarted());
     const auto guiPid = static_cast<pid_t>(gui.processId());
-    // The fork server, the run's main process and its 3 buyers.
+    // The fork server, the run's supervisor, its main process and the 3 buyers.
     std::vector<pid_t> pids;
-    QTRY_VERIFY_WITH_TIMEOUT((pids = descendants(guiPid)).size() == 5, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((pids = descendants(guiPid)).size() == 6, 20000);
     QCOMPARE(QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1); // the server's folder, the stock file in it
 
     QVERIFY(::kill(guiPid, SIGKILL) == 0);

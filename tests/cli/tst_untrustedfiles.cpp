@@ -162,8 +162,8 @@ void TestUntrustedFiles::copiesCarryNoSetUserIdBit()
 
 void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
 {
-    // A ticket race held open: its main process's memfds (telemetry, queues, locks) and the
-    // folder with the stock file give nobody but the owner any access.
+    // A ticket race held open: the memfds of its main process and of its supervisor (the
+    // telemetry) and the folder with the stock file give nobody but the owner any access.
     QTemporaryDir tmp;
     QProcess cli;
     forkscope::testing::startLongTicketRace(cli, tmp.path(), 2);
@@ -171,17 +171,19 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
     QString out;
     static const QRegularExpression started(QStringLiteral("\\] started +tourist-"));
     QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()), out.count(started) == 2), 20000);
-    const QString mainPid = QRegularExpression(QStringLiteral("main process pid (\\d+)")).match(out).captured(1);
-    QVERIFY2(!mainPid.isEmpty(), qPrintable(out));
+    const QRegularExpressionMatch pids = QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
+    QVERIFY2(pids.hasMatch(), qPrintable(out));
     int memfds = 0;
-    const QDir fds(QStringLiteral("/proc/%1/fd").arg(mainPid));
-    for (const QString& fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)) {
-        if (!QFile::symLinkTarget(fds.filePath(fd)).contains(QStringLiteral("memfd:")))
-            continue;
-        struct stat s {};
-        QVERIFY(::stat(QFile::encodeName(fds.filePath(fd)).constData(), &s) == 0);
-        QVERIFY2((s.st_mode & 077) == 0, qPrintable(QStringLiteral("fd %1 mode %2").arg(fd).arg(s.st_mode & 0777, 0, 8)));
-        ++memfds;
+    for (const QString& pid : {pids.captured(1), pids.captured(2)}) {
+        const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
+        for (const QString& fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)) {
+            if (!QFile::symLinkTarget(fds.filePath(fd)).contains(QStringLiteral("memfd:")))
+                continue;
+            struct stat s {};
+            QVERIFY(::stat(QFile::encodeName(fds.filePath(fd)).constData(), &s) == 0);
+            QVERIFY2((s.st_mode & 077) == 0, qPrintable(QStringLiteral("fd %1 mode %2").arg(fd).arg(s.st_mode & 0777, 0, 8)));
+            ++memfds;
+        }
     }
     QVERIFY(memfds >= 1);
     const QStringList folders = QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);

@@ -8,7 +8,7 @@
 
 #include <QTest>
 
-#include "core/wait_hook.h"
+#include "core/poll.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -77,7 +77,7 @@ bool scratch_gone_within(pid_t server, std::chrono::milliseconds limit)
     client.request("processes", R"({"workers": 16, "work_ms": 600000})");
     if (!client.pump_until([&] { return client.record.processes.size() == 16; }, 20s))
         ::_exit(2);
-    std::vector<pid_t> pids{server.pid(), client.record.started->supervisor_pid};
+    std::vector<pid_t> pids{server.pid(), client.record.started->main_pid};
     for (pid_t p : client.record.worker_pids())
         pids.push_back(p);
     (void)!::write(report_fd, pids.data(), pids.size() * sizeof(pid_t));
@@ -113,7 +113,7 @@ class TestForkServer : public QObject {
     Q_OBJECT
 
 private slots:
-    void sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent();
+    void sixteenWorkersHaveDistinctPidsAndTheMainProcessAsParent();
     void oneByOneRunsWorkersInSequence();
     void afterAllRunsWorkersTogether();
     void workerOutputArrivesAsLines();
@@ -128,7 +128,7 @@ private slots:
     void killingTheFrontEndKillsEveryProcess();
 };
 
-void TestForkServer::sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent()
+void TestForkServer::sixteenWorkersHaveDistinctPidsAndTheMainProcessAsParent()
 {
     RunClient client(g_server.fd());
     client.request("processes", config(16, 20, "after-all"));
@@ -136,14 +136,17 @@ void TestForkServer::sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent()
     QVERIFY2(client.record.errors.empty(), client.record.errors.empty() ? "" : client.record.errors[0].message.c_str());
     QCOMPARE(client.record.finished->outcome, protocol::Outcome::Completed);
 
-    const pid_t supervisor = client.record.started->supervisor_pid;
-    QCOMPARE(client.record.started->supervisor_ppid, g_server.pid());
+    // The main process is the run supervisor's child (checked live in stopTerminatesTheWorkers),
+    // and the workers are the main process's, as in Python.
+    const pid_t main_process = client.record.started->main_pid;
+    const pid_t supervisor = client.record.started->main_ppid;
+    QVERIFY(supervisor != g_server.pid() && supervisor != main_process && supervisor != ::getpid());
     const auto pids = client.record.worker_pids();
     QCOMPARE(pids.size(), 16u);
     QCOMPARE(std::set<pid_t>(pids.begin(), pids.end()).size(), 16u);
     for (const auto& p : client.record.processes) {
-        QCOMPARE(p.ppid, supervisor);
-        QVERIFY(p.pid != supervisor && p.pid != g_server.pid() && p.pid != ::getpid());
+        QCOMPARE(p.ppid, main_process);
+        QVERIFY(p.pid != main_process && p.pid != supervisor && p.pid != g_server.pid() && p.pid != ::getpid());
         QCOMPARE(p.role, std::string("worker"));
     }
     QCOMPARE(client.record.exits.size(), 16u);
@@ -152,7 +155,7 @@ void TestForkServer::sixteenWorkersHaveDistinctPidsAndTheSupervisorAsParent()
         QCOMPARE(e.exitcode, 0);
     // Each worker reports its own getpid()/getppid(): the PIDs the table shows are the real ones.
     for (pid_t pid : pids) {
-        const std::string expected = "pid " + std::to_string(pid) + ", ppid " + std::to_string(supervisor);
+        const std::string expected = "pid " + std::to_string(pid) + ", ppid " + std::to_string(main_process);
         QVERIFY2(std::any_of(client.record.lines.begin(), client.record.lines.end(),
                              [&](const auto& l) { return l.pid == pid && l.text.find(expected) != std::string::npos; }),
                  expected.c_str());
@@ -213,9 +216,9 @@ void TestForkServer::workerOutputArrivesAsLines()
         }
         QCOMPARE(lines, 2); // "worker N: pid …" and "worker N: done after …"
     }
-    // The main process's own lines carry the supervisor's pid.
+    // The main process's own lines carry its pid.
     QVERIFY(std::any_of(r.lines.begin(), r.lines.end(),
-                        [&](const auto& l) { return l.pid == r.started->supervisor_pid; }));
+                        [&](const auto& l) { return l.pid == r.started->main_pid; }));
 }
 
 void TestForkServer::telemetryArrivesWithTheRun()
@@ -227,34 +230,37 @@ void TestForkServer::telemetryArrivesWithTheRun()
     QVERIFY(r.telemetry); // the run's memory came with RunStarted
     scenarios::RunArena arena = scenarios::RunArena::attach(r.telemetry.get());
     QCOMPARE(arena.rings_used(), 5u); // the main process and four workers
-    QCOMPARE(arena.ring(0)->pid(), r.started->supervisor_pid);
+    QCOMPARE(arena.ring(0)->pid(), r.started->main_pid);
 
     std::vector<core::TraceEvent> events(4096);
     const core::ClockCalibration& clock = arena.header().calibration;
     const std::int64_t first = r.started->t_ns - 1'000'000'000, last = r.finished->t_ns + 1'000'000'000;
-    // Ring 0, the supervisor: its own start, then an exit for each worker with its pid and code.
+    // Ring 0, the main process: its own start, its parent the supervisor; no exits of others.
     std::size_t n = arena.ring(0)->pop(events.data(), events.size());
-    int exits = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& e = events[i];
-        QVERIFY(clock.to_ns(e.time) > first && clock.to_ns(e.time) < last);
-        if (e.kind == core::EventKind::ProcessExit) {
-            ++exits;
-            QVERIFY(r.exit_of(static_cast<pid_t>(e.task)));
-            QCOMPARE(e.value, 0);
-            QCOMPARE(arena.ring(e.object)->pid(), static_cast<std::int32_t>(e.task)); // the exit names the ring
-        }
-    }
+    QVERIFY(n >= 1);
     QCOMPARE(events[0].kind, core::EventKind::ProcessStart);
-    QCOMPARE(exits, 4);
-    // Each worker's ring: written by the worker itself, starting with its ProcessStart.
+    QCOMPARE(events[0].value, r.started->main_ppid);
+    for (std::size_t i = 0; i < n; ++i) {
+        QVERIFY(clock.to_ns(events[i].time) > first && clock.to_ns(events[i].time) < last);
+        QVERIFY(events[i].kind != core::EventKind::ProcessExit);
+    }
+    // Each worker's ring: written by the worker itself, starting with its ProcessStart, and ending
+    // with its exit, which the supervisor writes once the worker is dead.
     for (std::uint32_t w = 1; w < 5; ++w) {
         const core::EventRing* ring = arena.ring(w);
         QVERIFY(r.start_of(ring->pid()));
         n = arena.ring(w)->pop(events.data(), events.size());
         QVERIFY(n >= 1);
         QCOMPARE(events[0].kind, core::EventKind::ProcessStart);
-        QCOMPARE(events[0].value, r.started->supervisor_pid); // its parent
+        QCOMPARE(events[0].value, r.started->main_pid); // its parent
+        const core::TraceEvent& exit = events[n - 1];
+        QCOMPARE(exit.kind, core::EventKind::ProcessExit);
+        QCOMPARE(static_cast<std::int32_t>(exit.task), ring->pid());
+        QCOMPARE(exit.object, w); // the exit names the ring
+        QCOMPARE(exit.value, 0);
+        QVERIFY(r.exit_of(ring->pid()));
+        QVERIFY(clock.to_ns(exit.time) > first && clock.to_ns(exit.time) < last);
+        --n; // what the worker wrote itself
         // Then what the processes scenario reports: sleeping through its work, then done.
         QVERIFY(n >= 3);
         QCOMPARE(events[1].kind, core::EventKind::State);
@@ -296,6 +302,11 @@ void TestForkServer::stopTerminatesTheWorkers()
     RunClient client(g_server.fd());
     client.request("processes", config(4, 600000, "after-all"));
     QVERIFY(client.pump_until([&] { return client.record.processes.size() == 4; }, 10s));
+    // Live: the main process is the supervisor's child, and the supervisor the fork server's.
+    QCOMPARE(testing::parent_of(client.record.started->main_pid), client.record.started->main_ppid);
+    QCOMPARE(testing::parent_of(client.record.started->main_ppid), g_server.pid());
+    for (pid_t pid : client.record.worker_pids())
+        QCOMPARE(testing::parent_of(pid), client.record.started->main_pid);
     client.stop();
     QVERIFY(client.wait_finished(10s));
     QCOMPARE(client.record.finished->outcome, protocol::Outcome::Stopped);
@@ -341,7 +352,7 @@ void TestForkServer::closingTheFrontEndKillsEveryProcess()
     client.request("processes", config(16, 600000, "after-all"));
     QVERIFY(client.pump_until([&] { return client.record.processes.size() == 16; }, 20s));
     std::vector<pid_t> pids = client.record.worker_pids();
-    pids.push_back(client.record.started->supervisor_pid);
+    pids.push_back(client.record.started->main_pid);
 
     QCOMPARE(scratch_folders(g_closed_server.pid()).size(), std::size_t{1});
     const std::int64_t closed_at = core::monotonic_ns();

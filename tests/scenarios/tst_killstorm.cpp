@@ -60,15 +60,15 @@ int storm_kills()
     return text ? std::max(1, std::atoi(text)) : 1000;
 }
 
-// SIGKILLs `pid` if it is still the supervisor's child: through a pidfd, so a pid that was
+// SIGKILLs `pid` if it is still the main process's child: through a pidfd, so a pid that was
 // reaped and reused in between is never hit.
-bool kill_worker(pid_t pid, pid_t supervisor)
+bool kill_worker(pid_t pid, pid_t main_process)
 {
     const int fd = core::pidfd_open(pid);
     if (fd < 0)
         return false;
     bool sent = false;
-    if (testing::parent_of(pid) == supervisor)
+    if (testing::parent_of(pid) == main_process)
         sent = ::syscall(SYS_pidfd_send_signal, fd, SIGKILL, nullptr, 0) == 0;
     ::close(fd);
     return sent;
@@ -121,7 +121,7 @@ bool run_storm(Storm& s, const Spec& spec, std::mt19937_64& rng, std::string* pr
         *problem = "the run did not start";
         return false;
     }
-    const pid_t supervisor = s.client.record.started->supervisor_pid;
+    const pid_t main_process = s.client.record.started->main_pid;
     std::vector<int> moments;
     for (int i = 0; i < spec.kills; ++i)
         moments.push_back(static_cast<int>(rng() % static_cast<std::uint64_t>(spec.window_ms)));
@@ -140,7 +140,7 @@ bool run_storm(Storm& s, const Spec& spec, std::mt19937_64& rng, std::string* pr
         if (alive.empty())
             continue;
         const pid_t victim = alive[rng() % alive.size()];
-        if (kill_worker(victim, supervisor))
+        if (kill_worker(victim, main_process))
             s.sent.insert(victim);
     }
     // Bounded: the longest of these runs takes about a second undisturbed.
@@ -160,7 +160,7 @@ bool run_storm(Storm& s, const Spec& spec, std::mt19937_64& rng, std::string* pr
 std::string leftovers(const Storm& s)
 {
     std::vector<pid_t> pids = s.client.record.worker_pids();
-    pids.push_back(s.client.record.started->supervisor_pid);
+    pids.push_back(s.client.record.started->main_pid);
     if (!testing::wait_all_gone(pids, 1s))
         return "processes left: " + testing::describe_present(pids);
     for (const auto& scratch : std::filesystem::directory_iterator(g_tmpdir)) {

@@ -6,6 +6,11 @@
 
 #include <QTest>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
 #include <random>
 
 using namespace forkscope::protocol;
@@ -43,6 +48,7 @@ private slots:
     void rejectsBadFieldValues();
     void garbageNeverDecodesWrongly();
     void seqpacketRecordsStayWhole();
+    void descriptorsTravelWithTheirMessage();
 };
 
 void TestProtocol::roundTrips_data()
@@ -59,6 +65,10 @@ void TestProtocol::roundTrips_data()
     QTest::newRow("RunFinished") << Message{RunFinished{2, Outcome::Killed, 50, 49, "why"}};
     QTest::newRow("Error") << Message{Error{3, 0, "workers: must be 1..256, got 0"}};
     QTest::newRow("RunResult") << Message{RunResult{4, 77, R"({"summary":[["sold","5"]]})"}};
+    QTest::newRow("ChildStarted") << Message{ChildStarted{{2, 4243, 4242, 1234567, false, "ForkPoolWorker-1", "pool"}, 3}};
+    QTest::newRow("ChildStarted without ring") << Message{ChildStarted{{2, 4243, 4242, 1, true, "", ""}, 0xffffffffu}};
+    QTest::newRow("ChildJoined") << Message{ChildJoined{{2, 4243, 99}, -15}};
+    QTest::newRow("MainFinished") << Message{MainFinished{Outcome::Failed, "3 of 8 workers could not be started"}};
 }
 
 void TestProtocol::roundTrips()
@@ -173,6 +183,31 @@ void TestProtocol::seqpacketRecordsStayWhole()
     QCOMPARE(receive_message(pair.second.get(), false).status, ReceiveStatus::WouldBlock);
     pair.first.reset();
     QCOMPARE(receive_message(pair.second.get(), false).status, ReceiveStatus::Closed);
+}
+
+// ChildStarted brings a child's output pipe and its pidfd: both arrive, in order, with it.
+void TestProtocol::descriptorsTravelWithTheirMessage()
+{
+    SocketPair pair = make_socket_pair();
+    int pipe_fds[2];
+    QCOMPARE(::pipe2(pipe_fds, O_CLOEXEC), 0);
+    const forkscope::core::UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+    const int fds[] = {read_end.get(), write_end.get()};
+    send_message(pair.first.get(), ChildStarted{{1, 2, 3, 4, false, "w", "worker"}, 0}, fds);
+    send_message(pair.first.get(), ChildJoined{{1, 2, 5}, 0});
+    Received r = receive_message(pair.second.get(), false);
+    QCOMPARE(r.status, ReceiveStatus::Ok);
+    QVERIFY(std::holds_alternative<ChildStarted>(*r.message));
+    QVERIFY(r.passed[0] && r.passed[1]);
+    QCOMPARE(::write(r.passed[1].get(), "x", 1), ssize_t{1}); // the second is the write end...
+    char c = 0;
+    QCOMPARE(::read(read_end.get(), &c, 1), ssize_t{1}); // ...of the pipe whose first end we read
+    QCOMPARE(c, 'x');
+    Received plain = receive_message(pair.second.get(), false);
+    QCOMPARE(plain.status, ReceiveStatus::Ok);
+    QVERIFY(!plain.passed[0] && !plain.passed[1]);
+    int three[] = {read_end.get(), read_end.get(), read_end.get()};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, send_message(pair.first.get(), ChildJoined{}, three));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -1,7 +1,7 @@
 #include "support/run_client.h"
 
 #include "core/clock.h"
-#include "core/wait_hook.h"
+#include "core/poll.h"
 #include "scenarios/channel.h"
 
 #include <signal.h>
@@ -97,7 +97,7 @@ bool RunClient::pump_until(const std::function<bool()>& done, std::chrono::milli
         if (r.status == protocol::ReceiveStatus::Closed)
             return done();
         if (r.status == protocol::ReceiveStatus::Ok)
-            take(std::move(*r.message), std::move(r.passed));
+            take(std::move(*r.message), std::move(r.passed[0]));
     }
     return true;
 }

@@ -1,4 +1,4 @@
-#include "core/wait_hook.h"
+#include "core/poll.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
@@ -10,20 +10,6 @@
 
 namespace forkscope::core {
 
-namespace {
-WaitHook* g_hook = nullptr;
-}
-
-void set_wait_hook(WaitHook* hook) noexcept
-{
-    g_hook = hook;
-}
-
-bool wait_readable(int fd, int timeout_ms)
-{
-    return g_hook ? g_hook->wait_readable(fd, timeout_ms) : poll_readable(fd, timeout_ms);
-}
-
 bool poll_readable(int fd, int timeout_ms)
 {
     const std::int64_t deadline = monotonic_ns() + std::int64_t{timeout_ms} * kNsPerMs;
@@ -34,7 +20,7 @@ bool poll_readable(int fd, int timeout_ms)
         pollfd pfd{fd, POLLIN, 0};
         const int n = ::poll(&pfd, 1, remaining);
         if (n > 0)
-            return true; // POLLHUP/POLLERR also end the wait: the caller's read will tell
+            return true;
         if (n == 0)
             return false;
         if (errno != EINTR)
