@@ -1,8 +1,9 @@
 #include "app/runfiles.h"
 
+#include "model/csvexport.h"
 #include "model/runcontroller.h"
 #include "model/runfile.h"
-#include "model/traceexport.h"
+#include "model/runfilereader.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -5,11 +5,12 @@
 #include "progressbar.h"
 #include "runprinter.h"
 
+#include "model/csvexport.h"
 #include "model/forkserverclient.h"
 #include "model/recordingreport.h"
 #include "model/runcontroller.h"
 #include "model/runfile.h"
-#include "model/traceexport.h"
+#include "model/runfilereader.h"
 #include "scenarios/fork_server.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,4 @@
-// Loading a run file (runfile.h): every field checked, every problem named by its path in the
-// file ("lanes[2].pid: expected an integer"); the events replayed into a new Recording.
+#include "model/runfilereader.h"
 
 #include "model/runfile.h"
 
