@@ -106,7 +106,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
             m_output->clear();
     });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    using Format = RunFiles::Format;
+    using Format = ExportFormat;
     connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
     connect(m_ui->actionSaveRun, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::RunFile); });
     connect(m_ui->actionExportTrace, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::ChromeTrace); });

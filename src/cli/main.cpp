@@ -5,11 +5,10 @@
 #include "progressbar.h"
 #include "runprinter.h"
 
-#include "model/csvexport.h"
+#include "model/exportformat.h"
 #include "model/forkserverclient.h"
 #include "model/recordingreport.h"
 #include "model/runcontroller.h"
-#include "model/runfile.h"
 #include "model/runfilereader.h"
 #include "scenarios/fork_server.h"
 
@@ -56,22 +55,15 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
 }
 
 // The --export files, once the run is over. False if one could not be written.
-bool writeExports(const QList<CliExport>& exports, const Recording& recording, QTextStream& out, QTextStream& err)
+bool writeExports(const QList<exports::Target>& targets, const Recording& recording, QTextStream& out, QTextStream& err)
 {
     bool ok = true;
-    for (const CliExport& e : exports) {
-        std::optional<QString> error;
-        switch (e.format) {
-        case CliExport::Format::ChromeTrace: error = exports::writeChromeTrace(recording, e.path); break;
-        case CliExport::Format::EventsCsv: error = exports::writeEventsCsv(recording, e.path); break;
-        case CliExport::Format::TasksCsv: error = exports::writeTasksCsv(recording, e.path); break;
-        case CliExport::Format::RunFile: error = runfile::save(recording, e.path); break;
-        }
-        if (error) {
+    for (const exports::Target& e : targets) {
+        if (const auto error = exports::writeExport(e.format, recording, e.path)) {
             err << QStringLiteral("forkscope-cli: %1\n").arg(*error);
             ok = false;
         } else {
-            out << QStringLiteral("exported %1 to %2\n").arg(exportFormatName(e.format), e.path);
+            out << QStringLiteral("exported %1 to %2\n").arg(exports::formatName(e.format), e.path);
         }
     }
     out.flush();
@@ -146,7 +138,7 @@ int main(int argc, char** argv)
         if (!controller.isActive())
             QCoreApplication::exit(kExitRunFailed);
     });
-    const QList<CliExport> exportsWanted = parsed.request->exports;
+    const QList<exports::Target> exportsWanted = parsed.request->exports;
     QObject::connect(&controller, &RunController::finished, &app, [&](const RunSummary& summary) {
         // A stopped or failed run is exported too: what it did up to then is worth keeping.
         const bool exported = !controller.recording() || writeExports(exportsWanted, *controller.recording(), out, err);

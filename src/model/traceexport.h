@@ -4,7 +4,7 @@
 // as shared/TRACE_FORMAT.md describes it, and what every export shares: progress, names of states
 // and event kinds, atomic writing. Each file is written under a temporary name and renamed when
 // complete (QSaveFile): a failed export leaves nothing behind and never a half-written file.
-// The CSVs are in csvexport.h; the run file in runfile.h.
+// The CSVs are in csvexport.h, the run file in runfile.h; exportformat.h picks among them.
 
 #include "model/recording.h"
 
