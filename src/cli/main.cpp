@@ -10,6 +10,7 @@
 #include "model/recordingreport.h"
 #include "model/runcontroller.h"
 #include "model/runfilereader.h"
+#include "model/textformat.h"
 #include "scenarios/fork_server.h"
 
 #include <QCoreApplication>
@@ -37,8 +38,8 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
     const Recording& r = *loaded.recording;
     out << QStringLiteral("run of %1, config %2\n").arg(r.scenario(), QString::fromStdString(r.configJson()));
     out << QStringLiteral("%1, %2 processes\n\n")
-               .arg(r.finished() ? QStringLiteral("finished after %1").arg(RecordingReport::duration(r.durationNs()))
-                                 : QStringLiteral("saved while running, at %1").arg(RecordingReport::duration(r.durationNs())))
+               .arg(r.finished() ? QStringLiteral("finished after %1").arg(TextFormat::duration(r.durationNs()))
+                                 : QStringLiteral("saved while running, at %1").arg(TextFormat::duration(r.durationNs())))
                .arg(r.lanes().size());
     out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("process"), -16).arg(QStringLiteral("role"), -10)
                .arg(QStringLiteral("pid"), 8).arg(QStringLiteral("tasks"), 6).arg(QStringLiteral("exit"));
@@ -48,7 +49,7 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
                    .arg(lane.role, -10)
                    .arg(lane.pid, 8)
                    .arg(lane.tasksDone, 6)
-                   .arg(lane.exitCode ? ProcessTableModel::exitText(*lane.exitCode) : QStringLiteral("-"));
+                   .arg(lane.exitCode ? TextFormat::exitCode(lane.exitCode) : QStringLiteral("-"));
     }
     out << QLatin1Char('\n') << RecordingReport::text(r);
     return kExitOk;
