@@ -1234,14 +1234,6 @@
 <context>
     <name>ProcessTableModel</name>
     <message>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,6 +1903,25 @@
     </message>
     <message>
         <source>Tasks: %1, failed: %2; duration p50 %3, p95 %4, max %5; %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1233,14 +1233,6 @@
 <context>
     <name>ProcessTableModel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1(%2)</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -1912,6 +1904,25 @@
     <message>
         <source>Tasks: %1, failed: %2; duration p50 %3, p95 %4, max %5; %6</source>
         <translation>任务:%1,失败:%2;耗时 p50 %3,p95 %4,最长 %5;%6</translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 杀死</translation>
     </message>
 </context>
 <context>

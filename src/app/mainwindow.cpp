@@ -19,6 +19,7 @@
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
 #include "model/scenariotext.h"
+#include "model/textformat.h"
 #include "model/timelinemodel.h"
 
 #include <QActionGroup>
@@ -106,7 +107,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
             m_output->clear();
     });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    using Format = RunFiles::Format;
+    using Format = ExportFormat;
     connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
     connect(m_ui->actionSaveRun, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::RunFile); });
     connect(m_ui->actionExportTrace, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::ChromeTrace); });
@@ -260,14 +261,13 @@ void MainWindow::updateStatus()
     case RunController::State::Finished:
         if (m_controller->isReplaying())
             state = tr("Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.")
-                        .arg(static_cast<double>(m_controller->replayPositionNs()) / 1e9, 0, 'f', 3)
-                        .arg(static_cast<double>(m_controller->replayEndNs()) / 1e9, 0, 'f', 3);
+                        .arg(TextFormat::seconds(m_controller->replayPositionNs()), TextFormat::seconds(m_controller->replayEndNs()));
         else
             state = m_controller->summary() ? m_controller->summary()->oneLine() : QString();
         break;
     }
     m_stateLabel->setText(state);
-    m_wallTimeLabel->setText(tr("Wall time: %1").arg(ProcessTableModel::secondsText(m_controller->elapsedNs())));
+    m_wallTimeLabel->setText(tr("Wall time: %1").arg(TextFormat::secondsWithUnit(m_controller->elapsedNs())));
 }
 
 void MainWindow::openScenario()

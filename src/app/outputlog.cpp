@@ -1,6 +1,6 @@
 #include "app/outputlog.h"
 
-#include "model/processtablemodel.h"
+#include "model/textformat.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>
@@ -50,7 +50,7 @@ bool OutputLog::shown(qint64 pid) const
 void OutputLog::append(qint64 tNs, qint64 pid, const QString& name, const QString& text)
 {
     Line line{pid, QStringLiteral("%1  %2 [%3]  %4")
-                       .arg(ProcessTableModel::secondsText(tNs), 9)
+                       .arg(TextFormat::secondsWithUnit(tNs), 9)
                        .arg(name.isEmpty() ? QStringLiteral("MainProcess") : name)
                        .arg(pid)
                        .arg(text)};

@@ -1,6 +1,7 @@
 #include "app/replaybar.h"
 
 #include "model/runcontroller.h"
+#include "model/textformat.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -133,7 +134,7 @@ void ReplayBar::sync()
     m_syncing = true;
     m_slider->setValue(end > 0 ? static_cast<int>(std::llround(static_cast<double>(at) * kSteps / static_cast<double>(end))) : kSteps);
     m_syncing = false;
-    m_time->setText(can ? tr("%1 s / %2 s").arg(static_cast<double>(at) / 1e9, 0, 'f', 3).arg(static_cast<double>(end) / 1e9, 0, 'f', 3)
+    m_time->setText(can ? tr("%1 s / %2 s").arg(TextFormat::seconds(at), TextFormat::seconds(end))
                         : QString()); // nothing to replay until a run has finished
     m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }

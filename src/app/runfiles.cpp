@@ -1,8 +1,7 @@
 #include "app/runfiles.h"
 
 #include "model/runcontroller.h"
-#include "model/runfile.h"
-#include "model/traceexport.h"
+#include "model/runfilereader.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -38,7 +37,7 @@ bool RunFiles::canExport() const
     return m_controller->wholeRecording() && !m_controller->isActive();
 }
 
-std::optional<QString> RunFiles::exportTo(Format format, const QString& path)
+std::optional<QString> RunFiles::exportTo(ExportFormat format, const QString& path)
 {
     const Recording* recording = m_controller->wholeRecording();
     if (!recording)
@@ -56,13 +55,7 @@ std::optional<QString> RunFiles::exportTo(Format format, const QString& path)
         QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
         return !dialog->wasCanceled();
     };
-    switch (format) {
-    case Format::ChromeTrace: return exports::writeChromeTrace(*recording, path, progress);
-    case Format::EventsCsv: return exports::writeEventsCsv(*recording, path, progress);
-    case Format::TasksCsv: return exports::writeTasksCsv(*recording, path, progress);
-    case Format::RunFile: return runfile::save(*recording, path);
-    }
-    return std::nullopt;
+    return exports::writeExport(format, *recording, path, progress);
 }
 
 std::optional<QString> RunFiles::open(const QString& path)
@@ -76,28 +69,23 @@ std::optional<QString> RunFiles::open(const QString& path)
     return std::nullopt;
 }
 
-QString RunFiles::suggestedName(Format format) const
+QString RunFiles::suggestedName(ExportFormat format) const
 {
     const QString base = (m_controller->scenario().isEmpty() ? QStringLiteral("run") : m_controller->scenario()) +
                          QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss"));
-    switch (format) {
-    case Format::ChromeTrace: return base + QStringLiteral(".trace.json");
-    case Format::EventsCsv: return base + QStringLiteral(".events.csv");
-    case Format::TasksCsv: return base + QStringLiteral(".tasks.csv");
-    case Format::RunFile: return base + QStringLiteral(".json");
-    }
-    return base;
+    return exports::suggestedName(format, base);
 }
 
-void RunFiles::exportWithDialog(Format format)
+void RunFiles::exportWithDialog(ExportFormat format)
 {
     if (!canExport())
         return;
+    // In ExportFormat's order.
     static const char* const titles[] = {QT_TR_NOOP("Export Trace"), QT_TR_NOOP("Export Events"),
                                          QT_TR_NOOP("Export Task Times"), QT_TR_NOOP("Save Run")};
-    const QString filter = format == Format::ChromeTrace ? tr("Chrome/Perfetto traces (*.json)")
-                           : format == Format::RunFile   ? tr("ForkScope runs (*.json)")
-                                                         : tr("CSV files (*.csv)");
+    const QString filter = format == ExportFormat::ChromeTrace ? tr("Chrome/Perfetto traces (*.json)")
+                           : format == ExportFormat::RunFile   ? tr("ForkScope runs (*.json)")
+                                                               : tr("CSV files (*.csv)");
     const QString path = QFileDialog::getSaveFileName(m_parent, tr(titles[static_cast<int>(format)]),
                                                       lastFolder() + QLatin1Char('/') + suggestedName(format), filter);
     if (path.isEmpty())

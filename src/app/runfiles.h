@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/exportformat.h"
+
 #include <QObject>
 #include <QString>
 
@@ -15,25 +17,23 @@ class RunFiles : public QObject {
     Q_OBJECT
 
 public:
-    enum class Format { ChromeTrace, EventsCsv, TasksCsv, RunFile };
-
     RunFiles(RunController* controller, QWidget* dialogParent);
 
     [[nodiscard]] bool canExport() const;
     // Writes the recording to `path`; an error naming the file, or nothing.
-    std::optional<QString> exportTo(Format format, const QString& path);
+    std::optional<QString> exportTo(ExportFormat format, const QString& path);
     // Shows a saved run; an error naming the file and field, or nothing.
     std::optional<QString> open(const QString& path);
 
     // The same behind a file dialog; errors and successes are reported with message().
-    void exportWithDialog(Format format);
+    void exportWithDialog(ExportFormat format);
     void openWithDialog();
 
 signals:
     void message(const QString& text);
 
 private:
-    [[nodiscard]] QString suggestedName(Format format) const;
+    [[nodiscard]] QString suggestedName(ExportFormat format) const;
 
     RunController* m_controller;
     QWidget* m_parent;

@@ -2,7 +2,7 @@
 
 #include "app/timelineview.h"
 #include "core/telemetry.h"
-#include "model/recordingreport.h"
+#include "model/textformat.h"
 
 using forkscope::core::WorkerState;
 
@@ -72,7 +72,7 @@ QString describe(const TimelineModel::Block& b)
     if (b.merged > 1)
         what = TimelineView::tr("%n spans, the first: %1", nullptr, b.merged).arg(what);
     return TimelineView::tr("%1\n%2 → %3 (%4)%5")
-        .arg(what, RecordingReport::duration(b.beginNs), RecordingReport::duration(b.endNs), RecordingReport::duration(b.endNs - b.beginNs),
+        .arg(what, TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs), TextFormat::duration(b.endNs - b.beginNs),
              b.open ? TimelineView::tr(", still going") : QString());
 }
 

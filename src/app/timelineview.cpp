@@ -2,7 +2,7 @@
 
 #include "app/timelinestyle.h"
 
-#include "model/recordingreport.h"
+#include "model/textformat.h"
 #include "model/timelinemodel.h"
 
 #include <QAction>
@@ -182,7 +182,7 @@ void TimelineView::drawAxis(QPainter& p)
         const int x = xOf(t);
         p.drawLine(x, kAxisHeight - 5, x, kAxisHeight);
         p.drawText(QRect(x + 3, 0, 120, kAxisHeight - 4), Qt::AlignLeft | Qt::AlignVCenter,
-                   t == 0 ? QStringLiteral("0") : RecordingReport::duration(t));
+                   t == 0 ? QStringLiteral("0") : TextFormat::duration(t));
     }
     p.drawText(QRect(6, 0, kLabelWidth - 8, kAxisHeight), Qt::AlignLeft | Qt::AlignVCenter,
                m_follow ? tr("process · following") : tr("process"));
@@ -395,7 +395,7 @@ bool TimelineView::event(QEvent* event)
     }
     if (const auto mark = signalAt(lane, pos.x())) {
         QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
-                           tr("SIG%1 sent from ForkScope at %2").arg(QString::fromLatin1(sigabbrev_np(mark->signal)), RecordingReport::duration(mark->timeNs)), this);
+                           tr("SIG%1 sent from ForkScope at %2").arg(QString::fromLatin1(sigabbrev_np(mark->signal)), TextFormat::duration(mark->timeNs)), this);
         return true;
     }
     const int y = (pos.y() - kAxisHeight) % kLaneHeight;

@@ -6,8 +6,6 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
-#include <cstring>
-
 using namespace forkscope::scenarios;
 
 namespace {
@@ -163,37 +161,15 @@ CliParse parseCommandLine(const QStringList& arguments)
     return result;
 }
 
-CliExport parseExport(const QString& value, QString* error)
+exports::Target parseExport(const QString& value, QString* error)
 {
-    CliExport e;
-    static const std::pair<const char*, CliExport::Format> prefixes[] = {
-        {"trace:", CliExport::Format::ChromeTrace}, {"events:", CliExport::Format::EventsCsv},
-        {"tasks:", CliExport::Format::TasksCsv}, {"run:", CliExport::Format::RunFile}};
-    bool prefixed = false;
-    for (const auto& [prefix, format] : prefixes) {
-        if (value.startsWith(QLatin1String(prefix))) {
-            e.format = format;
-            e.path = value.mid(qsizetype(std::strlen(prefix)));
-            prefixed = true;
-        }
+    const auto target = exports::targetFor(value);
+    if (!target) {
+        *error = QStringLiteral("--export %1: unknown format (name it *.json, trace.json, events.csv or tasks.csv, "
+                                "or prefix it with trace:, events:, tasks: or run:)").arg(value);
+        return exports::Target{ExportFormat::RunFile, value};
     }
-    if (!prefixed) {
-        e.path = value;
-        const QString name = QFileInfo(value).fileName().toLower();
-        if (name == QLatin1String("trace.json") || name.endsWith(QLatin1String(".trace.json")))
-            e.format = CliExport::Format::ChromeTrace;
-        else if (name == QLatin1String("events.csv") || name.endsWith(QLatin1String(".events.csv")))
-            e.format = CliExport::Format::EventsCsv;
-        else if (name == QLatin1String("tasks.csv") || name.endsWith(QLatin1String(".tasks.csv")))
-            e.format = CliExport::Format::TasksCsv;
-        else if (name.endsWith(QLatin1String(".json")))
-            e.format = CliExport::Format::RunFile;
-        else {
-            *error = QStringLiteral("--export %1: unknown format (name it *.json, trace.json, events.csv or tasks.csv, "
-                                    "or prefix it with trace:, events:, tasks: or run:)").arg(value);
-            return e;
-        }
-    }
+    const exports::Target e = *target;
     const QFileInfo file(e.path);
     const QFileInfo folder(file.absolutePath());
     if (e.path.isEmpty() || file.fileName().isEmpty())
@@ -205,17 +181,6 @@ CliExport parseExport(const QString& value, QString* error)
     else if (file.isDir())
         *error = QStringLiteral("--export %1: is a folder").arg(value);
     return e;
-}
-
-QString exportFormatName(CliExport::Format format)
-{
-    switch (format) {
-    case CliExport::Format::ChromeTrace: return QStringLiteral("Chrome trace");
-    case CliExport::Format::EventsCsv: return QStringLiteral("events CSV");
-    case CliExport::Format::TasksCsv: return QStringLiteral("task timings CSV");
-    case CliExport::Format::RunFile: return QStringLiteral("run file");
-    }
-    return {};
 }
 
 QString describeScenario(const QString& scenarioId)

@@ -5,11 +5,12 @@
 #include "progressbar.h"
 #include "runprinter.h"
 
+#include "model/exportformat.h"
 #include "model/forkserverclient.h"
 #include "model/recordingreport.h"
 #include "model/runcontroller.h"
-#include "model/runfile.h"
-#include "model/traceexport.h"
+#include "model/runfilereader.h"
+#include "model/textformat.h"
 #include "scenarios/fork_server.h"
 
 #include <QCoreApplication>
@@ -37,8 +38,8 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
     const Recording& r = *loaded.recording;
     out << QStringLiteral("run of %1, config %2\n").arg(r.scenario(), QString::fromStdString(r.configJson()));
     out << QStringLiteral("%1, %2 processes\n\n")
-               .arg(r.finished() ? QStringLiteral("finished after %1").arg(RecordingReport::duration(r.durationNs()))
-                                 : QStringLiteral("saved while running, at %1").arg(RecordingReport::duration(r.durationNs())))
+               .arg(r.finished() ? QStringLiteral("finished after %1").arg(TextFormat::duration(r.durationNs()))
+                                 : QStringLiteral("saved while running, at %1").arg(TextFormat::duration(r.durationNs())))
                .arg(r.lanes().size());
     out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("process"), -16).arg(QStringLiteral("role"), -10)
                .arg(QStringLiteral("pid"), 8).arg(QStringLiteral("tasks"), 6).arg(QStringLiteral("exit"));
@@ -48,29 +49,22 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
                    .arg(lane.role, -10)
                    .arg(lane.pid, 8)
                    .arg(lane.tasksDone, 6)
-                   .arg(lane.exitCode ? ProcessTableModel::exitText(*lane.exitCode) : QStringLiteral("-"));
+                   .arg(lane.exitCode ? TextFormat::exitCode(lane.exitCode) : QStringLiteral("-"));
     }
     out << QLatin1Char('\n') << RecordingReport::text(r);
     return kExitOk;
 }
 
 // The --export files, once the run is over. False if one could not be written.
-bool writeExports(const QList<CliExport>& exports, const Recording& recording, QTextStream& out, QTextStream& err)
+bool writeExports(const QList<exports::Target>& targets, const Recording& recording, QTextStream& out, QTextStream& err)
 {
     bool ok = true;
-    for (const CliExport& e : exports) {
-        std::optional<QString> error;
-        switch (e.format) {
-        case CliExport::Format::ChromeTrace: error = exports::writeChromeTrace(recording, e.path); break;
-        case CliExport::Format::EventsCsv: error = exports::writeEventsCsv(recording, e.path); break;
-        case CliExport::Format::TasksCsv: error = exports::writeTasksCsv(recording, e.path); break;
-        case CliExport::Format::RunFile: error = runfile::save(recording, e.path); break;
-        }
-        if (error) {
+    for (const exports::Target& e : targets) {
+        if (const auto error = exports::writeExport(e.format, recording, e.path)) {
             err << QStringLiteral("forkscope-cli: %1\n").arg(*error);
             ok = false;
         } else {
-            out << QStringLiteral("exported %1 to %2\n").arg(exportFormatName(e.format), e.path);
+            out << QStringLiteral("exported %1 to %2\n").arg(exports::formatName(e.format), e.path);
         }
     }
     out.flush();
@@ -145,7 +139,7 @@ int main(int argc, char** argv)
         if (!controller.isActive())
             QCoreApplication::exit(kExitRunFailed);
     });
-    const QList<CliExport> exportsWanted = parsed.request->exports;
+    const QList<exports::Target> exportsWanted = parsed.request->exports;
     QObject::connect(&controller, &RunController::finished, &app, [&](const RunSummary& summary) {
         // A stopped or failed run is exported too: what it did up to then is worth keeping.
         const bool exported = !controller.recording() || writeExports(exportsWanted, *controller.recording(), out, err);

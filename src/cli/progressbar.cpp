@@ -1,5 +1,7 @@
 #include "progressbar.h"
 
+#include "model/textformat.h"
+
 #include <QTimer>
 
 namespace {
@@ -38,7 +40,7 @@ void ProgressBar::draw()
     if (elapsed < kShowAfterNs || !recording)
         return;
     QString line;
-    const QString seconds = QString::number(double(elapsed) / 1e9, 'f', 1);
+    const QString seconds = TextFormat::seconds(elapsed, 1);
     if (const auto progress = recording->progress(); progress && progress->second > 0) {
         const double fraction = std::clamp(double(progress->first) / double(progress->second), 0.0, 1.0);
         const int filled = int(fraction * kBarWidth);

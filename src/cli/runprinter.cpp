@@ -1,15 +1,7 @@
 #include "runprinter.h"
 
 #include "model/recordingreport.h"
-
-namespace {
-
-QString seconds(qint64 ns)
-{
-    return QString::number(static_cast<double>(ns) / 1e9, 'f', 3);
-}
-
-} // namespace
+#include "model/textformat.h"
 
 RunPrinter::RunPrinter(RunController* controller, QTextStream& out, QObject* parent)
     : QObject(parent), m_controller(controller), m_out(out)
@@ -26,10 +18,7 @@ RunPrinter::RunPrinter(RunController* controller, QTextStream& out, QObject* par
     connect(controller, &RunController::processExited, this, [this](const ProcessRow& row) {
         if (row.isMain)
             return;
-        const int code = row.exitCode.value_or(0);
-        printEvent(*row.endNs, QStringLiteral("exited"), row.name, row.pid,
-                   code >= 0 ? QStringLiteral("exit code %1").arg(code)
-                             : QStringLiteral("killed by %1").arg(ProcessTableModel::exitText(code)));
+        printEvent(*row.endNs, QStringLiteral("exited"), row.name, row.pid, TextFormat::exitDescription(row.exitCode.value_or(0)));
     });
     connect(controller, &RunController::processJoined, this, [this](const ProcessRow& row) {
         printEvent(*row.joinNs, QStringLiteral("joined"), row.name, row.pid, {});
@@ -44,7 +33,7 @@ RunPrinter::RunPrinter(RunController* controller, QTextStream& out, QObject* par
 void RunPrinter::printEvent(qint64 tNs, const QString& what, const QString& name, qint64 pid, const QString& detail)
 {
     const QString line = QStringLiteral("[%1 s] %2 %3 pid %4  %5")
-                             .arg(seconds(tNs), 8)
+                             .arg(TextFormat::seconds(tNs), 8)
                              .arg(what, -8)
                              .arg(name, -12)
                              .arg(pid, -7)
@@ -62,11 +51,11 @@ void RunPrinter::printSummary(const RunSummary& s)
     m_out << QStringLiteral("\nsummary\n");
     m_out << QStringLiteral("  outcome      %1%2\n")
                  .arg(RunSummary::outcomeText(s.outcome), s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message);
-    m_out << QStringLiteral("  wall time    %1 s\n").arg(seconds(s.wallNs));
+    m_out << QStringLiteral("  wall time    %1 s\n").arg(TextFormat::seconds(s.wallNs));
     m_out << QStringLiteral("  processes    %1\n").arg(s.workersText());
     if (s.workers > 0) {
         m_out << QStringLiteral("  worker time  sum %1 s, longest %2 s; wall time is %3x the sum, %4x the longest\n")
-                     .arg(seconds(s.sumLifetimeNs), seconds(s.maxLifetimeNs))
+                     .arg(TextFormat::seconds(s.sumLifetimeNs), TextFormat::seconds(s.maxLifetimeNs))
                      .arg(s.sumLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.sumLifetimeNs) : 0.0, 0, 'f', 2)
                      .arg(s.maxLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.maxLifetimeNs) : 0.0, 0, 'f', 2);
     }

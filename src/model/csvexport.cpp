@@ -1,8 +1,6 @@
-// CSV exports: every kept event, and every task with its timing. One header line, then one
-// line per row; text fields are quoted when they need it (RFC 4180).
+#include "model/csvexport.h"
 
 #include "model/jsonwriter.h"
-#include "model/traceexport.h"
 
 namespace exports {
 

@@ -1,6 +1,6 @@
 #include "model/lockseriesmodel.h"
 
-#include "model/recordingreport.h"
+#include "model/textformat.h"
 #include "model/stepseries.h"
 
 #include <algorithm>
@@ -166,7 +166,7 @@ QVariant LockSeriesModel::data(const QModelIndex& index, int role) const
             return holder.isValid() ? holder.toString() : tr("—");
         const LogHistogram& times = column >= HoldP50Column ? lock->holdNs : lock->waitNs;
         if (column >= WaitP50Column)
-            return times.count() ? RecordingReport::duration(value().toLongLong()) : tr("—");
+            return times.count() ? TextFormat::duration(value().toLongLong()) : tr("—");
         return value();
     }
     case Qt::TextAlignmentRole:

@@ -1,9 +1,8 @@
 #include "model/processtablemodel.h"
 
-#include "core/errors.h"
+#include "model/textformat.h"
 
 #include <QCoreApplication>
-
 
 int ProcessTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -13,20 +12,6 @@ int ProcessTableModel::rowCount(const QModelIndex& parent) const
 int ProcessTableModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : NUM_COLUMNS;
-}
-
-QString ProcessTableModel::secondsText(qint64 ns)
-{
-    return tr("%1 s").arg(static_cast<double>(ns) / 1e9, 0, 'f', 3);
-}
-
-QString ProcessTableModel::exitText(std::optional<int> exitCode)
-{
-    if (!exitCode)
-        return {};
-    if (*exitCode >= 0)
-        return QString::number(*exitCode);
-    return tr("%1 (%2)").arg(QString::fromStdString(forkscope::core::signal_name(-*exitCode))).arg(*exitCode);
 }
 
 QString ProcessTableModel::roleText(const ProcessRow& row)
@@ -94,12 +79,12 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     case PidColumn: return row.pid;
     case PpidColumn: return row.ppid;
     case StateColumn: return stateText(row);
-    case ExitColumn: return exitText(row.exitCode);
-    case CpuColumn: return row.cpuPercent >= 0 ? QStringLiteral("%1 %").arg(row.cpuPercent, 0, 'f', 1) : QString();
-    case RssColumn: return row.rssBytes >= 0 ? QStringLiteral("%1 MiB").arg(double(row.rssBytes) / (1 << 20), 0, 'f', 1) : QString();
+    case ExitColumn: return TextFormat::exitCode(row.exitCode);
+    case CpuColumn: return row.cpuPercent >= 0 ? TextFormat::percent(row.cpuPercent) : QString();
+    case RssColumn: return row.rssBytes >= 0 ? TextFormat::mebibytes(row.rssBytes) : QString();
     case TasksColumn: return row.tasksDone > 0 ? QString::number(row.tasksDone) : QString();
-    case StartColumn: return secondsText(row.startNs);
-    case EndColumn: return row.endNs ? secondsText(*row.endNs) : QString();
+    case StartColumn: return TextFormat::secondsWithUnit(row.startNs);
+    case EndColumn: return row.endNs ? TextFormat::secondsWithUnit(*row.endNs) : QString();
     }
     return {};
 }

@@ -68,8 +68,6 @@ public:
     [[nodiscard]] const ProcessRow* find(qint64 pid) const;
 
     [[nodiscard]] static QString stateText(const ProcessRow& row);
-    [[nodiscard]] static QString exitText(std::optional<int> exitCode);
-    [[nodiscard]] static QString secondsText(qint64 ns);
     [[nodiscard]] static QString roleText(const ProcessRow& row);
 
 private:

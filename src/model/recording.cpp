@@ -132,8 +132,13 @@ void Recording::logLine(qint32 pid, qint64 tNs, const QString& text)
 
 void Recording::runFinished(qint64 tNs)
 {
+    finishAt(tNs - m_t0Ns);
+}
+
+void Recording::finishAt(qint64 endNs)
+{
     m_finished = true;
-    m_endNs = std::max(m_endNs, tNs - m_t0Ns);
+    m_endNs = std::max(m_endNs, endNs);
     if (const int main = laneOfRing(0); main >= 0) // the main process ends with the run
         endLane(main, m_endNs);
 }
@@ -180,6 +185,52 @@ bool Recording::operator==(const Recording& o) const
            m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&
            m_locks == o.m_locks && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&
            m_progress == o.m_progress && m_log == o.m_log && m_logNotKept == o.m_logNotKept;
+}
+
+void Recording::restoreLane(Lane lane)
+{
+    if (lane.ring >= 0) {
+        const auto ring = static_cast<std::size_t>(lane.ring);
+        if (m_ringLane.size() <= ring)
+            m_ringLane.resize(ring + 1, -1);
+        m_ringLane[ring] = static_cast<int>(m_lanes.size());
+    }
+    m_lanes.push_back(std::move(lane));
+}
+
+void Recording::restoreLog(std::vector<LogEntry> log, quint64 linesNotKept)
+{
+    m_log = std::move(log);
+    m_logNotKept = linesNotKept;
+}
+
+void Recording::restoreTimes(qint64 t0Ns, qint64 durationNs, bool finished)
+{
+    m_t0Ns = t0Ns;
+    if (finished)
+        finishAt(durationNs);
+    m_endNs = durationNs; // as saved, even if an event was stamped later
+}
+
+void Recording::restoreStatistics(Statistics statistics)
+{
+    m_eventCount = statistics.eventCount;
+    m_taskNs = statistics.taskNs;
+    m_tasksFailed = statistics.tasksFailed;
+    for (std::size_t i = 0; i < m_lanes.size() && i < statistics.tasksDonePerLane.size(); ++i)
+        m_lanes[i].tasksDone = statistics.tasksDonePerLane[i];
+    m_queues = std::move(statistics.queues);
+    m_locks = std::move(statistics.locks);
+    m_lastQueue = {0, nullptr};
+    m_lastLock = {0, nullptr};
+    // What was open when the store filled up was closed by events not kept.
+    for (Lane& lane : m_lanes) {
+        if (lane.exitNs >= 0 || m_finished) {
+            lane.openState.reset();
+            lane.openTask.reset();
+            lane.openHolds.clear();
+        }
+    }
 }
 
 void Recording::append(const RecordedEvent& e)

@@ -164,12 +164,31 @@ public:
     // Equal content (the caches of the last queue and lock used are not content).
     bool operator==(const Recording& o) const;
 
+    // Restoring a saved run (runfilereader.cpp), in this order: its lanes, then its events through
+    // append(), then what the events cannot rebuild.
+    void restoreLane(Lane lane); // its ring, if it has one, must be free: laneOfRing() < 0
+    void restoreLog(std::vector<LogEntry> log, quint64 linesNotKept);
+    // A finished run ends what its main process had open, as runFinished() did.
+    void restoreTimes(qint64 t0Ns, qint64 durationNs, bool finished);
+    void restoreProgress(qint64 done, qint64 total) { m_progress = std::make_pair(done, total); }
+    // The statistics as saved, for a run that counted more events than it kept (they cannot be
+    // replayed from the events in the file).
+    struct Statistics {
+        quint64 eventCount = 0;
+        LogHistogram taskNs;
+        quint64 tasksFailed = 0;
+        std::vector<quint64> tasksDonePerLane; // one per lane
+        std::map<quint32, QueueStats> queues;
+        std::map<quint32, LockStats> locks;
+    };
+    void restoreStatistics(Statistics statistics);
+
 private:
-    friend class RunFileReader; // restores what cannot be replayed (statistics past the limit)
     int laneFor(qint32 pid, bool wantUnnamed, bool wantUnringed);
     QueueStats& queue(quint32 id);
     LockStats& lock(quint32 id);
     void endLane(int index, qint64 endNs);
+    void finishAt(qint64 endNs);
     void closeSpan(Lane& lane, std::optional<Span>& open, qint64 endNs);
     void apply(Lane& lane, const RecordedEvent& e);
 

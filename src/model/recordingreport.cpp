@@ -1,12 +1,14 @@
 #include "model/recordingreport.h"
 
+#include "model/textformat.h"
+
 #include <nlohmann/json.hpp>
 
 namespace {
 
 QString rate(quint64 count, qint64 ns)
 {
-    return ns > 0 ? QString::number(double(count) / (double(ns) / 1e9), 'f', 1) : QStringLiteral("-");
+    return ns > 0 ? TextFormat::rate(TextFormat::perSecond(count, ns)) : QStringLiteral("-");
 }
 
 // One table: a header and rows, each column right-aligned to its widest cell but the first.
@@ -32,17 +34,6 @@ QString table(const QStringList& header, const QList<QStringList>& rows)
 }
 
 } // namespace
-
-QString RecordingReport::duration(qint64 ns)
-{
-    if (ns < 1000)
-        return QStringLiteral("%1 ns").arg(ns);
-    if (ns < 1'000'000)
-        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'f', 1);
-    if (ns < 1'000'000'000)
-        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'f', 2);
-    return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'f', 3);
-}
 
 // The scenario's own conclusion: its "summary" rows, then its "table".
 QString RecordingReport::result(const Recording& r)
@@ -85,7 +76,7 @@ QString RecordingReport::text(const Recording& r)
     QString out = result(r);
     out += tr("telemetry    %1 events recorded over %2 (%3 dropped by full rings, %4 counted but not kept)\n")
                .arg(r.eventCount())
-               .arg(duration(r.durationNs()))
+               .arg(TextFormat::duration(r.durationNs()))
                .arg(r.dropped())
                .arg(r.eventsNotKept());
     const LogHistogram& tasks = r.taskNs();
@@ -93,17 +84,17 @@ QString RecordingReport::text(const Recording& r)
         out += tr("tasks\n");
         out += table({tr("done"), tr("failed"), tr("tasks/s"), tr("p50"), tr("p99"), tr("longest")},
                      {{QString::number(tasks.count() - r.tasksFailed()), QString::number(r.tasksFailed()),
-                       rate(tasks.count(), r.durationNs()), duration(tasks.percentile(0.5)),
-                       duration(tasks.percentile(0.99)), duration(tasks.max())}});
+                       rate(tasks.count(), r.durationNs()), TextFormat::duration(tasks.percentile(0.5)),
+                       TextFormat::duration(tasks.percentile(0.99)), TextFormat::duration(tasks.max())}});
     }
     if (!r.queues().empty()) {
         QList<QStringList> rows;
         for (const auto& [id, q] : r.queues()) {
             rows.append({tr("queue %1").arg(id), QString::number(q.puts), QString::number(q.gets),
                          rate(q.gets, r.durationNs()), QString::number(q.maxDepth), QString::number(q.blockedPuts),
-                         q.blockedPuts ? duration(q.putBlockedNs.percentile(0.99)) : QStringLiteral("-"),
+                         q.blockedPuts ? TextFormat::duration(q.putBlockedNs.percentile(0.99)) : QStringLiteral("-"),
                          QString::number(q.blockedGets),
-                         q.blockedGets ? duration(q.getBlockedNs.percentile(0.99)) : QStringLiteral("-"),
+                         q.blockedGets ? TextFormat::duration(q.getBlockedNs.percentile(0.99)) : QStringLiteral("-"),
                          QString::number(q.lostPuts + q.lostGets)});
         }
         out += tr("queues\n");
@@ -115,8 +106,8 @@ QString RecordingReport::text(const Recording& r)
         QList<QStringList> rows;
         for (const auto& [id, l] : r.locks()) {
             rows.append({tr("lock %1").arg(id), QString::number(l.acquisitions), QString::number(l.contended),
-                         duration(l.waitNs.percentile(0.5)), duration(l.waitNs.percentile(0.99)),
-                         duration(l.holdNs.percentile(0.5)), duration(l.holdNs.percentile(0.99)),
+                         TextFormat::duration(l.waitNs.percentile(0.5)), TextFormat::duration(l.waitNs.percentile(0.99)),
+                         TextFormat::duration(l.holdNs.percentile(0.5)), TextFormat::duration(l.holdNs.percentile(0.99)),
                          QString::number(l.ownerDied)});
         }
         out += tr("locks\n");

@@ -15,6 +15,4 @@ class RecordingReport {
 public:
     [[nodiscard]] static QString text(const Recording& recording);
     [[nodiscard]] static QString result(const Recording& recording); // the scenario's, or empty
-    // 850 ns, 12.3 µs, 4.56 ms, 1.234 s
-    [[nodiscard]] static QString duration(qint64 ns);
 };

@@ -15,7 +15,6 @@
 
 #include <QString>
 
-#include <memory>
 #include <optional>
 
 namespace runfile {
@@ -23,14 +22,7 @@ namespace runfile {
 inline constexpr int kVersion = 1;
 
 // An error naming the file, or nothing when it was written (atomically: see traceexport.h).
+// Reading it back: runfilereader.h.
 std::optional<QString> save(const Recording& recording, const QString& path);
-
-struct Loaded {
-    std::unique_ptr<Recording> recording; // null on error
-    QString error;                        // names the file and the field or offset
-};
-Loaded load(const QString& path);
-// The same from bytes; `name` is used in errors.
-Loaded loadBytes(const QByteArray& bytes, const QString& name);
 
 } // namespace runfile

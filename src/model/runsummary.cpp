@@ -1,6 +1,6 @@
 #include "model/runsummary.h"
 
-#include "core/errors.h"
+#include "model/textformat.h"
 
 #include <algorithm>
 
@@ -53,7 +53,7 @@ QString RunSummary::workersText() const
     if (exitedNonZero)
         parts << tr("%n exited with an error code", nullptr, exitedNonZero);
     for (const auto& [signal, count] : bySignal) // which signal says who did it: SIGKILL, SIGTERM, SIGSEGV…
-        parts << tr("%n killed by %1", nullptr, count).arg(QString::fromStdString(forkscope::core::signal_name(signal)));
+        parts << tr("%n killed by %1", nullptr, count).arg(TextFormat::signalName(signal));
     const QString count = tr("%n worker(s)", nullptr, workers);
     return parts.isEmpty() ? count : tr("%1: %2").arg(count, parts.join(tr(", ")));
 }
@@ -61,8 +61,6 @@ QString RunSummary::workersText() const
 QString RunSummary::oneLine() const
 {
     return tr("%1 in %2 s (sum of worker lifetimes %3 s, longest %4 s)")
-        .arg(outcomeText(outcome))
-        .arg(static_cast<double>(wallNs) / 1e9, 0, 'f', 3)
-        .arg(static_cast<double>(sumLifetimeNs) / 1e9, 0, 'f', 3)
-        .arg(static_cast<double>(maxLifetimeNs) / 1e9, 0, 'f', 3);
+        .arg(outcomeText(outcome), TextFormat::seconds(wallNs), TextFormat::seconds(sumLifetimeNs),
+             TextFormat::seconds(maxLifetimeNs));
 }

@@ -1,6 +1,6 @@
 #include "model/taskstatsmodel.h"
 
-#include "model/recordingreport.h"
+#include "model/textformat.h"
 
 #include <algorithm>
 
@@ -49,8 +49,7 @@ int TaskStatsModel::columnCount(const QModelIndex& parent) const
 
 double TaskStatsModel::meanThroughput() const
 {
-    const qint64 ns = durationNs();
-    return ns > 0 ? static_cast<double>(taskCount()) / (static_cast<double>(ns) / 1e9) : 0.0;
+    return TextFormat::perSecond(taskCount(), durationNs());
 }
 
 QVariant TaskStatsModel::value(int row) const
@@ -74,8 +73,8 @@ QString TaskStatsModel::valueText(int row) const
     case FailedRow: return QString::number(value(row).toULongLong());
     case MedianRow:
     case P95Row:
-    case MaxRow: return taskCount() ? RecordingReport::duration(value(row).toLongLong()) : tr("—");
-    case ThroughputRow: return tr("%1 tasks/s").arg(meanThroughput(), 0, 'f', 1);
+    case MaxRow: return taskCount() ? TextFormat::duration(value(row).toLongLong()) : tr("—");
+    case ThroughputRow: return tr("%1 tasks/s").arg(TextFormat::rate(meanThroughput()));
     default: return {};
     }
 }

@@ -1,5 +1,6 @@
 #include "model/traceexport.h"
 
+#include "core/errors.h"
 #include "core/telemetry.h"
 
 #include "model/jsonwriter.h"
@@ -8,8 +9,6 @@
 #include <QSaveFile>
 
 #include <algorithm>
-#include <csignal>
-#include <cstring>
 #include <unordered_map>
 
 using forkscope::core::EventKind;
@@ -75,12 +74,6 @@ std::optional<QString> saveAtomically(const QString& path, const std::function<b
 namespace {
 
 struct Cancelled {};
-
-std::string signalName(int signal)
-{
-    const char* abbrev = sigabbrev_np(signal);
-    return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(signal);
-}
 
 std::string spanName(const Span& s)
 {
@@ -284,14 +277,14 @@ private:
             open.push_back(s->endNs);
         }
         for (const SignalMark& mark : lane.signalsSent) { // sent by hand from ForkScope
-            begin('i', signalName(mark.signal), "signal", mark.timeNs, lane.pid);
+            begin('i', forkscope::core::signal_name(mark.signal), "signal", mark.timeNs, lane.pid);
             m_out.raw(",\"s\":\"t\"");
             args({{"signal", mark.signal}});
             end();
         }
         if (lane.exitCode && lane.exitNs >= 0) {
             const bool signal = *lane.exitCode < 0;
-            begin('i', signal ? signalName(-*lane.exitCode) : "exit " + std::to_string(*lane.exitCode),
+            begin('i', signal ? forkscope::core::signal_name(-*lane.exitCode) : "exit " + std::to_string(*lane.exitCode),
                   signal ? "signal" : "process", lane.exitNs, lane.pid);
             m_out.raw(",\"s\":\"p\"");
             args({{"exitcode", *lane.exitCode}});

@@ -1,9 +1,10 @@
 #pragma once
 
-// Exports of a Recording that other tools open: Chrome Trace Event JSON (Perfetto UI,
-// chrome://tracing, speedscope) as shared/TRACE_FORMAT.md describes it, and CSV of the events
-// and of the task timings. Each file is written under a temporary name and renamed when
+// The Chrome Trace Event JSON export of a Recording (Perfetto UI, chrome://tracing, speedscope),
+// as shared/TRACE_FORMAT.md describes it, and what every export shares: progress, names of states
+// and event kinds, atomic writing. Each file is written under a temporary name and renamed when
 // complete (QSaveFile): a failed export leaves nothing behind and never a half-written file.
+// The CSVs are in csvexport.h, the run file in runfile.h; exportformat.h picks among them.
 
 #include "model/recording.h"
 
@@ -19,10 +20,8 @@ namespace exports {
 // Progress 0..1 as the export goes; return false to cancel it (nothing is written then).
 using Progress = std::function<bool(double)>;
 
-// Each returns an error naming the file, or nothing when the file was written.
+// An error naming the file, or nothing when the file was written.
 std::optional<QString> writeChromeTrace(const Recording& recording, const QString& path, const Progress& progress = {});
-std::optional<QString> writeEventsCsv(const Recording& recording, const QString& path, const Progress& progress = {});
-std::optional<QString> writeTasksCsv(const Recording& recording, const QString& path, const Progress& progress = {});
 
 // The same, into an open device (tests, pipes).
 void writeChromeTrace(const Recording& recording, QIODevice& out, const Progress& progress = {});

@@ -285,13 +285,13 @@ void TestMainWindow::exportsAndReopensARun()
 
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("run.trace.json")), run = dir.filePath(QStringLiteral("run.json"));
-    QVERIFY(!m_window->runFiles()->exportTo(RunFiles::Format::ChromeTrace, trace));
+    QVERIFY(!m_window->runFiles()->exportTo(ExportFormat::ChromeTrace, trace));
     QFile file(trace);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QJsonParseError error{};
     QVERIFY(!QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray().isEmpty());
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QVERIFY(!m_window->runFiles()->exportTo(RunFiles::Format::RunFile, run));
+    QVERIFY(!m_window->runFiles()->exportTo(ExportFormat::RunFile, run));
     const int rows = m_window->runController()->processModel()->rowCount();
 
     const auto failed = m_window->runFiles()->open(dir.filePath(QStringLiteral("missing.json")));

@@ -5,6 +5,7 @@
 #include "fuzz_checks.h"
 
 #include "model/runfile.h"
+#include "model/runfilereader.h"
 
 #include <QTemporaryDir>
 

@@ -23,7 +23,7 @@ enum class Verdict { Accepted, Rejected };
 Verdict check_scenario_file(const std::uint8_t* data, std::size_t size);
 // One fork-server protocol frame (scenarios/protocol.h) as decode() reads it.
 Verdict check_protocol(const std::uint8_t* data, std::size_t size);
-// A run file (model/runfile.h) as runfile::loadBytes() reads it.
+// A run file (model/runfilereader.h) as runfile::loadBytes() reads it.
 Verdict check_runfile(const std::uint8_t* data, std::size_t size);
 
 // Replaces the default handler (print and abort). The regression test throws instead, to name

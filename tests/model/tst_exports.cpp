@@ -2,8 +2,10 @@
 // counters, instants and put->get arrows; the CSVs have a row per event and per task; a run
 // file loads back into an equal recording; bad destinations and bad files are named.
 
+#include "model/csvexport.h"
 #include "model/recording.h"
 #include "model/runfile.h"
+#include "model/runfilereader.h"
 #include "model/traceexport.h"
 #include "support/recorded_event.h"
 

@@ -4,6 +4,7 @@
 #include "model/forkserverclient.h"
 #include "model/runcontroller.h"
 #include "model/runfile.h"
+#include "model/runfilereader.h"
 #include "model/traceexport.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
