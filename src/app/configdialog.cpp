@@ -8,6 +8,7 @@
 #include "app/scenariofiles.h"
 #include "model/configmodel.h"
 #include "model/scenariotext.h"
+#include "scenarios/programs/programs.h"
 
 #include <QMenu>
 #include <QMessageBox>

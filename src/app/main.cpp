@@ -5,7 +5,7 @@
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
 #include "model/forkserverclient.h"
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -21,6 +21,7 @@
 #include "model/scenariotext.h"
 #include "model/textformat.h"
 #include "model/timelinemodel.h"
+#include "scenarios/programs/programs.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>

@@ -2,7 +2,7 @@
 
 #include "app/mainwindow.h"
 #include "model/configmodel.h"
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 
 #include <QApplication>
 #include <QTimer>

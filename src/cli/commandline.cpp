@@ -1,7 +1,8 @@
 #include "commandline.h"
 
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 #include "scenarios/scenario.h"
+#include "scenarios/programs/programs.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -11,7 +11,7 @@
 #include "model/runcontroller.h"
 #include "model/runfilereader.h"
 #include "model/textformat.h"
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/event_merger.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <QSocketNotifier>
 

@@ -1,6 +1,6 @@
 #include "model/forkserverclient.h"
 
-#include "scenarios/channel.h"
+#include "scenarios/runner/channel.h"
 
 #include <QSocketNotifier>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 #include "core/unique_fd.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <QObject>
 

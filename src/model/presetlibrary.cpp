@@ -1,7 +1,8 @@
 #include "model/presetlibrary.h"
 
 #include "scenarios/scenario.h"
-#include "scenarios/scenario_file.h"
+#include "scenarios/config/scenario_file.h"
+#include "scenarios/programs/programs.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,6 +2,7 @@
 
 #include "model/scenariotext.h"
 #include "scenarios/scenario.h"
+#include "scenarios/programs/programs.h"
 
 int PresetModel::rowCount(const QModelIndex& parent) const
 {

@@ -5,7 +5,7 @@
 #include "model/recording.h"
 #include "model/replay.h"
 #include "model/runsummary.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <nlohmann/json_fwd.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "model/runfile.h"
 
-#include "scenarios/json_offset.h"
+#include "scenarios/config/json_offset.h"
 
 #include <nlohmann/json.hpp>
 

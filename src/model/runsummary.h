@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/processtablemodel.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <QCoreApplication>
 

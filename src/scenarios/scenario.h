@@ -4,7 +4,7 @@
 // seeds' examples, forked by the run supervisor) and forks workers with core::Process. It is described by its fields; its
 // configuration arrives validated and complete.
 
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -52,9 +52,6 @@ public:
 // workers that are running rather than wait for them.
 void start_worker(core::Process& worker, std::size_t index, std::size_t total);
 
-[[nodiscard]] const std::vector<const Scenario*>& all_scenarios();
-[[nodiscard]] const Scenario* find_scenario(std::string_view id);
-[[nodiscard]] std::string scenario_ids(); // "processes, …" for error messages
 
 // The config with defaults filled in and validated; throws ConfigError for the first problem
 // (every problem's message joined by "; " when there are several). Before a run, also call the

@@ -5,7 +5,7 @@
 #include "core/clock.h"
 #include "core/event_clock.h"
 #include "model/collector.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <unistd.h>
 

@@ -17,8 +17,8 @@
 #include "gui_load.h"
 
 #include "core/event_clock.h"
-#include "scenarios/process_setup.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/process_setup.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <QApplication>
 

@@ -12,7 +12,7 @@
 #include "model/processtablemodel.h"
 #include "model/queueseriesmodel.h"
 #include "model/timelinemodel.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

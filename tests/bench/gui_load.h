@@ -14,7 +14,7 @@
 
 #include "core/shared_memory.h"
 #include "core/trace_event.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <cstdint>
 #include <memory>

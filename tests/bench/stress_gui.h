@@ -4,7 +4,7 @@
 
 #include "stress_bench.h"
 
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 
 namespace forkscope::bench {
 

@@ -3,7 +3,7 @@
 
 #include "fuzz_checks.h"
 
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <algorithm>
 #include <charconv>

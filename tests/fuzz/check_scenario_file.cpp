@@ -5,7 +5,8 @@
 #include "fuzz_checks.h"
 
 #include "scenarios/scenario.h"
-#include "scenarios/scenario_file.h"
+#include "scenarios/config/scenario_file.h"
+#include "scenarios/programs/programs.h"
 
 #include <nlohmann/json.hpp>
 

@@ -5,7 +5,7 @@
 //
 // Run it again when the protocol changes: the regression run fails while a seed no longer decodes.
 
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <cstdio>
 #include <fstream>

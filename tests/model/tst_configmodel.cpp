@@ -1,6 +1,7 @@
 // ConfigModel: the scenario's fields as an editable table with per-field validation.
 
 #include "model/configmodel.h"
+#include "scenarios/programs/programs.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

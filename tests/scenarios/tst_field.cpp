@@ -1,8 +1,9 @@
 // Config fields: command-line text, JSON values and whole configs, with the exact messages a
 // user sees.
 
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 #include "scenarios/scenario.h"
+#include "scenarios/programs/programs.h"
 
 #include <nlohmann/json.hpp>
 

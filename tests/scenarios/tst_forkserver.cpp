@@ -1,8 +1,8 @@
 // The fork server and the run supervisor, end to end through the protocol: real forks, real PIDs.
 
 #include "core/clock.h"
-#include "scenarios/fork_server.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/fork_server.h"
+#include "scenarios/runner/run_arena.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 

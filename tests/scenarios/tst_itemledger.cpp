@@ -1,7 +1,7 @@
 // ItemLedger: where every item of a producer–consumer run went, from what the producers and
 // consumers wrote, staged here without processes (the kill storm does it with real SIGKILLs).
 
-#include "scenarios/item_ledger.h"
+#include "scenarios/programs/item_ledger.h"
 
 #include <QTest>
 

@@ -12,7 +12,7 @@
 
 #include "core/clock.h"
 #include "core/pidfd.h"
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 

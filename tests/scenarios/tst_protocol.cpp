@@ -1,8 +1,8 @@
 // The fork server protocol: every message round-trips; short, long, garbage and inconsistent
 // frames are rejected with the offset named.
 
-#include "scenarios/channel.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/channel.h"
+#include "scenarios/runner/protocol.h"
 
 #include <QTest>
 

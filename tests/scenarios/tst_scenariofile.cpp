@@ -1,6 +1,6 @@
 // Scenario files: presets and saved scenarios parse, and every mistake names its key.
 
-#include "scenarios/scenario_file.h"
+#include "scenarios/config/scenario_file.h"
 
 #include <QDir>
 #include <QFile>

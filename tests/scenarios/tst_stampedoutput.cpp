@@ -1,8 +1,8 @@
 // Stamped output: frames written by a process come back whole with their times, however the pipe
 // splits them, and bytes written without a frame come through too, stamped when read.
 
-#include "scenarios/line_buffer.h"
-#include "scenarios/stamped_output.h"
+#include "scenarios/runner/line_buffer.h"
+#include "scenarios/runner/stamped_output.h"
 
 #include <QTest>
 

@@ -9,10 +9,11 @@
 #include "core/pool.h"
 #include "core/process.h"
 #include "core/queue.h"
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 #include "scenarios/scenario.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
+#include "scenarios/programs/programs.h"
 
 #include <QTest>
 

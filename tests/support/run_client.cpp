@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/poll.h"
-#include "scenarios/channel.h"
+#include "scenarios/runner/channel.h"
 
 #include <signal.h>
 #include <sys/wait.h>

@@ -4,7 +4,7 @@
 // the run's messages until it finishes or a deadline passes. Usable in a forked helper process.
 
 #include "core/unique_fd.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <sys/types.h>
 

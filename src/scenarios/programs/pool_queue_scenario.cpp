@@ -1,10 +1,10 @@
-#include "scenarios/pool_queue_scenario.h"
+#include "scenarios/programs/pool_queue_scenario.h"
 
 #include "core/clock.h"
 #include "core/pool.h"
 #include "core/queue.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>

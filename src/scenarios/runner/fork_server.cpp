@@ -1,13 +1,14 @@
-#include "scenarios/fork_server.h"
+#include "scenarios/runner/fork_server.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/event_clock.h"
 #include "core/poll.h"
 #include "scenarios/scenario.h"
-#include "scenarios/channel.h"
-#include "scenarios/process_setup.h"
-#include "scenarios/supervisor.h"
+#include "scenarios/runner/channel.h"
+#include "scenarios/runner/process_setup.h"
+#include "scenarios/runner/supervisor.h"
+#include "scenarios/programs/programs.h"
 
 #include <nlohmann/json.hpp>
 #include <poll.h>

@@ -1,4 +1,4 @@
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 
 #include <nlohmann/json.hpp>
 

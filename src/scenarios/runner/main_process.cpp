@@ -1,14 +1,14 @@
-#include "scenarios/main_process.h"
+#include "scenarios/runner/main_process.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/pidfd.h"
 #include "core/process.h"
 #include "core/ring_telemetry.h"
-#include "scenarios/channel.h"
-#include "scenarios/line_buffer.h"
-#include "scenarios/process_setup.h"
-#include "scenarios/stamped_output.h"
+#include "scenarios/runner/channel.h"
+#include "scenarios/runner/line_buffer.h"
+#include "scenarios/runner/process_setup.h"
+#include "scenarios/runner/stamped_output.h"
 
 #include <fcntl.h>
 #include <sys/prctl.h>

@@ -1,4 +1,4 @@
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <cstring>
 #include <type_traits>

@@ -1,4 +1,4 @@
-#include "scenarios/stamped_output.h"
+#include "scenarios/runner/stamped_output.h"
 
 #include "core/clock.h"
 

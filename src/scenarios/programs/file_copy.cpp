@@ -1,8 +1,8 @@
-#include "scenarios/file_copy.h"
+#include "scenarios/programs/file_copy.h"
 
 #include "core/errors.h"
 #include "core/unique_fd.h"
-#include "scenarios/work.h"
+#include "scenarios/programs/work.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
 // What the scenarios' workers do to spend time, like the seeds' time.sleep() and busy loops,
 // with the timeline told (Sleeping, Running), and the random work times the seeds draw.
 
-#include "scenarios/field.h"
+#include "scenarios/config/field.h"
 
 #include <nlohmann/json_fwd.hpp>
 

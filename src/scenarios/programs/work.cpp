@@ -1,8 +1,8 @@
-#include "scenarios/work.h"
+#include "scenarios/programs/work.h"
 
 #include "core/clock.h"
 #include "core/telemetry.h"
-#include "scenarios/translate_noop.h"
+#include "scenarios/config/translate_noop.h"
 
 #include <nlohmann/json.hpp>
 #include <time.h>

@@ -1,17 +1,17 @@
-#include "scenarios/supervisor.h"
+#include "scenarios/runner/supervisor.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/event_clock.h"
 #include "core/pidfd.h"
 #include "core/shared_memory.h"
-#include "scenarios/channel.h"
-#include "scenarios/line_buffer.h"
-#include "scenarios/main_process.h"
-#include "scenarios/process_setup.h"
-#include "scenarios/run_arena.h"
-#include "scenarios/stamped_output.h"
-#include "scenarios/zombie_exit.h"
+#include "scenarios/runner/channel.h"
+#include "scenarios/runner/line_buffer.h"
+#include "scenarios/runner/main_process.h"
+#include "scenarios/runner/process_setup.h"
+#include "scenarios/runner/run_arena.h"
+#include "scenarios/runner/stamped_output.h"
+#include "scenarios/runner/zombie_exit.h"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -1,4 +1,4 @@
-#include "scenarios/worker_deaths.h"
+#include "scenarios/programs/worker_deaths.h"
 
 #include "core/errors.h"
 #include "core/process.h"

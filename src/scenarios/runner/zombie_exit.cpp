@@ -1,4 +1,4 @@
-#include "scenarios/zombie_exit.h"
+#include "scenarios/runner/zombie_exit.h"
 
 #include "core/pidfd.h"
 #include "core/unique_fd.h"

@@ -1,4 +1,4 @@
-#include "scenarios/json_offset.h"
+#include "scenarios/config/json_offset.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
-#include "scenarios/processes_scenario.h"
+#include "scenarios/programs/processes_scenario.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/process.h"
 #include "core/telemetry.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
 
 #include <nlohmann/json.hpp>
 #include <time.h>

@@ -1,4 +1,4 @@
-#include "scenarios/channel.h"
+#include "scenarios/runner/channel.h"
 
 #include "core/errors.h"
 

@@ -1,13 +1,13 @@
-#include "scenarios/producer_consumer_scenario.h"
+#include "scenarios/programs/producer_consumer_scenario.h"
 
 #include "core/clock.h"
 #include "core/process.h"
 #include "core/queue.h"
 #include "core/telemetry.h"
-#include "scenarios/item_ledger.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
-#include "scenarios/worker_deaths.h"
+#include "scenarios/programs/item_ledger.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
+#include "scenarios/programs/worker_deaths.h"
 
 #include <nlohmann/json.hpp>
 #include <signal.h>

@@ -1,4 +1,4 @@
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 
 #include <algorithm>
 #include <stdexcept>

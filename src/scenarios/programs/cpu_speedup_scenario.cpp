@@ -1,11 +1,11 @@
-#include "scenarios/cpu_speedup_scenario.h"
+#include "scenarios/programs/cpu_speedup_scenario.h"
 
 #include "core/clock.h"
 #include "core/process.h"
 #include "core/telemetry.h"
 #include "core/value.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,8 @@
-#include "scenarios/scenario_file.h"
+#include "scenarios/config/scenario_file.h"
 
-#include "scenarios/json_offset.h"
+#include "scenarios/config/json_offset.h"
 #include "scenarios/scenario.h"
+#include "scenarios/programs/programs.h"
 
 namespace forkscope::scenarios {
 

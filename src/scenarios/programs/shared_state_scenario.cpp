@@ -1,10 +1,10 @@
-#include "scenarios/shared_state_scenario.h"
+#include "scenarios/programs/shared_state_scenario.h"
 
 #include "core/process.h"
 #include "core/telemetry.h"
 #include "core/value.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>

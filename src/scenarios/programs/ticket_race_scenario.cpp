@@ -1,4 +1,4 @@
-#include "scenarios/ticket_race_scenario.h"
+#include "scenarios/programs/ticket_race_scenario.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
@@ -6,10 +6,10 @@
 #include "core/process.h"
 #include "core/shared_memory.h"
 #include "core/telemetry.h"
-#include "scenarios/process_setup.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
-#include "scenarios/worker_deaths.h"
+#include "scenarios/runner/process_setup.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
+#include "scenarios/programs/worker_deaths.h"
 
 #include <nlohmann/json.hpp>
 #include <fcntl.h>

@@ -9,7 +9,7 @@
 
 #include "core/event_ring.h"
 #include "core/unique_fd.h"
-#include "scenarios/run_arena.h"
+#include "scenarios/runner/run_arena.h"
 #include "scenarios/scenario.h"
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "scenarios/process_setup.h"
+#include "scenarios/runner/process_setup.h"
 
 #include <fcntl.h>
 #include <signal.h>

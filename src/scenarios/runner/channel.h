@@ -4,7 +4,7 @@
 // never split or merged, and several processes may write to one socket without interleaving.
 
 #include "core/unique_fd.h"
-#include "scenarios/protocol.h"
+#include "scenarios/runner/protocol.h"
 
 #include <array>
 #include <optional>

@@ -1,13 +1,13 @@
-#include "scenarios/folder_copy_scenario.h"
+#include "scenarios/programs/folder_copy_scenario.h"
 
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/pool.h"
 #include "core/queue.h"
 #include "core/telemetry.h"
-#include "scenarios/file_copy.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
+#include "scenarios/programs/file_copy.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
 
 #include <dirent.h>
 #include <signal.h>

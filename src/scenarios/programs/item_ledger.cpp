@@ -1,4 +1,4 @@
-#include "scenarios/item_ledger.h"
+#include "scenarios/programs/item_ledger.h"
 
 #include <algorithm>
 #include <set>

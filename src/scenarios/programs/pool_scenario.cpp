@@ -1,10 +1,10 @@
-#include "scenarios/pool_scenario.h"
+#include "scenarios/programs/pool_scenario.h"
 
 #include "core/clock.h"
 #include "core/pool.h"
-#include "scenarios/translate_noop.h"
-#include "scenarios/work.h"
-#include "scenarios/worker_deaths.h"
+#include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/work.h"
+#include "scenarios/programs/worker_deaths.h"
 
 #include <nlohmann/json.hpp>
 #include <unistd.h>
