@@ -1087,6 +1087,10 @@
         <source>all processes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ForkScope: sent SIG%1 to this process</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PictureExport</name>
@@ -1546,10 +1550,6 @@
 <context>
     <name>Role</name>
     <message>
-        <source>main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>worker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,6 +1571,10 @@
     </message>
     <message>
         <source>pool worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1602,10 +1606,6 @@
     </message>
     <message>
         <source>Cannot send %1 to %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ForkScope: sent SIG%1 to this process</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1086,6 +1086,10 @@
         <source>all processes</source>
         <translation>所有进程</translation>
     </message>
+    <message>
+        <source>ForkScope: sent SIG%1 to this process</source>
+        <translation>ForkScope:已向此进程发送 SIG%1</translation>
+    </message>
 </context>
 <context>
     <name>PictureExport</name>
@@ -1550,10 +1554,6 @@
 <context>
     <name>Role</name>
     <message>
-        <source>main</source>
-        <translation>主进程</translation>
-    </message>
-    <message>
         <source>worker</source>
         <translation>工作进程</translation>
     </message>
@@ -1576,6 +1576,10 @@
     <message>
         <source>pool worker</source>
         <translation>进程池工作进程</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主进程</translation>
     </message>
 </context>
 <context>
@@ -1607,10 +1611,6 @@
     <message>
         <source>Cannot send %1 to %2 (%3): %4</source>
         <translation>无法向 %2(%3)发送 %1:%4</translation>
-    </message>
-    <message>
-        <source>ForkScope: sent SIG%1 to this process</source>
-        <translation>ForkScope:已向此进程发送 SIG%1</translation>
     </message>
 </context>
 <context>

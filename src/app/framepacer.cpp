@@ -1,17 +1,12 @@
 #include "app/framepacer.h"
 
-#include <QAbstractItemModel>
-#include <QTimer>
+#include "app/frameclock.h"
 
-FramePacer::FramePacer(QObject* parent, std::function<void()> redraw)
-    : QObject(parent), m_timer(new QTimer(this)), m_redraw(std::move(redraw))
+#include <QAbstractItemModel>
+
+FramePacer::FramePacer(QObject* parent, std::function<void()> redraw) : QObject(parent), m_redraw(std::move(redraw))
 {
-    m_timer->setInterval(200);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        if (m_dirty)
-            m_redraw();
-    });
-    m_timer->start();
+    connect(FrameClock::instance(), &FrameClock::tick, this, &FramePacer::onTick);
 }
 
 void FramePacer::watch(const QAbstractItemModel* model)
@@ -19,4 +14,26 @@ void FramePacer::watch(const QAbstractItemModel* model)
     connect(model, &QAbstractItemModel::modelReset, this, &FramePacer::markDirty);
     connect(model, &QAbstractItemModel::rowsInserted, this, &FramePacer::markDirty);
     connect(model, &QAbstractItemModel::dataChanged, this, &FramePacer::markDirty);
+}
+
+void FramePacer::markDirty()
+{
+    m_dirty = true;
+    FrameClock::instance()->request();
+}
+
+void FramePacer::drawn()
+{
+    m_dirty = false;
+    m_sinceDrawn.start();
+}
+
+void FramePacer::onTick()
+{
+    if (!m_dirty)
+        return;
+    if (!m_sinceDrawn.isValid() || m_sinceDrawn.elapsed() >= kMinIntervalMs)
+        m_redraw();
+    else
+        FrameClock::instance()->request(); // due soon: keep a tick coming even when nothing holds the clock
 }

@@ -18,6 +18,7 @@
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
 #include "model/presetmodel.h"
+#include "model/processtablemodel.h"
 #include "model/scenariotext.h"
 #include "model/textformat.h"
 #include "model/timelinemodel.h"
@@ -48,8 +49,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
       m_runFiles(new RunFiles(m_controller, this)),
       m_recent(new RecentFiles(this)),
       m_stateLabel(new QLabel(this)),
-      m_wallTimeLabel(new QLabel(this)),
-      m_clock(new QTimer(this))
+      m_wallTimeLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
@@ -65,7 +65,8 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->configView->setItemDelegateForColumn(ConfigModel::ValueColumn, new ConfigDelegate(this));
     m_ui->configView->horizontalHeader()->setSectionResizeMode(ConfigModel::FieldColumn, QHeaderView::ResizeToContents);
 
-    m_processProxy->setSourceModel(m_controller->processModel());
+    m_views = new RunViews(m_controller, m_ui->timelineView, m_ui->queueChart, m_ui->lockChart, m_ui->taskChart, this);
+    m_processProxy->setSourceModel(m_views->processModel());
     m_ui->processView->setModel(m_processProxy);
     m_ui->processView->sortByColumn(-1, Qt::AscendingOrder); // start order until the user sorts
     m_ui->processView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -75,22 +76,20 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
 
     m_ui->outputView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_output = new OutputLog(m_ui->outputView, m_ui->outputFilter, this);
+    m_views->addView(m_output);
     m_ui->configErrorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
 
     statusBar()->addWidget(m_stateLabel, 1);
     statusBar()->addPermanentWidget(m_wallTimeLabel);
-    m_clock->setInterval(100);
-    connect(m_clock, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(m_views, &RunViews::followed, this, [this] { // a frame: the status and what the selection allows
+        updateStatus();
+        updateActions();
+    });
 
     connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::presetSelected);
     connect(m_config, &ConfigModel::configChanged, this, &MainWindow::configChanged);
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::runStateChanged);
-    connect(m_controller, &RunController::outputLine, this, &MainWindow::appendOutput);
     connect(m_controller, &RunController::failed, this, &MainWindow::showMessage);
-    connect(m_controller, &RunController::processStarted, this, [this](const ProcessRow& row) {
-        m_output->addProcess(row.pid, row.name);
-        updateStatus();
-    });
 
     connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startRun);
     connect(m_ui->actionStop, &QAction::triggered, m_controller, &RunController::stop);
@@ -103,10 +102,6 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->menuRecent, &QMenu::aboutToShow, this, [this] { m_recent->fillMenu(m_ui->menuRecent); });
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openScenarioFile);
     connect(m_ui->actionClearOutput, &QAction::triggered, m_ui->outputView, &QPlainTextEdit::clear);
-    connect(m_controller, &RunController::stateChanged, this, [this](RunController::State state) {
-        if (state == RunController::State::Starting) // a new run, or a saved one opened
-            m_output->clear();
-    });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     using Format = ExportFormat;
     connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
@@ -115,17 +110,13 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
     connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
-    connect(m_controller, &RunController::processExited, this, &MainWindow::updateActions); // no signals to the dead
     connect(m_ui->actionSignalTerm, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
     connect(m_ui->actionSignalKill, &QAction::triggered, this, [this] { signalSelected(SIGKILL); });
     connect(m_ui->actionSignalStop, &QAction::triggered, this, [this] { signalSelected(SIGSTOP); });
     connect(m_ui->actionSignalCont, &QAction::triggered, this, [this] { signalSelected(SIGCONT); });
     m_ui->processView->setContextMenuPolicy(Qt::ActionsContextMenu); // right-click a process: the signals
     m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
-    m_views = new RunViews(m_controller, m_ui->timelineView, m_ui->queueChart, m_ui->lockChart, m_ui->taskChart, this);
     m_ui->replayBar->setController(m_controller);
-    connect(m_controller, &RunController::outputCleared, this, [this] { m_output->clearLines(); });
-    connect(m_controller, &RunController::replayChanged, this, &MainWindow::updateStatus);
     connect(m_ui->actionSavePicture, &QAction::triggered, this, [this] {
         QWidget* view = currentView();
         const QString path = PictureExport::saveWithDialog(view, view->objectName() + QStringLiteral(".png"));
@@ -184,22 +175,13 @@ void MainWindow::startRun()
 
 void MainWindow::runStateChanged()
 {
-    if (m_controller->isActive()) {
-        m_clock->start();
-    } else {
-        m_clock->stop();
-    }
     updateActions();
     updateStatus();
 }
 
-void MainWindow::appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text)
-{
-    m_output->append(tNs, pid, name, text);
-}
-
 void MainWindow::showMessage(const QString& text)
 {
+    m_output->follow(m_controller->recording()); // the note goes after what the run holds now
     m_output->appendNote(tr("ForkScope: %1").arg(text));
     statusBar()->showMessage(text, 10000);
     updateActions();
@@ -230,8 +212,9 @@ void MainWindow::updateActions()
     m_ui->configureButton->setEnabled(m_ui->actionConfigure->isEnabled());
     m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
     m_ui->actionOpenRun->setEnabled(!active);
-    const ProcessRow* selected = m_controller->processModel()->find(selectedPid());
-    const bool signallable = active && selected && selected->state == ProcessRow::State::Running;
+    const Recording* run = m_controller->recording();
+    const int selected = run ? run->laneOfPid(static_cast<qint32>(selectedPid())) : -1;
+    const bool signallable = active && selected >= 0 && run->stateOf(selected) == ProcessState::Running;
     for (QAction* signalAction : {m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont})
         signalAction->setEnabled(signallable);
     for (QAction* exportAction : {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
@@ -254,7 +237,7 @@ void MainWindow::updateStatus()
         state = tr("Starting…");
         break;
     case RunController::State::Running:
-        state = tr("Running: %n process(es) started.", nullptr, static_cast<int>(m_controller->processModel()->rows().size()));
+        state = tr("Running: %n process(es) started.", nullptr, m_controller->recording() ? static_cast<int>(m_controller->recording()->lanes().size()) : 0);
         break;
     case RunController::State::Stopping:
         state = tr("Stopping: terminating the processes…");
@@ -399,7 +382,7 @@ void MainWindow::retranslate()
     if (m_preset)
         m_ui->summaryLabel->setText(m_ui->presetView->currentIndex().data(PresetModel::SummaryRole).toString());
     m_config->setConfig(m_config->scenario(), m_config->config()); // headers and labels
-    emit m_controller->processModel()->headerDataChanged(Qt::Horizontal, 0, ProcessTableModel::NUM_COLUMNS - 1);
+    emit m_views->processModel()->headerDataChanged(Qt::Horizontal, 0, ProcessTableModel::NUM_COLUMNS - 1);
     updateStatus();
 }
 

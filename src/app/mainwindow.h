@@ -19,7 +19,6 @@ class OutputLog;
 class RecentFiles;
 class RunFiles;
 class RunViews;
-class QTimer;
 
 // Pick a scenario, adjust it, press Start and watch the processes: the live process table, each
 // process's output and the run's wall time.
@@ -45,7 +44,6 @@ private:
     void presetSelected();
     void configChanged();
     void runStateChanged();
-    void appendOutput(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void showMessage(const QString& text);
     void updateActions();
     void signalSelected(int signal);
@@ -74,6 +72,5 @@ private:
     RunViews* m_views = nullptr; // made once the form is set up
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
-    QTimer* m_clock; // refreshes the wall time while a run is going
     std::optional<Preset> m_preset; // the selected one, for Reset
 };

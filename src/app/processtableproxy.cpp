@@ -1,6 +1,7 @@
 #include "app/processtableproxy.h"
 
 #include "model/processtablemodel.h"
+#include "model/recording.h"
 
 #include <QBrush>
 #include <QColor>
@@ -14,12 +15,12 @@ QVariant ProcessTableProxy::data(const QModelIndex& index, int role) const
 {
     if (role == Qt::BackgroundRole) {
         // Translucent tints read on light and dark palettes alike.
-        switch (static_cast<ProcessRow::State>(index.data(ProcessTableModel::StateRole).toInt())) {
-        case ProcessRow::State::Running:
+        switch (static_cast<ProcessState>(index.data(ProcessTableModel::StateRole).toInt())) {
+        case ProcessState::Running:
             return QBrush(QColor(46, 204, 113, 48));
-        case ProcessRow::State::Exited:
+        case ProcessState::Exited:
             return QBrush(QColor(243, 156, 18, 56));
-        case ProcessRow::State::Joined:
+        case ProcessState::Joined:
             return {};
         }
     }

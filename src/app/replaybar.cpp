@@ -1,5 +1,7 @@
 #include "app/replaybar.h"
 
+#include "app/frameclock.h"
+
 #include "model/runcontroller.h"
 #include "model/textformat.h"
 
@@ -9,7 +11,6 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
-#include <QTimer>
 #include <QToolButton>
 
 #include <cmath>
@@ -21,7 +22,7 @@ constexpr int kDefaultSpeed = 3; // 1×
 
 ReplayBar::ReplayBar(QWidget* parent)
     : QWidget(parent), m_play(new QToolButton(this)), m_slider(new QSlider(Qt::Horizontal, this)), m_time(new QLabel(this)),
-      m_speed(new QComboBox(this)), m_frame(new QTimer(this))
+      m_speed(new QComboBox(this))
 {
     m_play->setShortcut(Qt::Key_F6);
     m_play->setAutoRaise(true);
@@ -38,8 +39,10 @@ ReplayBar::ReplayBar(QWidget* parent)
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_time);
     layout->addWidget(m_speed);
-    m_frame->setInterval(33); // the views redraw at their own steady rates; this only moves time
-    connect(m_frame, &QTimer::timeout, this, &ReplayBar::tick);
+    connect(FrameClock::instance(), &FrameClock::tick, this, [this] { // the views follow on the same tick
+        if (m_playing)
+            tick();
+    });
     connect(m_play, &QToolButton::clicked, this, [this] { isPlaying() ? pause() : play(); });
     connect(m_slider, &QSlider::valueChanged, this, [this](int step) {
         if (!m_syncing)
@@ -69,7 +72,13 @@ void ReplayBar::setController(RunController* controller)
 
 bool ReplayBar::isPlaying() const
 {
-    return m_frame->isActive();
+    return m_playing;
+}
+
+void ReplayBar::setPlaying(bool playing)
+{
+    m_playing = playing;
+    FrameClock::instance()->hold(this, playing);
 }
 
 double ReplayBar::speed() const
@@ -85,13 +94,13 @@ void ReplayBar::play()
         m_controller->replayTo(0); // from the start again
     m_playedFromNs = m_controller->replayPositionNs();
     m_clock.start();
-    m_frame->start();
+    setPlaying(true);
     sync();
 }
 
 void ReplayBar::pause()
 {
-    m_frame->stop();
+    setPlaying(false);
     sync();
 }
 
@@ -100,7 +109,7 @@ void ReplayBar::tick()
     const qint64 end = m_controller->replayEndNs();
     const auto t = m_playedFromNs + static_cast<qint64>(static_cast<double>(m_clock.nsecsElapsed()) * speed());
     if (t >= end) {
-        m_frame->stop();
+        setPlaying(false);
         m_controller->endReplay(); // the whole run, as it was before
     } else {
         m_controller->replayTo(t);

@@ -6,7 +6,6 @@
 class QComboBox;
 class QLabel;
 class QSlider;
-class QTimer;
 class QToolButton;
 class RunController;
 
@@ -34,6 +33,7 @@ protected:
 private:
     void scrubTo(int step);
     void tick();
+    void setPlaying(bool playing); // holds the frame clock while it plays
     void sync(); // slider, label and buttons from the controller
     void retranslate();
     [[nodiscard]] double speed() const;
@@ -43,8 +43,8 @@ private:
     QSlider* m_slider;
     QLabel* m_time;
     QComboBox* m_speed;
-    QTimer* m_frame;
     QElapsedTimer m_clock;
     qint64 m_playedFromNs = 0; // the replayed time when Play was pressed
     bool m_syncing = false;
+    bool m_playing = false;
 };

@@ -1,5 +1,7 @@
 #include "app/timelineview.h"
 
+#include "app/frameclock.h"
+
 #include "app/timelinestyle.h"
 
 #include "model/textformat.h"
@@ -9,7 +11,6 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -28,7 +29,7 @@ constexpr double kMinNsPerPixel = 1.0;
 
 } // namespace
 
-TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTimer(this)), m_flowsAction(new QAction(this))
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_flowsAction(new QAction(this))
 {
     m_flowsAction->setCheckable(true);
     connect(m_flowsAction, &QAction::toggled, this, &TimelineView::setFlowsShown);
@@ -37,8 +38,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTime
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     retranslate();
-    m_frame->setInterval(33); // a steady frame rate, however fast events come
-    connect(m_frame, &QTimer::timeout, this, [this] {
+    connect(FrameClock::instance(), &FrameClock::tick, this, [this] { // a steady frame rate, however fast events come
         if (m_dirty) {
             if (m_follow)
                 showAll();
@@ -46,7 +46,6 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent), m_frame(new QTime
             update();
         }
     });
-    m_frame->start();
 }
 
 void TimelineView::setModel(TimelineModel* model)
@@ -62,6 +61,7 @@ void TimelineView::setModel(TimelineModel* model)
 void TimelineView::onModelChanged()
 {
     m_dirty = true;
+    FrameClock::instance()->request();
 }
 
 void TimelineView::setFollowLive(bool follow)

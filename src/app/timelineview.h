@@ -7,7 +7,6 @@
 #include <optional>
 
 class QAction;
-class QTimer;
 class TimelineModel;
 
 // The timeline: one lane per process, states as a pale band, tasks as bars, lock waits and holds
@@ -67,7 +66,6 @@ private:
     void fitAll(); // showAll() without asking for a paint
 
     TimelineModel* m_model = nullptr;
-    QTimer* m_frame;
     bool m_dirty = false;
     qint64 m_fromNs = 0;
     double m_nsPerPixel = 1e6; // 1 ms per pixel until there is a run to fit

@@ -3,31 +3,71 @@
 #include "model/recordingreport.h"
 #include "model/textformat.h"
 
+#include <algorithm>
+
 RunPrinter::RunPrinter(RunController* controller, QTextStream& out, QObject* parent)
     : QObject(parent), m_controller(controller), m_out(out)
 {
-    connect(controller, &RunController::processStarted, this, [this](const ProcessRow& row) {
-        if (row.isMain) {
-            m_out << QStringLiteral("run %1: %2, main process pid %3 (parent %4)\n")
-                         .arg(m_controller->runId()).arg(m_controller->scenario()).arg(row.pid).arg(row.ppid);
-            return;
-        }
-        printEvent(row.startNs, QStringLiteral("started"), row.name, row.pid,
-                   QStringLiteral("ppid %1%2").arg(row.ppid).arg(row.daemon ? QStringLiteral(", daemon") : QString()));
-    });
-    connect(controller, &RunController::processExited, this, [this](const ProcessRow& row) {
-        if (row.isMain)
-            return;
-        printEvent(*row.endNs, QStringLiteral("exited"), row.name, row.pid, TextFormat::exitDescription(row.exitCode.value_or(0)));
-    });
-    connect(controller, &RunController::processJoined, this, [this](const ProcessRow& row) {
-        printEvent(*row.joinNs, QStringLiteral("joined"), row.name, row.pid, {});
-    });
-    connect(controller, &RunController::outputLine, this,
-            [this](qint64 tNs, qint64 pid, const QString& name, const QString& text) {
-                printEvent(tNs, QStringLiteral("output"), name.isEmpty() ? QStringLiteral("MainProcess") : name, pid, text);
-            });
+    connect(controller, &RunController::recordingChanged, this, [this] { follow(m_controller->recording()); });
     connect(controller, &RunController::finished, this, &RunPrinter::printSummary);
+}
+
+void RunPrinter::reset()
+{
+    m_logTaken = 0;
+    m_printed.clear();
+}
+
+void RunPrinter::takeIn(const Recording& run)
+{
+    // What happened since the last call, in time order (the controller calls once per message,
+    // so this is most often one line).
+    struct News {
+        qint64 tNs;
+        QString what;
+        int lane;
+        QString detail;
+        qint64 pid = 0; // when it names no lane
+    };
+    std::vector<News> news;
+    const auto& lanes = run.lanes();
+    m_printed.resize(lanes.size());
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        // A lane can come before its process's start message (its telemetry ring is attached
+        // first): it starts when it has its name.
+        const Lane& lane = lanes[i];
+        if (m_printed[i].started || lane.name.isEmpty())
+            continue;
+        m_printed[i].started = true;
+        if (i == Recording::kMainLane) {
+            m_out << QStringLiteral("run %1: %2, main process pid %3 (parent %4)\n")
+                         .arg(m_controller->runId()).arg(run.scenario()).arg(lane.pid).arg(lane.ppid);
+            continue;
+        }
+        news.push_back({std::max<qint64>(0, lane.startNs), QStringLiteral("started"), static_cast<int>(i),
+                        QStringLiteral("ppid %1%2").arg(lane.ppid).arg(lane.daemon ? QStringLiteral(", daemon") : QString())});
+    }
+    for (std::size_t i = 1; i < lanes.size(); ++i) { // the main process ends with the summary
+        const Lane& lane = lanes[i];
+        if (!m_printed[i].exited && lane.exitNs >= 0 && lane.exitCode) {
+            m_printed[i].exited = true;
+            news.push_back({lane.exitNs, QStringLiteral("exited"), static_cast<int>(i), TextFormat::exitDescription(*lane.exitCode)});
+        }
+        if (!m_printed[i].joined && lane.joinNs >= 0) {
+            m_printed[i].joined = true;
+            news.push_back({lane.joinNs, QStringLiteral("joined"), static_cast<int>(i), {}});
+        }
+    }
+    for (; m_logTaken < run.log().size(); ++m_logTaken) {
+        const LogEntry& entry = run.log()[m_logTaken];
+        news.push_back({entry.timeNs, QStringLiteral("output"), run.laneOfPid(entry.pid), entry.text, entry.pid});
+    }
+    std::stable_sort(news.begin(), news.end(), [](const News& a, const News& b) { return a.tNs < b.tNs; });
+    for (const News& n : news) {
+        const Lane* lane = n.lane >= 0 ? &lanes[static_cast<std::size_t>(n.lane)] : nullptr;
+        const QString name = lane && !lane->name.isEmpty() ? lane->name : QStringLiteral("MainProcess");
+        printEvent(n.tNs, n.what, name, lane ? lane->pid : n.pid, n.detail);
+    }
 }
 
 void RunPrinter::printEvent(qint64 tNs, const QString& what, const QString& name, qint64 pid, const QString& detail)

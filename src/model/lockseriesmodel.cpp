@@ -1,7 +1,8 @@
 #include "model/lockseriesmodel.h"
 
-#include "model/textformat.h"
+#include "model/changedrows.h"
 #include "model/stepseries.h"
+#include "model/textformat.h"
 
 #include <algorithm>
 
@@ -33,25 +34,21 @@ void LockSeriesModel::Waits::relevel(std::size_t from)
     }
 }
 
-void LockSeriesModel::setRecording(const Recording* recording)
+void LockSeriesModel::reset()
 {
     beginResetModel();
-    m_recording = recording;
     m_ids.clear();
     m_seen.clear();
     m_waits.clear();
     m_spans.reset();
     endResetModel();
-    refresh();
 }
 
-void LockSeriesModel::refresh()
+void LockSeriesModel::takeIn(const Recording& run)
 {
-    if (!m_recording)
-        return;
     // The waits that closed since the last call.
     std::map<quint32, std::size_t> stale; // lock -> its first level to recompute
-    m_spans.readNew(*m_recording, [&](const Span& s) {
+    m_spans.readNew(run, [&](const Span& s) {
         if (s.kind != SpanKind::LockWait)
             return;
         Waits& waits = m_waits[s.object];
@@ -65,7 +62,7 @@ void LockSeriesModel::refresh()
 
     // New locks become rows where their id sorts, as Recording::locks() does.
     std::size_t row = 0;
-    for (const auto& entry : m_recording->locks()) {
+    for (const auto& entry : run.locks()) {
         if (row < m_ids.size() && m_ids[row] == entry.first) {
             ++row;
             continue;
@@ -79,23 +76,14 @@ void LockSeriesModel::refresh()
     }
 
     // The rows whose figures moved: counts, holder, percentiles, peak.
-    int first = -1, last = -1;
-    for (int r = 0; r < rowCount(); ++r) {
-        const Seen now = seen(r);
-        if (now == m_seen[static_cast<std::size_t>(r)])
-            continue;
-        m_seen[static_cast<std::size_t>(r)] = now;
-        first = first < 0 ? r : first;
-        last = r;
-    }
-    if (first >= 0)
-        emit dataChanged(index(first, 0), index(last, NUM_COLUMNS - 1));
+    if (const auto rows = changedRows(m_seen, [this](int r) { return seen(r); }))
+        emit dataChanged(index(rows->first, 0), index(rows->second, NUM_COLUMNS - 1));
 }
 
 const LockStats* LockSeriesModel::stats(int row) const
 {
-    const auto it = m_recording->locks().find(m_ids[static_cast<std::size_t>(row)]);
-    return it != m_recording->locks().end() ? &it->second : nullptr;
+    const auto it = recording()->locks().find(m_ids[static_cast<std::size_t>(row)]);
+    return it != recording()->locks().end() ? &it->second : nullptr;
 }
 
 LockSeriesModel::Seen LockSeriesModel::seen(int row) const
@@ -125,7 +113,7 @@ quint32 LockSeriesModel::lockId(int row) const
 
 QVariant LockSeriesModel::holderPid(const LockStats& lock) const
 {
-    const auto& lanes = m_recording->lanes();
+    const auto& lanes = recording()->lanes();
     if (lock.holderLane < 0 || static_cast<std::size_t>(lock.holderLane) >= lanes.size())
         return {};
     return lanes[static_cast<std::size_t>(lock.holderLane)].pid;
@@ -133,7 +121,7 @@ QVariant LockSeriesModel::holderPid(const LockStats& lock) const
 
 QVariant LockSeriesModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_recording)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !recording())
         return {};
     const quint32 id = m_ids[static_cast<std::size_t>(index.row())];
     const LockStats* lock = stats(index.row());

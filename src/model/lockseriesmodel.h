@@ -3,10 +3,11 @@
 // LockSeriesModel: each lock of a run — one row per lock with its counts, who holds it now and
 // its wait and hold percentiles (from Recording::locks()), and, for charts, how many processes
 // wait for it over time (from the lanes' closed lock-wait spans) and its wait and hold
-// distributions. refresh() takes in only what the recording gained since the last call.
+// distributions. follow() takes in only what the recording gained since the last call.
 
 #include "model/loghistogram.h"
 #include "model/recording.h"
+#include "model/recordingview.h"
 #include "model/spancursor.h"
 
 #include <QAbstractTableModel>
@@ -15,7 +16,7 @@
 #include <map>
 #include <vector>
 
-class LockSeriesModel : public QAbstractTableModel {
+class LockSeriesModel : public QAbstractTableModel, public RecordingView {
     Q_OBJECT
 
 public:
@@ -38,19 +39,13 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // Shows `recording` (or nothing); it must outlive its use here or be replaced first.
-    void setRecording(const Recording* recording);
-    [[nodiscard]] const Recording* recording() const { return m_recording; }
-    // Takes in the locks and lock-wait spans the recording gained since the last call.
-    void refresh();
-
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     [[nodiscard]] quint32 lockId(int row) const;
-    [[nodiscard]] qint64 durationNs() const { return m_recording ? m_recording->durationNs() : 0; }
+    [[nodiscard]] qint64 durationNs() const { return recording() ? recording()->durationNs() : 0; }
     // Processes waiting for the lock against seconds since the run started, as steps, for the
     // window [fromNs, toNs]: at most four points per pixel column, its lowest and highest included.
     // A wait counts over [begin, end]: one that ends when another starts overlaps it.
@@ -62,6 +57,8 @@ public:
     [[nodiscard]] std::vector<LogHistogram::Bin> holdHistogram(int row, int perOctave = 4) const;
 
 private:
+    void reset() override;
+    void takeIn(const Recording& run) override;
     // The waiter count as steps: each wait adds +1 at its begin and -1 just after its end.
     struct Waits {
         std::vector<qint32> deltas;
@@ -81,7 +78,6 @@ private:
     [[nodiscard]] Seen seen(int row) const;
     [[nodiscard]] QVariant holderPid(const LockStats& lock) const; // no value when free
 
-    const Recording* m_recording = nullptr;
     std::vector<quint32> m_ids; // the rows: lock ids in ascending order
     std::vector<Seen> m_seen;
     std::map<quint32, Waits> m_waits;

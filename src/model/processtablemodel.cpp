@@ -1,12 +1,15 @@
 #include "model/processtablemodel.h"
 
+#include "model/changedrows.h"
+
+#include "model/recording.h"
 #include "model/textformat.h"
 
 #include <QCoreApplication>
 
 int ProcessTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_shown.size());
 }
 
 int ProcessTableModel::columnCount(const QModelIndex& parent) const
@@ -14,22 +17,80 @@ int ProcessTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : NUM_COLUMNS;
 }
 
-QString ProcessTableModel::roleText(const ProcessRow& row)
+void ProcessTableModel::reset()
 {
-    const QString role = QCoreApplication::translate("Role", row.role.toUtf8().constData());
-    return row.daemon ? tr("%1 (daemon)").arg(role) : role;
+    beginResetModel();
+    m_shown.clear();
+    m_usage.clear();
+    endResetModel();
 }
 
-QString ProcessTableModel::stateText(const ProcessRow& row)
+void ProcessTableModel::takeIn(const Recording& run)
 {
-    if (row.isMain && row.state != ProcessRow::State::Running)
+    const int lanes = static_cast<int>(run.lanes().size());
+    if (const auto rows = changedRows(m_shown, [this](int row) { return shown(row); }))
+        emit dataChanged(index(rows->first, 0), index(rows->second, NUM_COLUMNS - 1));
+    if (lanes > rowCount()) {
+        beginInsertRows({}, rowCount(), lanes - 1);
+        for (int row = rowCount(); row < lanes; ++row)
+            m_shown.push_back(shown(row));
+        endInsertRows();
+    }
+}
+
+void ProcessTableModel::setUsage(const QVector<ProcessUsage>& usage)
+{
+    m_usage.clear();
+    for (const ProcessUsage& u : usage)
+        m_usage.insert(u.pid, u);
+    if (rowCount() == 0)
+        return;
+    for (int row = 0; row < rowCount(); ++row)
+        m_shown[static_cast<std::size_t>(row)].stopped = stopped(row);
+    static_assert(StateColumn < CpuColumn && CpuColumn < RssColumn, "one range covers what a sample changes");
+    emit dataChanged(index(0, StateColumn), index(rowCount() - 1, RssColumn));
+}
+
+ProcessTableModel::Shown ProcessTableModel::shown(int row) const
+{
+    const Lane& lane = recording()->lanes()[static_cast<std::size_t>(row)];
+    return Shown{!lane.name.isEmpty(), recording()->stateOf(row), stopped(row), lane.tasksDone};
+}
+
+const ProcessUsage* ProcessTableModel::usage(int row) const
+{
+    if (recording()->stateOf(row) != ProcessState::Running)
+        return nullptr; // an earlier process with a pid that came back is not sampled
+    const auto it = m_usage.constFind(recording()->lanes()[static_cast<std::size_t>(row)].pid);
+    return it == m_usage.constEnd() ? nullptr : &*it;
+}
+
+bool ProcessTableModel::stopped(int row) const
+{
+    if (recording()->stateOf(row) != ProcessState::Running)
+        return false;
+    // /proc knows best while the run goes on (a SIGSTOP may come from anywhere); a saved or
+    // replayed run has only ForkScope's own signals.
+    const ProcessUsage* sample = usage(row);
+    return sample ? sample->stopped : recording()->lanes()[static_cast<std::size_t>(row)].stoppedByForkScope();
+}
+
+QString ProcessTableModel::roleText(const Lane& lane)
+{
+    const QString role = QCoreApplication::translate("Role", lane.role.toUtf8().constData());
+    return lane.daemon ? tr("%1 (daemon)").arg(role) : role;
+}
+
+QString ProcessTableModel::stateText(ProcessState state, bool isMain, bool stopped)
+{
+    if (isMain && state != ProcessState::Running)
         return tr("finished");
-    switch (row.state) {
-    case ProcessRow::State::Running:
-        return row.stopped ? tr("stopped (SIGSTOP)") : tr("running");
-    case ProcessRow::State::Exited:
+    switch (state) {
+    case ProcessState::Running:
+        return stopped ? tr("stopped (SIGSTOP)") : tr("running");
+    case ProcessState::Exited:
         return tr("exited, not joined");
-    case ProcessRow::State::Joined:
+    case ProcessState::Joined:
         return tr("joined");
     }
     return {};
@@ -39,13 +100,19 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ProcessRow& row = m_rows.at(index.row());
+    const int row = index.row();
+    const Recording& run = *recording();
+    const Lane& lane = run.lanes()[static_cast<std::size_t>(row)];
+    const bool isMain = row == Recording::kMainLane;
+    const ProcessState state = run.stateOf(row);
+    const qint64 endNs = run.endOf(row);
+    const ProcessUsage* sample = usage(row);
     if (role == PidRole)
-        return row.pid;
+        return lane.pid;
     if (role == StateRole)
-        return static_cast<int>(row.state);
+        return static_cast<int>(state);
     if (role == ExitCodeRole)
-        return row.exitCode ? QVariant(*row.exitCode) : QVariant();
+        return lane.exitCode ? QVariant(*lane.exitCode) : QVariant();
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case PidColumn: case PpidColumn: case CpuColumn: case RssColumn: case TasksColumn: case ExitColumn: case StartColumn: case EndColumn:
@@ -54,19 +121,20 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    if (role == Qt::ToolTipRole && index.column() == StateColumn && row.state == ProcessRow::State::Exited && !row.isMain)
+    if (role == Qt::ToolTipRole && index.column() == StateColumn && state == ProcessState::Exited)
         return tr("The process has exited, but its parent has not joined it yet: until then it is a zombie.");
+    const qint64 startNs = std::max<qint64>(0, lane.startNs);
     if (role == SortRole) {
         switch (index.column()) {
-        case PidColumn: return row.pid;
-        case PpidColumn: return row.ppid;
-        case StateColumn: return static_cast<int>(row.state);
-        case ExitColumn: return row.exitCode ? QVariant(*row.exitCode) : QVariant();
-        case CpuColumn: return row.cpuPercent;
-        case RssColumn: return row.rssBytes;
-        case TasksColumn: return row.tasksDone;
-        case StartColumn: return row.startNs;
-        case EndColumn: return row.endNs ? QVariant(*row.endNs) : QVariant();
+        case PidColumn: return lane.pid;
+        case PpidColumn: return lane.ppid;
+        case StateColumn: return static_cast<int>(state);
+        case ExitColumn: return lane.exitCode ? QVariant(*lane.exitCode) : QVariant();
+        case CpuColumn: return sample ? sample->cpuPercent : -1.0;
+        case RssColumn: return sample ? sample->rssBytes : qint64{-1};
+        case TasksColumn: return lane.tasksDone;
+        case StartColumn: return startNs;
+        case EndColumn: return endNs >= 0 ? QVariant(endNs) : QVariant();
         default: break;
         }
         role = Qt::DisplayRole;
@@ -74,17 +142,17 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return row.name;
-    case RoleColumn: return roleText(row);
-    case PidColumn: return row.pid;
-    case PpidColumn: return row.ppid;
-    case StateColumn: return stateText(row);
-    case ExitColumn: return TextFormat::exitCode(row.exitCode);
-    case CpuColumn: return row.cpuPercent >= 0 ? TextFormat::percent(row.cpuPercent) : QString();
-    case RssColumn: return row.rssBytes >= 0 ? TextFormat::mebibytes(row.rssBytes) : QString();
-    case TasksColumn: return row.tasksDone > 0 ? QString::number(row.tasksDone) : QString();
-    case StartColumn: return TextFormat::secondsWithUnit(row.startNs);
-    case EndColumn: return row.endNs ? TextFormat::secondsWithUnit(*row.endNs) : QString();
+    case NameColumn: return lane.name;
+    case RoleColumn: return roleText(lane);
+    case PidColumn: return lane.pid;
+    case PpidColumn: return lane.ppid;
+    case StateColumn: return stateText(state, isMain, stopped(row));
+    case ExitColumn: return TextFormat::exitCode(lane.exitCode);
+    case CpuColumn: return sample && sample->cpuPercent >= 0 ? TextFormat::percent(sample->cpuPercent) : QString();
+    case RssColumn: return sample && sample->rssBytes >= 0 ? TextFormat::mebibytes(sample->rssBytes) : QString();
+    case TasksColumn: return lane.tasksDone > 0 ? QString::number(lane.tasksDone) : QString();
+    case StartColumn: return TextFormat::secondsWithUnit(startNs);
+    case EndColumn: return endNs >= 0 ? TextFormat::secondsWithUnit(endNs) : QString();
     }
     return {};
 }
@@ -107,101 +175,4 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     case EndColumn: return tr("Ended");
     }
     return {};
-}
-
-void ProcessTableModel::clear()
-{
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-void ProcessTableModel::addProcess(const ProcessRow& row)
-{
-    const int at = static_cast<int>(m_rows.size());
-    beginInsertRows({}, at, at);
-    m_rows.append(row);
-    endInsertRows();
-}
-
-int ProcessTableModel::rowOf(qint64 pid) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].pid == pid)
-            return i;
-    }
-    return -1;
-}
-
-const ProcessRow* ProcessTableModel::find(qint64 pid) const
-{
-    const int row = rowOf(pid);
-    return row < 0 ? nullptr : &m_rows[row];
-}
-
-void ProcessTableModel::rowChanged(int row)
-{
-    emit dataChanged(index(row, 0), index(row, NUM_COLUMNS - 1));
-}
-
-const ProcessRow* ProcessTableModel::markExited(qint64 pid, std::optional<int> exitCode, qint64 tNs)
-{
-    const int row = rowOf(pid);
-    if (row < 0)
-        return nullptr;
-    ProcessRow& r = m_rows[row];
-    r.exitCode = exitCode;
-    r.endNs = tNs;
-    if (r.state == ProcessRow::State::Running)
-        r.state = ProcessRow::State::Exited;
-    rowChanged(row);
-    return &r;
-}
-
-const ProcessRow* ProcessTableModel::markJoined(qint64 pid, qint64 tNs)
-{
-    const int row = rowOf(pid);
-    if (row < 0)
-        return nullptr;
-    ProcessRow& r = m_rows[row];
-    r.joinNs = tNs;
-    r.state = ProcessRow::State::Joined;
-    rowChanged(row);
-    return &r;
-}
-
-void ProcessTableModel::setUsage(const QVector<Usage>& usage)
-{
-    if (usage.isEmpty() || m_rows.isEmpty())
-        return;
-    for (const Usage& u : usage) {
-        if (const int row = rowOf(u.pid); row >= 0) {
-            m_rows[row].cpuPercent = u.cpuPercent;
-            m_rows[row].rssBytes = u.rssBytes;
-            m_rows[row].stopped = u.stopped;
-        }
-    }
-    static_assert(StateColumn < CpuColumn && CpuColumn < RssColumn, "one range covers what a sample changes");
-    emit dataChanged(index(0, StateColumn), index(rowCount() - 1, RssColumn));
-}
-
-void ProcessTableModel::setTasksDone(const QVector<QPair<qint64, quint64>>& done)
-{
-    bool changed = false;
-    for (const auto& [pid, count] : done) {
-        if (const int row = rowOf(pid); row >= 0 && m_rows[row].tasksDone != count) {
-            m_rows[row].tasksDone = count;
-            changed = true;
-        }
-    }
-    if (changed)
-        emit dataChanged(index(0, TasksColumn), index(rowCount() - 1, TasksColumn));
-}
-
-void ProcessTableModel::setStopped(qint64 pid, bool stopped)
-{
-    if (const int row = rowOf(pid); row >= 0 && m_rows[row].stopped != stopped) {
-        m_rows[row].stopped = stopped;
-        rowChanged(row);
-    }
 }

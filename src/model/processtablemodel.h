@@ -1,38 +1,20 @@
 #pragma once
 
+// ProcessTableModel: the processes of a run, one row per lane of its Recording (the main process
+// first, then its children in start order), with a side table of what /proc says about the live
+// ones (CPU %, resident memory, stopped). The recording is the truth; this only reads it.
+
+#include "model/procsampler.h"
+#include "model/recording.h"
+#include "model/recordingview.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
-#include <optional>
+#include <vector>
 
-// One process of a run as the table shows it. Times are nanoseconds since the run started.
-struct ProcessRow {
-    enum class State { Running, Exited, Joined };
-
-    QString name;
-    QString role; // English; shown translated in the "Role" context
-    qint64 pid = 0;
-    qint64 ppid = 0;
-    bool daemon = false;
-    bool isMain = false; // the scenario's main process (Python's MainProcess)
-    State state = State::Running;
-    std::optional<int> exitCode; // Python's exitcode: status, or -signal
-    qint64 startNs = 0;
-    std::optional<qint64> endNs;
-    std::optional<qint64> joinNs;
-    double cpuPercent = -1; // sampled from /proc while it runs; -1 not yet
-    qint64 rssBytes = -1;
-    bool stopped = false; // running, but stopped by SIGSTOP until SIGCONT
-    quint64 tasksDone = 0; // from its telemetry
-
-    [[nodiscard]] std::optional<qint64> lifetimeNs() const
-    {
-        return endNs ? std::optional<qint64>(*endNs - startNs) : std::nullopt;
-    }
-};
-
-// The processes of the current run: the main process first, then its children in start order.
-class ProcessTableModel : public QAbstractTableModel {
+class ProcessTableModel : public QAbstractTableModel, public RecordingView {
     Q_OBJECT
 
 public:
@@ -46,33 +28,28 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void clear();
-    void addProcess(const ProcessRow& row);
-    // Return the updated row, or nullptr for an unknown pid.
-    const ProcessRow* markExited(qint64 pid, std::optional<int> exitCode, qint64 tNs);
-    const ProcessRow* markJoined(qint64 pid, qint64 tNs);
-    // CPU % and resident memory of running processes, all at once (one dataChanged).
-    struct Usage {
-        qint64 pid;
-        double cpuPercent;
-        qint64 rssBytes;
-        bool stopped; // by SIGSTOP (state T), from ForkScope or anywhere else
-    };
-    void setUsage(const QVector<Usage>& usage);
-    // Shown at once when ForkScope sends SIGSTOP or SIGCONT; the next sample confirms it.
-    void setStopped(qint64 pid, bool stopped);
-    // Each process's finished tasks, (pid, count) — one update of the column for all of them.
-    void setTasksDone(const QVector<QPair<qint64, quint64>>& done);
+    // The latest samples of the running processes, all at once (one dataChanged); a process not
+    // in them shows no CPU or memory. A new recording clears them.
+    void setUsage(const QVector<ProcessUsage>& usage);
 
-    [[nodiscard]] const QVector<ProcessRow>& rows() const { return m_rows; }
-    [[nodiscard]] const ProcessRow* find(qint64 pid) const;
-
-    [[nodiscard]] static QString stateText(const ProcessRow& row);
-    [[nodiscard]] static QString roleText(const ProcessRow& row);
+    [[nodiscard]] static QString stateText(ProcessState state, bool isMain, bool stopped);
+    [[nodiscard]] static QString roleText(const Lane& lane);
 
 private:
-    int rowOf(qint64 pid) const;
-    void rowChanged(int row);
+    void reset() override;
+    void takeIn(const Recording& run) override;
+    // What a row showed, to tell the view only about the rows that changed.
+    struct Shown {
+        bool named = false; // a lane can come before its start message, and get its name then
+        ProcessState state = ProcessState::Running;
+        bool stopped = false;
+        quint64 tasksDone = 0;
+        bool operator==(const Shown&) const = default;
+    };
+    [[nodiscard]] Shown shown(int row) const;
+    [[nodiscard]] const ProcessUsage* usage(int row) const; // only while it runs
+    [[nodiscard]] bool stopped(int row) const;
 
-    QVector<ProcessRow> m_rows;
+    std::vector<Shown> m_shown;
+    QHash<qint64, ProcessUsage> m_usage; // by pid
 };

@@ -1,5 +1,7 @@
 #include "model/procsampler.h"
 
+#include "model/recording.h"
+
 #include <QFile>
 
 #include <unistd.h>
@@ -44,25 +46,26 @@ std::optional<qint64> ProcSampler::residentPages(const QByteArray& statm)
     return ok ? std::optional<qint64>(pages) : std::nullopt;
 }
 
-QVector<ProcessTableModel::Usage> ProcSampler::sample(const QVector<ProcessRow>& rows, qint64 nowNs)
+QVector<ProcessUsage> ProcSampler::sample(const Recording& run, qint64 nowNs)
 {
     static const double ticksPerSecond = static_cast<double>(::sysconf(_SC_CLK_TCK));
     static const qint64 pageBytes = ::sysconf(_SC_PAGESIZE);
-    QVector<ProcessTableModel::Usage> out;
-    for (const ProcessRow& row : rows) {
-        if (row.state != ProcessRow::State::Running)
+    QVector<ProcessUsage> out;
+    for (int lane = 0; lane < static_cast<int>(run.lanes().size()); ++lane) {
+        if (run.stateOf(lane) != ProcessState::Running)
             continue;
-        const QByteArray stat = readSmall(QStringLiteral("/proc/%1/stat").arg(row.pid));
+        const qint64 pid = run.lanes()[static_cast<std::size_t>(lane)].pid;
+        const QByteArray stat = readSmall(QStringLiteral("/proc/%1/stat").arg(pid));
         const auto ticks = cpuTicks(stat);
-        const auto pages = residentPages(readSmall(QStringLiteral("/proc/%1/statm").arg(row.pid)));
+        const auto pages = residentPages(readSmall(QStringLiteral("/proc/%1/statm").arg(pid)));
         if (!ticks || !pages)
             continue; // gone between the table and here
         double cpu = -1;
-        if (const auto last = m_last.find(row.pid); last != m_last.end() && nowNs > last->second.ns)
+        if (const auto last = m_last.find(pid); last != m_last.end() && nowNs > last->second.ns)
             cpu = 100.0 * static_cast<double>(*ticks - last->second.ticks) / ticksPerSecond /
                   (static_cast<double>(nowNs - last->second.ns) / 1e9);
-        m_last[row.pid] = Last{*ticks, nowNs};
-        out.append({row.pid, cpu < 0 ? -1.0 : std::max(0.0, cpu), *pages * pageBytes, runState(stat) == 'T'});
+        m_last[pid] = Last{*ticks, nowNs};
+        out.append({pid, cpu < 0 ? -1.0 : std::max(0.0, cpu), *pages * pageBytes, runState(stat) == 'T'});
     }
     return out;
 }

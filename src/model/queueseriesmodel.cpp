@@ -7,21 +7,17 @@
 
 using forkscope::core::EventKind;
 
-void QueueSeriesModel::setRecording(const Recording* recording)
+void QueueSeriesModel::reset()
 {
     beginResetModel();
-    m_recording = recording;
     m_queues.clear();
     m_taken = 0;
     endResetModel();
-    refresh();
 }
 
-void QueueSeriesModel::refresh()
+void QueueSeriesModel::takeIn(const Recording& run)
 {
-    if (!m_recording)
-        return;
-    const auto& events = m_recording->events();
+    const auto& events = run.events();
     std::vector<Queue> fresh; // queues seen for the first time: rows to insert
     auto find = [](std::vector<Queue>& in, quint32 id) {
         const auto it = std::find_if(in.begin(), in.end(), [id](const Queue& q) { return q.id == id; });
@@ -55,17 +51,17 @@ int QueueSeriesModel::rowCount(const QModelIndex& parent) const
 
 QVariant QueueSeriesModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_recording)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !recording())
         return {};
     const Queue& q = m_queues[static_cast<std::size_t>(index.row())];
-    const auto stats = m_recording->queues().find(q.id);
-    const quint64 capacity = stats != m_recording->queues().end() ? stats->second.capacity : 0;
+    const auto stats = recording()->queues().find(q.id);
+    const quint64 capacity = stats != recording()->queues().end() ? stats->second.capacity : 0;
     switch (role) {
     case Qt::DisplayRole:
         return capacity ? tr("queue %1 (capacity %2)").arg(q.id).arg(capacity) : tr("queue %1").arg(q.id);
     case QueueIdRole: return q.id;
     case CapacityRole: return capacity;
-    case MaxDepthRole: return stats != m_recording->queues().end() ? stats->second.maxDepth : 0;
+    case MaxDepthRole: return stats != recording()->queues().end() ? stats->second.maxDepth : 0;
     default: return {};
     }
 }

@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QCoreApplication>
+
+#include <signal.h>
+
 #include <algorithm>
 
 using forkscope::core::EventKind;
@@ -27,7 +31,7 @@ void Recording::runStarted(qint64 t0Ns, qint32 mainPid, qint32 mainPpid)
     Lane& main = m_lanes[static_cast<std::size_t>(lane)];
     main.ppid = mainPpid;
     main.name = QStringLiteral("MainProcess"); // Python's name for it
-    main.role = QStringLiteral("main");
+    main.role = QString::fromUtf8(QT_TRANSLATE_NOOP("Role", "main")); // translated when shown
     main.startNs = 0;
 }
 
@@ -56,6 +60,32 @@ int Recording::laneOfPid(qint32 pid) const
             return i;
     }
     return -1;
+}
+
+ProcessState Recording::stateOf(int lane) const
+{
+    const Lane& l = m_lanes[static_cast<std::size_t>(lane)];
+    if (lane == kMainLane)
+        return m_finished ? ProcessState::Joined : ProcessState::Running;
+    if (l.joinNs >= 0)
+        return ProcessState::Joined;
+    return l.exitNs >= 0 ? ProcessState::Exited : ProcessState::Running;
+}
+
+qint64 Recording::endOf(int lane) const
+{
+    if (lane == kMainLane)
+        return m_finished ? m_endNs : -1;
+    return m_lanes[static_cast<std::size_t>(lane)].exitNs;
+}
+
+bool Lane::stoppedByForkScope() const
+{
+    for (auto it = signalsSent.rbegin(); it != signalsSent.rend(); ++it) {
+        if (it->signal == SIGSTOP || it->signal == SIGCONT)
+            return it->signal == SIGSTOP;
+    }
+    return false;
 }
 
 int Recording::laneOfRing(quint32 ring) const

@@ -61,6 +61,10 @@ struct SignalMark {
     bool operator==(const SignalMark&) const = default;
 };
 
+// Where a process is in its life. Exited: it has ended but its parent has not joined it yet
+// (until then it is a zombie). The main process counts as joined once the run has finished.
+enum class ProcessState { Running, Exited, Joined };
+
 // One process of the run: the main process (lane 0) or a worker.
 struct Lane {
     qint32 pid = 0;
@@ -80,6 +84,9 @@ struct Lane {
     std::vector<std::pair<quint32, qint64>> openHolds; // lock, since: rarely more than one
     quint64 tasksDone = 0;
     std::vector<SignalMark> signalsSent;
+
+    // ForkScope's last SIGSTOP or SIGCONT to it was a SIGSTOP.
+    [[nodiscard]] bool stoppedByForkScope() const;
     bool operator==(const Lane&) const = default;
 };
 
@@ -148,6 +155,10 @@ public:
     [[nodiscard]] const std::vector<Lane>& lanes() const { return m_lanes; }
     [[nodiscard]] int laneOfRing(quint32 ring) const;
     [[nodiscard]] int laneOfPid(qint32 pid) const; // the latest process with that pid, or -1
+    static constexpr int kMainLane = 0; // the main process: runStarted() makes it the first lane
+    [[nodiscard]] ProcessState stateOf(int lane) const;
+    // When the process ended, in ns since the start (the main process's end is the run's), or -1.
+    [[nodiscard]] qint64 endOf(int lane) const;
     [[nodiscard]] const std::vector<RecordedEvent>& events() const { return m_events; }
     [[nodiscard]] quint64 eventCount() const { return m_eventCount; } // kept or not
     [[nodiscard]] quint64 eventsNotKept() const { return m_eventCount - m_events.size(); }

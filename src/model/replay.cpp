@@ -53,7 +53,7 @@ std::unique_ptr<Recording> Replay::restart()
     return partial;
 }
 
-void Replay::advance(qint64 tNs, Recording& partial, const std::function<void(const Step&)>& onStep)
+void Replay::advance(qint64 tNs, Recording& partial)
 {
     const qint64 t0 = m_full.t0Ns();
     const auto& events = m_full.events();
@@ -83,7 +83,6 @@ void Replay::advance(qint64 tNs, Recording& partial, const std::function<void(co
             break;
         }
         }
-        onStep(s);
     };
     // Messages and events merged by time; at one time a message first, so a lane starts before
     // its first event.

@@ -2,28 +2,18 @@
 
 // Replay: a finished run shown as it was at any moment. It feeds the saved run's messages
 // (processes starting, exiting, being joined, their output, signals sent) and its events, in
-// time order, into a new Recording — the same steps a live run takes — so every view built on
-// recordings shows the run at that time, open spans, queue depths and lock holders included.
+// time order, into a new Recording — the same steps a live run takes — so every view of a
+// recording shows the run at that time, open spans, queue depths and lock holders included.
 //
 // Going forward only adds what happened since the last position; going back starts again.
 
 #include "model/recording.h"
 
-#include <functional>
 #include <memory>
 #include <vector>
 
 class Replay {
 public:
-    // What a front end follows besides the recording: its process table and output.
-    struct Step {
-        enum class Kind { Start, Exit, Join, Log, Signal };
-        Kind kind = Kind::Start;
-        qint64 timeNs = 0; // since the run started
-        int lane = 0;      // of the full recording
-        std::size_t index = 0; // Log: the entry; Signal: the mark in the lane's list
-    };
-
     // `full` must outlive the Replay.
     explicit Replay(const Recording& full);
 
@@ -33,11 +23,20 @@ public:
 
     // A recording of the run at its start (time 0): scenario and main process only.
     [[nodiscard]] std::unique_ptr<Recording> restart();
-    // Brings `partial` (from restart(), then only advanced) to `tNs`, calling `onStep` for each
-    // message after it is applied. At endNs() the run is finished and its result set.
-    void advance(qint64 tNs, Recording& partial, const std::function<void(const Step&)>& onStep);
+    // Brings `partial` (from restart(), then only advanced) to `tNs`. At endNs() the run is
+    // finished and its result set.
+    void advance(qint64 tNs, Recording& partial);
 
 private:
+    // A message of the saved run, in the order it is fed.
+    struct Step {
+        enum class Kind { Start, Exit, Join, Log, Signal };
+        Kind kind = Kind::Start;
+        qint64 timeNs = 0; // since the run started
+        int lane = 0;      // of the full recording
+        std::size_t index = 0; // Log: the entry; Signal: the mark in the lane's list
+    };
+
     const Recording& m_full;
     std::vector<Step> m_steps; // messages, in time order
     std::size_t m_nextStep = 0;

@@ -16,42 +16,20 @@
 
 using namespace forkscope;
 
-namespace {
-
-// A process of a recorded run as the table shows it when it starts.
-ProcessRow rowOf(const Lane& lane, bool isMain)
-{
-    ProcessRow row;
-    row.name = lane.name;
-    row.role = lane.role;
-    row.pid = lane.pid;
-    row.ppid = lane.ppid;
-    row.daemon = lane.daemon;
-    row.isMain = isMain;
-    row.startNs = std::max<qint64>(0, lane.startNs);
-    return row;
-}
-
-} // namespace
-
 RunController::RunController(ForkServerClient* client, QObject* parent)
-    : QObject(parent), m_client(client), m_processes(new ProcessTableModel(this)), m_usageTimer(new QTimer(this))
+    : QObject(parent), m_client(client), m_usageTimer(new QTimer(this))
 {
     m_usageTimer->setInterval(1000);
-    connect(m_usageTimer, &QTimer::timeout, this,
-            [this] { m_processes->setUsage(m_sampler.sample(m_processes->rows(), core::monotonic_ns())); });
+    connect(m_usageTimer, &QTimer::timeout, this, &RunController::sampleUsage);
     connect(m_client, &ForkServerClient::messageReceived, this, &RunController::handle);
     connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
-    connect(this, &RunController::recordingChanged, this, [this] { // the table's Tasks column
-        if (!m_recording)
-            return;
-        QVector<QPair<qint64, quint64>> done;
-        for (const Lane& lane : m_recording->lanes()) {
-            if (lane.tasksDone > 0)
-                done.append({lane.pid, lane.tasksDone});
-        }
-        m_processes->setTasksDone(done);
-    });
+}
+
+void RunController::sampleUsage()
+{
+    if (m_recording)
+        m_usage = m_sampler.sample(*m_recording, core::monotonic_ns());
+    emit usageChanged();
 }
 
 RunController::~RunController() = default;
@@ -90,11 +68,15 @@ void RunController::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
-    if (state == State::Running && m_runId != 0) { // a live run, not a saved one being shown
+    if (state == State::Running) {
         m_sampler.clear();
         m_usageTimer->start();
     } else if (state != State::Stopping) {
         m_usageTimer->stop();
+        if (!m_usage.isEmpty()) {
+            m_usage.clear(); // what /proc said of processes that are gone
+            emit usageChanged();
+        }
     }
     emit stateChanged(state);
 }
@@ -105,7 +87,6 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
         emit failed(tr("A run is already in progress."));
         return false;
     }
-    m_processes->clear();
     m_summary.reset();
     m_runId = 0;
     m_wallNs = 0;
@@ -115,6 +96,7 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
     m_replay.reset();
     m_wholeRecording.reset();
     m_recording.reset();
+    emit recordingChanged();
     m_requestId = m_client->requestRun(scenario.toStdString(), config.dump());
     if (m_requestId == 0) {
         setState(State::Idle);
@@ -136,33 +118,13 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
     m_wholeRecording.reset();
     m_recording = std::move(recording);
     const Recording& r = *m_recording;
-    m_processes->clear();
     m_runId = 0;
     m_scenario = r.scenario();
     m_config = std::make_unique<nlohmann::json>(nlohmann::json::parse(r.configJson(), nullptr, false));
     m_t0Ns = r.t0Ns();
     m_wallNs = r.durationNs();
-    setState(State::Starting); // the same steps as a live run, so every view follows
-    for (const Lane& lane : r.lanes())
-        addProcess(rowOf(lane, lane.ring == 0));
-    setState(State::Running);
-    for (const LogEntry& entry : r.log()) {
-        const int lane = r.laneOfPid(entry.pid);
-        emit outputLine(entry.timeNs, entry.pid, lane >= 0 ? r.lanes()[std::size_t(lane)].name : QString(), entry.text);
-    }
-    for (const Lane& lane : r.lanes()) {
-        if (lane.exitNs >= 0 || lane.ring == 0) {
-            const qint64 end = lane.exitNs >= 0 ? lane.exitNs : r.durationNs();
-            if (const ProcessRow* row = m_processes->markExited(lane.pid, lane.exitCode, end))
-                emit processExited(*row);
-        }
-        if (lane.joinNs >= 0 || lane.ring == 0) {
-            if (const ProcessRow* row = m_processes->markJoined(lane.pid, lane.joinNs >= 0 ? lane.joinNs : r.durationNs()))
-                emit processJoined(*row);
-        }
-    }
+    m_summary = RunSummary::fromRecording(r, protocol::Outcome::Completed, m_wallNs, QString());
     emit recordingChanged();
-    m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Completed, m_wallNs, QString());
     setState(State::Finished);
     emit finished(*m_summary);
     return true;
@@ -170,24 +132,27 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
 
 bool RunController::sendSignal(qint64 pid, int signal)
 {
-    const ProcessRow* row = m_processes->find(pid);
-    if (!isActive() || !row || row->state != ProcessRow::State::Running) {
+    const int lane = m_recording ? m_recording->laneOfPid(static_cast<qint32>(pid)) : -1;
+    if (!isActive() || lane < 0 || m_recording->stateOf(lane) != ProcessState::Running) {
         emit failed(tr("Process %1 is not a running process of this run: no signal sent.").arg(pid));
         return false;
     }
     if (::kill(static_cast<pid_t>(pid), signal) != 0) {
         emit failed(tr("Cannot send %1 to %2 (%3): %4")
-                        .arg(QString::fromLatin1(sigabbrev_np(signal)), row->name).arg(pid).arg(QString::fromLocal8Bit(std::strerror(errno))));
+                        .arg(QString::fromLatin1(sigabbrev_np(signal)), m_recording->lanes()[std::size_t(lane)].name)
+                        .arg(pid)
+                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
         return false;
     }
-    const qint64 now = core::monotonic_ns();
-    if (m_recording)
-        m_recording->signalSent(static_cast<qint32>(pid), signal, now);
-    if (signal == SIGSTOP || signal == SIGCONT)
-        m_processes->setStopped(pid, signal == SIGSTOP);
-    emit recordingChanged(); // the mark on the timeline
-    emit outputLine(relative(now), pid, row->name,
-                    tr("ForkScope: sent SIG%1 to this process").arg(QString::fromLatin1(sigabbrev_np(signal))));
+    m_recording->signalSent(static_cast<qint32>(pid), signal, core::monotonic_ns());
+    if (signal == SIGSTOP || signal == SIGCONT) { // shown at once; the next sample confirms it
+        for (ProcessUsage& u : m_usage) {
+            if (u.pid == pid)
+                u.stopped = signal == SIGSTOP;
+        }
+        emit usageChanged();
+    }
+    emit recordingChanged(); // the mark on the timeline, the line in the output
     return true;
 }
 
@@ -212,34 +177,21 @@ void RunController::handle(const protocol::Message& message)
                 if (m_runId == 0 || m.run_id != m_runId || !isActive())
                     return; // another front end's run, or one we have finished with
                 if constexpr (std::is_same_v<M, protocol::ProcessStarted>) {
-                    ProcessRow row;
-                    row.name = QString::fromStdString(m.name);
-                    row.role = QString::fromStdString(m.role);
-                    row.pid = m.pid;
-                    row.ppid = m.ppid;
-                    row.daemon = m.daemon;
-                    row.startNs = relative(m.t_ns);
-                    m_processes->addProcess(row);
-                    m_recording->processStarted(m.pid, m.ppid, m.t_ns, m.daemon, row.name, row.role);
-                    emit processStarted(row);
+                    m_recording->processStarted(m.pid, m.ppid, m.t_ns, m.daemon, QString::fromStdString(m.name),
+                                                QString::fromStdString(m.role));
                 } else if constexpr (std::is_same_v<M, protocol::ProcessExited>) {
                     m_recording->processExited(m.pid, m.exitcode, m.t_ns);
-                    if (const ProcessRow* row = m_processes->markExited(m.pid, m.exitcode, relative(m.t_ns)))
-                        emit processExited(*row);
                 } else if constexpr (std::is_same_v<M, protocol::ProcessJoined>) {
                     m_recording->processJoined(m.pid, m.t_ns);
-                    if (const ProcessRow* row = m_processes->markJoined(m.pid, relative(m.t_ns)))
-                        emit processJoined(*row);
                 } else if constexpr (std::is_same_v<M, protocol::LogLine>) {
                     m_recording->logLine(m.pid, m.t_ns, QString::fromStdString(m.text));
-                    const ProcessRow* row = m_processes->find(m.pid);
-                    emit outputLine(relative(m.t_ns), m.pid, row ? row->name : QString(), QString::fromStdString(m.text));
                 } else if constexpr (std::is_same_v<M, protocol::RunResult>) {
                     m_recording->setResult(m.result_json);
-                    emit recordingChanged();
                 } else if constexpr (std::is_same_v<M, protocol::RunFinished>) {
                     onFinished(m);
+                    return; // it said so itself
                 }
+                emit recordingChanged();
             }
         },
         message);
@@ -251,13 +203,6 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
         return;
     m_runId = m.run_id;
     m_t0Ns = m.t_ns;
-    ProcessRow main;
-    main.name = QStringLiteral("MainProcess"); // Python's name for it
-    main.role = QString::fromUtf8(QT_TRANSLATE_NOOP("Role", "main")); // translated when shown
-    main.pid = m.main_pid;
-    main.ppid = m.main_ppid;
-    main.isMain = true;
-    m_processes->addProcess(main);
     m_recording = std::make_unique<Recording>();
     m_recording->setScenario(m_scenario, m_config->dump());
     m_recording->runStarted(m.t_ns, m.main_pid, m.main_ppid);
@@ -271,24 +216,18 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
                             .arg(QString::fromLocal8Bit(e.what())));
         }
     }
+    emit recordingChanged();
     setState(State::Running);
-    emit processStarted(main);
 }
 
 void RunController::onFinished(const protocol::RunFinished& m)
 {
     m_wallNs = m.wall_ns > 0 ? m.wall_ns : relative(m.t_ns);
-    if (const ProcessRow* main = m_processes->rows().isEmpty() ? nullptr : &m_processes->rows().first()) {
-        // The fork server reaps the supervisor; its exit status is not the run's outcome.
-        const qint64 pid = main->pid;
-        m_processes->markExited(pid, std::nullopt, relative(m.t_ns));
-        m_processes->markJoined(pid, relative(m.t_ns));
-    }
     if (m_collector)
         m_collector->finish(); // every process has ended: the rings hold all there will be
     m_recording->runFinished(m.t_ns);
     emit recordingChanged();
-    m_summary = RunSummary::fromRows(m_processes->rows(), m.outcome, m_wallNs, QString::fromStdString(m.message));
+    m_summary = RunSummary::fromRecording(*m_recording, m.outcome, m_wallNs, QString::fromStdString(m.message));
     setState(State::Finished);
     emit finished(*m_summary);
 }
@@ -312,9 +251,16 @@ void RunController::onConnectionLost(const QString& reason)
         m_wallNs = elapsedNs();
         if (m_collector)
             m_collector->finish();
-        if (m_recording)
+        if (m_recording) {
             m_recording->runFinished(m_t0Ns + m_wallNs);
-        m_summary = RunSummary::fromRows(m_processes->rows(), protocol::Outcome::Killed, m_wallNs, reason);
+            m_summary = RunSummary::fromRecording(*m_recording, protocol::Outcome::Killed, m_wallNs, reason);
+        } else {
+            m_summary = RunSummary();
+            m_summary->outcome = protocol::Outcome::Killed;
+            m_summary->message = reason;
+            m_summary->wallNs = m_wallNs;
+        }
+        emit recordingChanged();
         setState(State::Finished);
         emit finished(*m_summary);
     }
@@ -336,12 +282,6 @@ qint64 RunController::replayPositionNs() const
     return m_replay ? m_replay->positionNs() : replayEndNs();
 }
 
-void RunController::addProcess(const ProcessRow& row)
-{
-    m_processes->addProcess(row);
-    emit processStarted(row);
-}
-
 void RunController::replayTo(qint64 tNs)
 {
     if (!canReplay())
@@ -351,64 +291,20 @@ void RunController::replayTo(qint64 tNs)
         m_replay = std::make_unique<Replay>(*m_wholeRecording);
     }
     tNs = std::clamp<qint64>(tNs, 0, m_replay->endNs());
-    if (!m_recording || tNs < m_replay->positionNs()) { // back in time: from the start again
-        auto fresh = m_replay->restart();
-        m_processes->clear();
-        emit outputCleared();
-        m_recording = std::move(fresh); // the views switch to it on recordingChanged()
-        addProcess(rowOf(m_wholeRecording->lanes().front(), true));
-    }
-    m_replay->advance(tNs, *m_recording, [this](const Replay::Step& step) { followReplayStep(step); });
-    if (tNs >= m_replay->endNs() && !m_processes->rows().isEmpty()) {
-        const qint64 mainPid = m_processes->rows().first().pid;
-        m_processes->markExited(mainPid, std::nullopt, tNs);
-        m_processes->markJoined(mainPid, tNs);
-    }
+    if (!m_recording || tNs < m_replay->positionNs()) // back in time: from the start again
+        m_recording = m_replay->restart(); // views see another recording and start over
+    m_replay->advance(tNs, *m_recording);
     emit recordingChanged();
     emit replayChanged();
-}
-
-void RunController::followReplayStep(const Replay::Step& step)
-{
-    const Lane& lane = m_wholeRecording->lanes()[static_cast<std::size_t>(step.lane)];
-    switch (step.kind) {
-    case Replay::Step::Kind::Start:
-        addProcess(rowOf(lane, false));
-        break;
-    case Replay::Step::Kind::Exit:
-        if (const ProcessRow* row = m_processes->markExited(lane.pid, lane.exitCode, lane.exitNs))
-            emit processExited(*row);
-        break;
-    case Replay::Step::Kind::Join:
-        if (const ProcessRow* row = m_processes->markJoined(lane.pid, lane.joinNs))
-            emit processJoined(*row);
-        break;
-    case Replay::Step::Kind::Log: {
-        const LogEntry& entry = m_wholeRecording->log()[step.index];
-        const int owner = m_wholeRecording->laneOfPid(entry.pid);
-        emit outputLine(entry.timeNs, entry.pid, owner >= 0 ? m_wholeRecording->lanes()[std::size_t(owner)].name : QString(), entry.text);
-        break;
-    }
-    case Replay::Step::Kind::Signal: {
-        const int signal = lane.signalsSent[step.index].signal;
-        if (signal == SIGSTOP || signal == SIGCONT)
-            m_processes->setStopped(lane.pid, signal == SIGSTOP);
-        break;
-    }
-    }
 }
 
 void RunController::endReplay()
 {
     if (!m_replay)
         return;
-    // The whole run again, through the steps of showing a saved one; its outcome stays its own.
-    const std::optional<RunSummary> summary = m_summary;
-    const qint64 wallNs = m_wallNs;
+    // The whole run again; its outcome and wall time stay its own.
     m_replay.reset();
-    std::unique_ptr<Recording> whole = std::move(m_wholeRecording);
-    showRecording(std::move(whole));
-    m_summary = summary;
-    m_wallNs = wallNs;
+    m_recording = std::move(m_wholeRecording);
+    emit recordingChanged();
     emit replayChanged();
 }

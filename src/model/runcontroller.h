@@ -1,6 +1,5 @@
 #pragma once
 
-#include "model/processtablemodel.h"
 #include "model/procsampler.h"
 #include "model/recording.h"
 #include "model/replay.h"
@@ -18,8 +17,10 @@ class Collector;
 class QTimer;
 class ForkServerClient;
 
-// Drives one run at a time through the fork server and keeps its state: the process table, the
-// run's clock, its outcome. The GUI and the CLI both sit on top of it.
+// Drives one run at a time through the fork server. What the run does goes into its Recording —
+// the one truth every view reads, as for a run opened from a file or replayed — and this keeps
+// only what a Recording is not: the run's state, its clock, its outcome, and the latest /proc
+// samples of its processes. The GUI and the CLI both sit on top of it.
 class RunController : public QObject {
     Q_OBJECT
 
@@ -30,7 +31,6 @@ public:
     explicit RunController(ForkServerClient* client, QObject* parent = nullptr);
     ~RunController() override;
 
-    [[nodiscard]] ProcessTableModel* processModel() const { return m_processes; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isActive() const;
     [[nodiscard]] bool canStart() const;
@@ -49,8 +49,8 @@ public:
 
     // False (and failed() emitted) if a run is active or the fork server is gone.
     bool start(const QString& scenario, const nlohmann::json& config);
-    // Shows a saved run as if it had just finished: its processes, output and recording. False
-    // (and failed() emitted) while a run is active.
+    // Makes a saved run the current one, finished. False (and failed() emitted) while a run is
+    // active.
     bool showRecording(std::unique_ptr<Recording> recording);
     void stop();
     // Sends `signal` to a process of the current run that has not exited (the main process
@@ -58,9 +58,8 @@ public:
     // by an unrelated process is never signalled. False, with failed() emitted, otherwise.
     bool sendSignal(qint64 pid, int signal);
 
-    // Replay of a finished run (live or opened): the table, output and recording() show the run
-    // as it was `tNs` after it started, as if it were going on. endReplay() (or reaching the
-    // end) brings back the whole run.
+    // Replay of a finished run (live or opened): recording() is the run as it was `tNs` after
+    // it started, as if it were going on. endReplay() brings back the whole run.
     [[nodiscard]] bool canReplay() const;
     [[nodiscard]] bool isReplaying() const { return m_replay != nullptr; }
     [[nodiscard]] qint64 replayEndNs() const;
@@ -68,18 +67,18 @@ public:
     void replayTo(qint64 tNs);
     void endReplay();
 
+    // The latest /proc samples of the current run's running processes (none once it is over).
+    [[nodiscard]] const QVector<ProcessUsage>& usage() const { return m_usage; }
+
 signals:
     void stateChanged(RunController::State state);
-    void processStarted(const ProcessRow& row);
-    void processExited(const ProcessRow& row);
-    void processJoined(const ProcessRow& row);
-    // tNs since the run started; name is the process's, or empty if unknown.
-    void outputLine(qint64 tNs, qint64 pid, const QString& name, const QString& text);
     void finished(const RunSummary& summary);
     void failed(const QString& message);
-    void recordingChanged(); // events or processes were added to recording()
-    void outputCleared();    // a replay went back in time: the output starts again
-    void replayChanged();    // the replayed moment moved, or the replay ended
+    // recording() gained something (a message or events), or is another recording: a new run,
+    // an opened one, a replay going back or ending. Views follow() it.
+    void recordingChanged();
+    void usageChanged();
+    void replayChanged(); // the replayed moment moved, or the replay ended
 
 private:
     void handle(const forkscope::protocol::Message& message);
@@ -88,12 +87,10 @@ private:
     void onError(const forkscope::protocol::Error& m);
     void onConnectionLost(const QString& reason);
     void setState(State state);
-    void followReplayStep(const Replay::Step& step);
-    void addProcess(const ProcessRow& row);
+    void sampleUsage();
     [[nodiscard]] qint64 relative(qint64 tNs) const { return tNs - m_t0Ns; }
 
     ForkServerClient* m_client;
-    ProcessTableModel* m_processes;
     State m_state = State::Idle;
     QString m_scenario;
     quint32 m_requestId = 0;
@@ -108,4 +105,5 @@ private:
     std::unique_ptr<Collector> m_collector;
     QTimer* m_usageTimer; // samples CPU % and RSS from /proc once a second while a run is going
     ProcSampler m_sampler;
+    QVector<ProcessUsage> m_usage;
 };

@@ -1,34 +1,37 @@
 #include "model/runsummary.h"
 
+#include "model/recording.h"
 #include "model/textformat.h"
 
 #include <algorithm>
 
 using forkscope::protocol::Outcome;
 
-RunSummary RunSummary::fromRows(const QVector<ProcessRow>& rows, Outcome outcome, qint64 wallNs, const QString& message)
+RunSummary RunSummary::fromRecording(const Recording& run, Outcome outcome, qint64 wallNs, const QString& message)
 {
     RunSummary s;
     s.outcome = outcome;
     s.message = message;
     s.wallNs = wallNs;
-    for (const ProcessRow& row : rows) {
-        if (row.isMain)
+    for (int i = 0; i < static_cast<int>(run.lanes().size()); ++i) {
+        if (i == Recording::kMainLane)
             continue;
+        const Lane& lane = run.lanes()[static_cast<std::size_t>(i)];
         ++s.workers;
-        if (row.exitCode) {
-            if (*row.exitCode == 0)
+        if (lane.exitCode) {
+            if (*lane.exitCode == 0)
                 ++s.exitedZero;
-            else if (*row.exitCode > 0)
+            else if (*lane.exitCode > 0)
                 ++s.exitedNonZero;
             else {
                 ++s.endedBySignal;
-                ++s.bySignal[-*row.exitCode];
+                ++s.bySignal[-*lane.exitCode];
             }
         }
-        if (const auto lifetime = row.lifetimeNs()) {
-            s.sumLifetimeNs += *lifetime;
-            s.maxLifetimeNs = std::max(s.maxLifetimeNs, *lifetime);
+        if (const qint64 end = run.endOf(i); end >= 0) {
+            const qint64 lifetime = end - std::max<qint64>(0, lane.startNs);
+            s.sumLifetimeNs += lifetime;
+            s.maxLifetimeNs = std::max(s.maxLifetimeNs, lifetime);
         }
     }
     return s;

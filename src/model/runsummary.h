@@ -1,11 +1,14 @@
 #pragma once
 
-#include "model/processtablemodel.h"
 #include "scenarios/runner/protocol.h"
 
 #include <QCoreApplication>
 
-// What a finished run amounts to, derived from its process rows: the numbers behind the seeds'
+#include <map>
+
+class Recording;
+
+// What a finished run amounts to, derived from its recording's processes: the numbers behind the seeds'
 // "Example 1 vs Example 2" comparison (wall time against the sum and the longest of the work).
 struct RunSummary {
     Q_DECLARE_TR_FUNCTIONS(RunSummary)
@@ -22,8 +25,8 @@ public:
     qint64 sumLifetimeNs = 0; // of the workers
     qint64 maxLifetimeNs = 0;
 
-    [[nodiscard]] static RunSummary fromRows(const QVector<ProcessRow>& rows, forkscope::protocol::Outcome outcome,
-                                             qint64 wallNs, const QString& message);
+    [[nodiscard]] static RunSummary fromRecording(const Recording& run, forkscope::protocol::Outcome outcome,
+                                                  qint64 wallNs, const QString& message);
     [[nodiscard]] static QString outcomeText(forkscope::protocol::Outcome outcome);
     // "4 workers: 2 exited with code 0, 1 killed by SIGKILL, 1 killed by SIGTERM"
     [[nodiscard]] QString workersText() const;

@@ -1,6 +1,6 @@
 #pragma once
 
-// SpanCursor: how far a model has read each lane's closed spans, so that its refresh() reads only
+// SpanCursor: how far a model has read each lane's closed spans, so that its follow() reads only
 // the spans closed since (Lane::spans grows in close order and never changes what it holds).
 
 #include "model/recording.h"

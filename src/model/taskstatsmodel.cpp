@@ -4,22 +4,18 @@
 
 #include <algorithm>
 
-void TaskStatsModel::setRecording(const Recording* recording)
+void TaskStatsModel::reset()
 {
     beginResetModel();
-    m_recording = recording;
     m_endsNs.clear();
     m_spans.reset();
     m_seen = seen();
     endResetModel();
-    refresh();
 }
 
-void TaskStatsModel::refresh()
+void TaskStatsModel::takeIn(const Recording& run)
 {
-    if (!m_recording)
-        return;
-    m_spans.readNew(*m_recording, [this](const Span& s) {
+    m_spans.readNew(run, [this](const Span& s) {
         if (s.kind != SpanKind::Task)
             return;
         // Lanes are read one after the other: a task may end before the last one taken.
@@ -34,12 +30,12 @@ void TaskStatsModel::refresh()
 
 TaskStatsModel::Seen TaskStatsModel::seen() const
 {
-    return m_recording ? Seen{taskCount(), m_recording->tasksFailed(), durationNs()} : Seen{};
+    return recording() ? Seen{taskCount(), recording()->tasksFailed(), durationNs()} : Seen{};
 }
 
 int TaskStatsModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() || !m_recording ? 0 : NUM_ROWS;
+    return parent.isValid() || !recording() ? 0 : NUM_ROWS;
 }
 
 int TaskStatsModel::columnCount(const QModelIndex& parent) const
@@ -54,10 +50,10 @@ double TaskStatsModel::meanThroughput() const
 
 QVariant TaskStatsModel::value(int row) const
 {
-    const LogHistogram& ns = m_recording->taskNs();
+    const LogHistogram& ns = recording()->taskNs();
     switch (row) {
     case CountRow: return qulonglong{ns.count()};
-    case FailedRow: return m_recording->tasksFailed();
+    case FailedRow: return recording()->tasksFailed();
     case MedianRow: return qint64{ns.percentile(0.5)};
     case P95Row: return qint64{ns.percentile(0.95)};
     case MaxRow: return qint64{ns.max()};
@@ -81,7 +77,7 @@ QString TaskStatsModel::valueText(int row) const
 
 QVariant TaskStatsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_recording)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !recording())
         return {};
     const bool name = index.column() == NameColumn;
     switch (role) {
@@ -116,7 +112,7 @@ QVariant TaskStatsModel::headerData(int section, Qt::Orientation orientation, in
 
 std::vector<LogHistogram::Bin> TaskStatsModel::durationHistogram(int perOctave) const
 {
-    return m_recording ? m_recording->taskNs().bins(perOctave) : std::vector<LogHistogram::Bin>{};
+    return recording() ? recording()->taskNs().bins(perOctave) : std::vector<LogHistogram::Bin>{};
 }
 
 std::vector<QPointF> TaskStatsModel::throughput(qint64 fromNs, qint64 toNs, int buckets) const
@@ -141,7 +137,7 @@ std::vector<QPointF> TaskStatsModel::throughput(qint64 fromNs, qint64 toNs, int 
 
 QString TaskStatsModel::summaryText() const
 {
-    if (!m_recording || taskCount() == 0)
+    if (!recording() || taskCount() == 0)
         return tr("No task in this run");
     return tr("Tasks: %1, failed: %2; duration p50 %3, p95 %4, max %5; %6")
         .arg(valueText(CountRow), valueText(FailedRow), valueText(MedianRow), valueText(P95Row), valueText(MaxRow),

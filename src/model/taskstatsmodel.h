@@ -3,10 +3,11 @@
 // TaskStatsModel: the tasks of a run — how long they took (Recording::taskNs(), as bins for a
 // histogram), how many finished per second over time (from the lanes' closed task spans), and a
 // few summary rows (count, failed, p50/p95/max, mean throughput) for a table or one line of text.
-// refresh() takes in only what the recording gained since the last call.
+// follow() takes in only what the recording gained since the last call.
 
 #include "model/loghistogram.h"
 #include "model/recording.h"
+#include "model/recordingview.h"
 #include "model/spancursor.h"
 
 #include <QAbstractTableModel>
@@ -14,7 +15,7 @@
 
 #include <vector>
 
-class TaskStatsModel : public QAbstractTableModel {
+class TaskStatsModel : public QAbstractTableModel, public RecordingView {
     Q_OBJECT
 
 public:
@@ -25,20 +26,14 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // Shows `recording` (or nothing); it must outlive its use here or be replaced first.
-    void setRecording(const Recording* recording);
-    [[nodiscard]] const Recording* recording() const { return m_recording; }
-    // Takes in the task spans the recording gained since the last call.
-    void refresh();
-
     // NUM_ROWS rows while a recording is shown.
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    [[nodiscard]] qint64 durationNs() const { return m_recording ? m_recording->durationNs() : 0; }
-    [[nodiscard]] quint64 taskCount() const { return m_recording ? m_recording->taskNs().count() : 0; }
+    [[nodiscard]] qint64 durationNs() const { return recording() ? recording()->durationNs() : 0; }
+    [[nodiscard]] quint64 taskCount() const { return recording() ? recording()->taskNs().count() : 0; }
     // Tasks finished per second over the run so far.
     [[nodiscard]] double meanThroughput() const;
     // Task durations (ns) as bins, `perOctave` per power of two.
@@ -51,6 +46,8 @@ public:
     [[nodiscard]] QString summaryText() const;
 
 private:
+    void reset() override;
+    void takeIn(const Recording& run) override;
     struct Seen {
         quint64 count = 0, failed = 0;
         qint64 durationNs = 0;
@@ -60,7 +57,6 @@ private:
     [[nodiscard]] QVariant value(int row) const;
     [[nodiscard]] QString valueText(int row) const;
 
-    const Recording* m_recording = nullptr;
     std::vector<qint64> m_endsNs; // of the task spans, in time order
     SpanCursor m_spans;
     Seen m_seen;

@@ -29,21 +29,17 @@ TimelineModel::Band TimelineModel::bandOf(SpanKind kind)
     }
 }
 
-void TimelineModel::setRecording(const Recording* recording)
+void TimelineModel::reset()
 {
     beginResetModel();
-    m_recording = recording;
     m_lanes.clear();
     m_flows.clear();
     endResetModel();
-    refresh();
 }
 
-void TimelineModel::refresh()
+void TimelineModel::takeIn(const Recording& run)
 {
-    if (!m_recording)
-        return;
-    const auto& lanes = m_recording->lanes();
+    const auto& lanes = run.lanes();
     if (lanes.size() > m_lanes.size()) {
         beginInsertRows({}, static_cast<int>(m_lanes.size()), static_cast<int>(lanes.size()) - 1);
         m_lanes.resize(lanes.size());
@@ -56,7 +52,7 @@ void TimelineModel::refresh()
             mine.bands[static_cast<std::size_t>(bandOf(spans[mine.taken].kind))].add(spans, mine.taken);
     }
     if (m_flowsShown)
-        m_flows.refresh(*m_recording);
+        m_flows.refresh(run);
     if (!m_lanes.empty()) // exit codes and names may have arrived
         emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
 }
@@ -68,9 +64,9 @@ int TimelineModel::rowCount(const QModelIndex& parent) const
 
 QVariant TimelineModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_recording)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !recording())
         return {};
-    const Lane& lane = m_recording->lanes()[static_cast<std::size_t>(index.row())];
+    const Lane& lane = recording()->lanes()[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole: return QStringLiteral("%1 (%2)").arg(lane.name.isEmpty() ? QStringLiteral("?") : lane.name).arg(lane.pid);
     case Qt::ToolTipRole: return QStringLiteral("%1, pid %2, parent %3").arg(lane.name).arg(lane.pid).arg(lane.ppid);
@@ -84,15 +80,15 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
 
 int TimelineModel::laneOfPid(qint64 pid) const
 {
-    if (!m_recording)
+    if (!recording())
         return -1;
-    const int lane = m_recording->laneOfPid(static_cast<qint32>(pid));
+    const int lane = recording()->laneOfPid(static_cast<qint32>(pid));
     return lane < rowCount() ? lane : -1;
 }
 
 qint64 TimelineModel::durationNs() const
 {
-    return m_recording ? std::max(m_recording->durationNs(), m_liveEndNs) : 0;
+    return recording() ? std::max(recording()->durationNs(), m_liveEndNs) : 0;
 }
 
 void TimelineModel::setLiveEndNs(qint64 ns)
@@ -117,7 +113,7 @@ std::size_t TimelineModel::spanCount() const
 // What is still going on a live lane: its current state or task, drawn up to now.
 std::optional<TimelineModel::Block> TimelineModel::openBlock(int lane, Band band) const
 {
-    const Lane& l = m_recording->lanes()[static_cast<std::size_t>(lane)];
+    const Lane& l = recording()->lanes()[static_cast<std::size_t>(lane)];
     const std::optional<Span>& open = band == Band::State ? l.openState : band == Band::Task ? l.openTask : std::nullopt;
     if (!open || l.exitNs >= 0)
         return std::nullopt;
@@ -127,10 +123,10 @@ std::optional<TimelineModel::Block> TimelineModel::openBlock(int lane, Band band
 std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qint64 fromNs, qint64 toNs, double nsPerPixel) const
 {
     std::vector<Block> out;
-    if (!m_recording || lane < 0 || lane >= static_cast<int>(m_lanes.size()))
+    if (!recording() || lane < 0 || lane >= static_cast<int>(m_lanes.size()))
         return out;
     const BandSpans& b = m_lanes[static_cast<std::size_t>(lane)].bands[static_cast<std::size_t>(band)];
-    const std::vector<Span>& spans = m_recording->lanes()[static_cast<std::size_t>(lane)].spans;
+    const std::vector<Span>& spans = recording()->lanes()[static_cast<std::size_t>(lane)].spans;
     auto span = [&](std::size_t i) -> const Span& { return spans[b.order[i]]; };
     // The first span that may reach into the window: maxEnd only grows.
     auto i = static_cast<std::size_t>(std::upper_bound(b.maxEnd.begin(), b.maxEnd.end(), fromNs) - b.maxEnd.begin());
@@ -169,17 +165,17 @@ std::optional<TimelineModel::Block> TimelineModel::blockAt(int lane, Band band, 
 
 std::vector<SignalMark> TimelineModel::signalMarks(int lane) const
 {
-    if (!m_recording || lane < 0 || lane >= rowCount())
+    if (!recording() || lane < 0 || lane >= rowCount())
         return {};
-    return m_recording->lanes()[static_cast<std::size_t>(lane)].signalsSent;
+    return recording()->lanes()[static_cast<std::size_t>(lane)].signalsSent;
 }
 
 std::vector<std::pair<qint64, qint64>> TimelineModel::stoppedIntervals(int lane) const
 {
     std::vector<std::pair<qint64, qint64>> out;
-    if (!m_recording || lane < 0 || lane >= rowCount())
+    if (!recording() || lane < 0 || lane >= rowCount())
         return out;
-    const Lane& l = m_recording->lanes()[static_cast<std::size_t>(lane)];
+    const Lane& l = recording()->lanes()[static_cast<std::size_t>(lane)];
     qint64 since = -1; // stopped since, or -1
     for (const SignalMark& mark : l.signalsSent) {
         if (mark.signal == SIGSTOP && since < 0) {
@@ -200,8 +196,8 @@ void TimelineModel::setFlowsShown(bool shown)
         return;
     m_flowsShown = shown;
     m_flows.clear(); // memory only while they are wanted
-    if (shown && m_recording)
-        m_flows.refresh(*m_recording);
+    if (shown && recording())
+        m_flows.refresh(*recording());
     if (!m_lanes.empty())
         emit dataChanged(index(0), index(static_cast<int>(m_lanes.size()) - 1));
 }

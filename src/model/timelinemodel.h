@@ -8,13 +8,14 @@
 
 #include "model/flowindex.h"
 #include "model/recording.h"
+#include "model/recordingview.h"
 
 #include <QAbstractListModel>
 
 #include <array>
 #include <vector>
 
-class TimelineModel : public QAbstractListModel {
+class TimelineModel : public QAbstractListModel, public RecordingView {
     Q_OBJECT
 
 public:
@@ -36,13 +37,8 @@ public:
 
     using QAbstractListModel::QAbstractListModel;
 
-    // Shows `recording` (or nothing); it must outlive its use here or be replaced first.
-    void setRecording(const Recording* recording);
-    [[nodiscard]] const Recording* recording() const { return m_recording; }
     // The lane of the latest process with this pid, or -1.
     [[nodiscard]] int laneOfPid(qint64 pid) const;
-    // Takes in what the recording gained since the last call (new lanes, closed spans).
-    void refresh();
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
@@ -72,6 +68,8 @@ public:
     [[nodiscard]] std::vector<std::pair<qint64, qint64>> stoppedIntervals(int lane) const;
 
 private:
+    void reset() override;
+    void takeIn(const Recording& run) override;
     // A band refers to the recording's spans rather than copying them: a copy and its index
     // cost 40 bytes a span, a third of a long run's memory; this costs 12.
     struct BandSpans {
@@ -85,7 +83,6 @@ private:
     };
     [[nodiscard]] std::optional<Block> openBlock(int lane, Band band) const;
 
-    const Recording* m_recording = nullptr;
     std::vector<LaneSpans> m_lanes;
     qint64 m_liveEndNs = 0;
     FlowIndex m_flows;

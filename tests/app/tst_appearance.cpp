@@ -94,12 +94,12 @@ void TestAppearance::viewsFollowTheDarkPalette()
     for (const RecordedEvent& e : forkscope::testing::lockedTasks(2, 10, 3))
         r.append(e);
     TimelineModel timelineModel;
-    timelineModel.setRecording(&r);
+    timelineModel.follow(&r);
     TimelineView timeline;
     timeline.setModel(&timelineModel);
     timeline.resize(600, 200);
     QueueSeriesModel queueModel;
-    queueModel.setRecording(&r);
+    queueModel.follow(&r);
     QueueChart chart;
     chart.setModel(&queueModel);
     chart.resize(600, 300);

@@ -114,7 +114,7 @@ void TestCharts::lockChartDrawsWaitersTimesAndHolders()
 {
     const Recording r = busyRun();
     LockSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     LockChart chart;
     const QImage image = drawn(chart, model, QStringLiteral("lockchart"));
     QVERIFY(!image.isNull());
@@ -153,7 +153,7 @@ void TestCharts::taskChartDrawsThroughputAndDurations()
 {
     const Recording r = busyRun();
     TaskStatsModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     TaskChart chart;
     const QImage image = drawn(chart, model, QStringLiteral("taskchart"));
     QVERIFY(!image.isNull());
@@ -183,9 +183,9 @@ void TestCharts::emptyRunsSaySo()
 {
     const Recording r = runWithWorkers(2);
     LockSeriesModel locks;
-    locks.setRecording(&r);
+    locks.follow(&r);
     TaskStatsModel tasks;
-    tasks.setRecording(&r);
+    tasks.follow(&r);
     LockChart lockChart;
     lockChart.setModel(&locks);
     TaskChart taskChart;
@@ -207,9 +207,9 @@ void TestCharts::changesAreDrawnAtTheNextFrame()
     for (std::size_t i = 0; i < half; ++i)
         r.append(events[i]);
     LockSeriesModel locks;
-    locks.setRecording(&r);
+    locks.follow(&r);
     TaskStatsModel tasks;
-    tasks.setRecording(&r);
+    tasks.follow(&r);
     LockChart lockChart;
     lockChart.setModel(&locks);
     TaskChart taskChart;
@@ -219,8 +219,8 @@ void TestCharts::changesAreDrawnAtTheNextFrame()
 
     for (std::size_t i = half; i < events.size(); ++i)
         r.append(events[i]);
-    locks.refresh();
-    tasks.refresh();
+    locks.follow(locks.recording());
+    tasks.follow(tasks.recording());
     // Not at once: views redraw at their frame rate, never per change.
     QCOMPARE(taskChart.summaryText(), before);
     QCOMPARE(pointsOf(lockChart.waitersChart()->series().value(0)).size(), pointsBefore);

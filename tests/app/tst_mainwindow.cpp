@@ -17,6 +17,7 @@
 #include "model/timelinemodel.h"
 #include "model/configmodel.h"
 #include "model/forkserverclient.h"
+#include "model/processtablemodel.h"
 #include "support/test_main.h"
 #include "support/untranslated_text.h"
 #include "ui_mainwindow.h"
@@ -132,20 +133,23 @@ void TestMainWindow::startFillsTheTableWithRealProcesses()
     QVERIFY(!action("actionStart")->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
 
-    const auto& rows = m_window->runController()->processModel()->rows();
-    for (const ProcessRow& row : rows.mid(1)) {
-        QVERIFY(row.pid > 0 && row.pid != ::getpid() && row.pid != m_client->serverPid());
-        QCOMPARE(row.ppid, rows[0].pid);
-        QCOMPARE(row.state, ProcessRow::State::Joined);
+    const Recording& run = *m_window->runController()->recording();
+    QCOMPARE(table->model()->rowCount(), int(run.lanes().size()));
+    for (int row = 1; row < table->model()->rowCount(); ++row) {
+        const Lane& lane = run.lanes()[std::size_t(row)];
+        QVERIFY(lane.pid > 0 && lane.pid != ::getpid() && lane.pid != m_client->serverPid());
+        QCOMPARE(lane.ppid, run.lanes()[0].pid);
+        QCOMPARE(table->model()->index(row, 0).data(ProcessTableModel::PidRole).toLongLong(), qint64{lane.pid});
+        QCOMPARE(table->model()->index(row, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Joined));
     }
     const QString output = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
-    QVERIFY(output.contains(QStringLiteral("worker-4 [%1]").arg(rows.last().pid)));
+    QVERIFY(output.contains(QStringLiteral("worker-4 [%1]").arg(run.lanes().back().pid)));
     // The output filter shows one worker's lines only, and all of them again.
     auto* filter = m_window->findChild<QComboBox*>(QStringLiteral("outputFilter"));
     QCOMPARE(filter->count(), 1 + 6); // every process, then each one
-    filter->setCurrentIndex(filter->findData(rows.last().pid));
+    filter->setCurrentIndex(filter->findData(qint64{run.lanes().back().pid}));
     const QString filtered = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
-    QVERIFY(filtered.contains(QStringLiteral("worker-4 [%1]").arg(rows.last().pid)));
+    QVERIFY(filtered.contains(QStringLiteral("worker-4 [%1]").arg(run.lanes().back().pid)));
     QVERIFY(!filtered.contains(QStringLiteral("worker-3 [")));
     filter->setCurrentIndex(0);
     QCOMPARE(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText(), output);
@@ -212,7 +216,7 @@ void TestMainWindow::stopActionStopsTheRun()
     config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 600000);
     action("actionStart")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(action("actionStop")->isEnabled(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->processModel()->rowCount(), 5, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QTableView*>(QStringLiteral("processView"))->model()->rowCount(), 5, 20000);
     action("actionStop")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 10000);
     QCOMPARE(m_window->runController()->summary()->outcome, forkscope::protocol::Outcome::Stopped);
@@ -238,7 +242,8 @@ void TestMainWindow::exportsAndReopensARun()
 
     // The timeline has a lane per process, and it draws them: the lanes are not blank.
     auto* timeline = m_window->findChild<TimelineView*>(QStringLiteral("timelineView"));
-    QCOMPARE(timeline->model()->rowCount(), m_window->runController()->processModel()->rowCount());
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    QCOMPARE(timeline->model()->rowCount(), table->model()->rowCount());
     QCOMPARE(timeline->model()->spanCount(), spans);
     const QImage picture = timeline->grab().toImage();
     const QColor task(0x1e, 0x88, 0xe5);
@@ -292,7 +297,7 @@ void TestMainWindow::exportsAndReopensARun()
     QVERIFY(!QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray().isEmpty());
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(!m_window->runFiles()->exportTo(ExportFormat::RunFile, run));
-    const int rows = m_window->runController()->processModel()->rowCount();
+    const int rows = table->model()->rowCount();
 
     const auto failed = m_window->runFiles()->open(dir.filePath(QStringLiteral("missing.json")));
     QVERIFY(failed && failed->contains(QStringLiteral("missing.json")));
@@ -303,7 +308,7 @@ void TestMainWindow::exportsAndReopensARun()
     for (const Lane& lane : reopened.lanes())
         reopenedSpans += lane.spans.size();
     QCOMPARE(reopenedSpans, spans);
-    QCOMPARE(m_window->runController()->processModel()->rowCount(), rows);
+    QCOMPARE(table->model()->rowCount(), rows);
     QCOMPARE(m_window->runController()->state(), RunController::State::Finished);
     const QString output = m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText();
     QVERIFY(output.contains(QStringLiteral("got the sentinel")));
@@ -351,8 +356,9 @@ void TestMainWindow::lockAndTaskChartsShowTheRun()
     QTRY_COMPARE(tasks->model()->taskCount(), quint64{6});
     // The process table counts each pool worker's tasks; together they did all six.
     quint64 byWorkers = 0;
-    for (const ProcessRow& row : m_window->runController()->processModel()->rows())
-        byWorkers += row.tasksDone;
+    auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        byWorkers += table->model()->index(row, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong();
     QCOMPARE(byWorkers, quint64{6});
     tasks->redraw();
     QVERIFY(!tasks->throughputChart()->series().isEmpty());
@@ -389,8 +395,8 @@ void TestMainWindow::replayShowsTheRunAtAMoment()
     RunController* controller = m_window->runController();
     QVERIFY(controller->isReplaying());
     QCOMPARE(table->model()->rowCount(), 3);
-    QCOMPARE(controller->processModel()->rows()[1].state, ProcessRow::State::Joined);
-    QCOMPARE(controller->processModel()->rows()[2].state, ProcessRow::State::Running);
+    QCOMPARE(table->model()->index(1, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Joined));
+    QCOMPARE(table->model()->index(2, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Running));
     QVERIFY(timeline->model()->spanCount() < wholeSpans);
     QCOMPARE(timeline->model()->durationNs(), controller->replayPositionNs());
     QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().size() < wholeOutput.size());
@@ -455,8 +461,9 @@ void TestMainWindow::signalsReachTheSelectedProcess()
 
     const qint64 killed = select(2);
     action("actionSignalKill")->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->runController()->processModel()->find(killed)->exitCode == std::optional<int>(-9), 10000);
-    QVERIFY(m_window->runController()->processModel()->find(paused)->state == ProcessRow::State::Running);
+    const Recording& run = *m_window->runController()->recording();
+    QTRY_VERIFY_WITH_TIMEOUT(run.lanes()[std::size_t(run.laneOfPid(qint32(killed)))].exitCode == std::optional<qint32>(-9), 10000);
+    QVERIFY(run.stateOf(run.laneOfPid(qint32(paused))) == ProcessState::Running);
     QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().contains(QStringLiteral("sent SIGKILL")));
     QVERIFY(!action("actionSignalKill")->isEnabled()); // it has exited
     action("actionStop")->trigger();

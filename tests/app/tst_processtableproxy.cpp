@@ -3,6 +3,7 @@
 
 #include "app/processtableproxy.h"
 #include "model/processtablemodel.h"
+#include "model/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -21,19 +22,19 @@ void TestProcessTableProxy::sortsByValueAndTintsByState()
     ProcessTableProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    for (qint64 pid : {900, 1000, 95}) { // "95" sorts after "1000" as text, before it as a number
-        ProcessRow row;
-        row.name = QStringLiteral("worker-%1").arg(pid);
-        row.pid = pid;
-        model.addProcess(row);
-    }
-    model.markExited(900, -9, 5'000'000);
-    model.markExited(1000, 0, 6'000'000);
-    model.markJoined(1000, 7'000'000);
+    Recording run;
+    run.runStarted(0, 1, 0); // its main process, pid 1, runs on
+    for (qint32 pid : {900, 1000, 95}) // "95" sorts after "1000" as text, before it as a number
+        run.processStarted(pid, 1, 0, false, QStringLiteral("worker-%1").arg(pid), QStringLiteral("worker"));
+    run.processExited(900, -9, 5'000'000);
+    run.processExited(1000, 0, 6'000'000);
+    run.processJoined(1000, 7'000'000);
+    model.follow(&run);
 
     proxy.sort(ProcessTableModel::PidColumn, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, ProcessTableModel::PidColumn).data().toLongLong(), 95);
-    QCOMPARE(proxy.index(2, ProcessTableModel::PidColumn).data().toLongLong(), 1000);
+    QCOMPARE(proxy.index(0, ProcessTableModel::PidColumn).data().toLongLong(), 1);
+    QCOMPARE(proxy.index(1, ProcessTableModel::PidColumn).data().toLongLong(), 95);
+    QCOMPARE(proxy.index(3, ProcessTableModel::PidColumn).data().toLongLong(), 1000);
 
     auto rowOf = [&](qint64 pid) {
         for (int r = 0; r < proxy.rowCount(); ++r) {

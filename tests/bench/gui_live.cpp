@@ -3,6 +3,7 @@
 #include "gui_bench.h"
 #include "gui_load.h"
 
+#include "app/frameclock.h"
 #include "app/processtableproxy.h"
 #include "app/queuechart.h"
 #include "app/timelineview.h"
@@ -20,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <sys/resource.h>
@@ -32,8 +32,6 @@ namespace forkscope::bench {
 
 namespace {
 
-constexpr int kFrameMs = 33;
-constexpr int kFramesPerChartRedraw = 6;  // QueueChart redraws at 5 Hz in the app
 constexpr int kFramesPerUsageSample = 30; // RunController samples /proc once a second
 
 double cpuSeconds(int who)
@@ -42,17 +40,6 @@ double cpuSeconds(int who)
     ::getrusage(who, &usage);
     auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-ProcessRow processRow(const QString& name, const QString& role, qint64 pid, qint64 ppid, bool isMain)
-{
-    ProcessRow row;
-    row.name = name;
-    row.role = role;
-    row.pid = pid;
-    row.ppid = ppid;
-    row.isMain = isMain;
-    return row;
 }
 
 } // namespace
@@ -74,21 +61,26 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
     // What RunController and MainWindow hold for a run, declared before the widgets that show it.
     Recording recording;
     recording.runStarted(t0Ns, ::getpid(), ::getppid());
-    ProcessTableModel processes;
-    processes.addProcess(processRow(QStringLiteral("MainProcess"), QStringLiteral("main"), ::getpid(), ::getppid(), true));
     const std::vector<std::int32_t> pids = load.pids();
-    for (std::size_t w = 0; w < pids.size(); ++w) {
-        const QString name = QStringLiteral("worker-%1").arg(w);
-        recording.processStarted(pids[w], ::getpid(), t0Ns, false, name, QStringLiteral("worker"));
-        processes.addProcess(processRow(name, QStringLiteral("worker"), pids[w], ::getpid(), false));
-    }
+    for (std::size_t w = 0; w < pids.size(); ++w)
+        recording.processStarted(pids[w], ::getpid(), t0Ns, false, QStringLiteral("worker-%1").arg(w), QStringLiteral("worker"));
+    ProcessTableModel processes;
+    processes.follow(&recording);
     TimelineModel timeline;
-    timeline.setRecording(&recording);
+    timeline.follow(&recording);
     QueueSeriesModel queues;
-    queues.setRecording(&recording);
+    queues.follow(&recording);
     ProcessTableProxy proxy;
     proxy.setSourceModel(&processes);
     ProcSampler sampler;
+
+    // A frame is one tick of the window's frame clock, timed whole: this first handler starts
+    // the clock on it, the views' own (the timeline's, the chart's 5 Hz redraw) run next, and the
+    // last handler, connected once they are made, takes in the recording and paints.
+    FrameClock* clock = FrameClock::instance();
+    QObject frames; // the bench's handlers' context: gone, and so disconnected, when it returns
+    std::int64_t begin = 0;
+    QObject::connect(clock, &FrameClock::tick, &frames, [&] { begin = core::monotonic_ns(); });
 
     // The main window's run views, in its proportions.
     QWidget window;
@@ -104,9 +96,6 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
     bottom->addWidget(table, 1);
     auto* chart = new QueueChart;
     chart->setModel(&queues);
-    // The frames below redraw the chart at its own 5 Hz, inside the timed frame: its timer must
-    // not do it again outside.
-    QObject::disconnect(&queues, nullptr, chart, nullptr);
     bottom->addWidget(chart, 1);
     layout->addLayout(bottom, 2);
     window.resize(1400, 900);
@@ -123,35 +112,30 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
     const std::int64_t deadline = start + static_cast<std::int64_t>(seconds * 1e9);
     const double mainCpu0 = cpuSeconds(RUSAGE_THREAD), processCpu0 = cpuSeconds(RUSAGE_SELF);
     QEventLoop loop;
-    QTimer frames;
-    frames.setTimerType(Qt::PreciseTimer);
-    frames.setInterval(kFrameMs);
     std::int64_t lastBegin = 0;
     long frame = 0, unpainted = 0;
     auto paintNow = [&] {
         timelineView->update();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::UpdateRequest);
     };
-    QObject::connect(&frames, &QTimer::timeout, &loop, [&] {
-        const std::int64_t begin = core::monotonic_ns();
+    QObject::connect(clock, &FrameClock::tick, &frames, [&] {
         if (begin >= deadline) {
-            frames.stop();
+            clock->hold(&frames, false);
             loop.quit();
             return;
         }
         if (lastBegin)
             result.intervalMs.push_back(static_cast<double>(begin - lastBegin) / 1e6);
         lastBegin = begin;
-        // What the app does between two paints: take in what the collector delivered…
-        timeline.refresh();
-        queues.refresh();
+        // What RunViews does on the tick: take in what the collector delivered…
+        processes.follow(&recording);
+        timeline.follow(&recording);
+        queues.follow(&recording);
         timeline.setLiveEndNs(begin - t0Ns);
-        if (frame % kFramesPerChartRedraw == 0)
-            chart->redraw();
         if (frame % kFramesPerUsageSample == 0)
-            processes.setUsage(sampler.sample(processes.rows(), begin));
-        // …and paint it: the timeline's frame tick asks for a paint, which is done now, inside
-        // the timed frame, through the window's backing store as the event loop would.
+            processes.setUsage(sampler.sample(recording, begin));
+        // …and paint it: the timeline's tick asked for a paint, which is done now, inside the
+        // timed frame, through the window's backing store as the event loop would.
         const long paintsBefore = painted.paints();
         paintNow();
         const std::int64_t end = core::monotonic_ns();
@@ -168,7 +152,7 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
             result.limitReachedS = static_cast<double>(begin - start) / 1e9;
         ++frame;
     });
-    frames.start();
+    clock->hold(&frames, true);
     loop.exec();
     const double wall = static_cast<double>(core::monotonic_ns() - start) / 1e9;
     result.mainThreadCpuPercent = 100 * (cpuSeconds(RUSAGE_THREAD) - mainCpu0) / wall;
@@ -179,9 +163,10 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
     result.workersCpuPercent = 100 * cpuSeconds(RUSAGE_CHILDREN) / wall;
     collector.finish();
     for (const std::int32_t pid : pids)
-        processes.markExited(pid, 0, core::monotonic_ns() - t0Ns);
-    timeline.refresh();
-    queues.refresh();
+        recording.processExited(pid, 0, core::monotonic_ns());
+    processes.follow(&recording);
+    timeline.follow(&recording);
+    queues.follow(&recording);
     paintNow();
     if (unpainted > 0)
         throw std::runtime_error(std::to_string(unpainted) + " of " + std::to_string(frame) +

@@ -68,7 +68,7 @@ std::vector<double> panZoomFrames(const PanZoomOptions& options, std::size_t* sp
 {
     const Recording recording = spansRecording(options.spans);
     TimelineModel model;
-    model.setRecording(&recording);
+    model.follow(&recording);
     *spansMade = model.spanCount();
     TimelineView view;
     view.setModel(&model);

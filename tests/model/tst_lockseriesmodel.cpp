@@ -65,7 +65,7 @@ void TestLockSeriesModel::locksAppearAsRowsInIdOrder()
     LockSeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &LockSeriesModel::modelReset);
-    model.setRecording(&r);
+    model.follow(&r);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(LockSeriesModel::NUM_COLUMNS));
@@ -73,9 +73,9 @@ void TestLockSeriesModel::locksAppearAsRowsInIdOrder()
     QSignalSpy inserted(&model, &LockSeriesModel::rowsInserted);
     r.append(ev(10, 1, EventKind::LockAcquired, 5));
     r.append(ev(20, 1, EventKind::LockReleased, 5, 0, 10));
-    model.refresh();
+    model.follow(model.recording());
     r.append(ev(30, 1, EventKind::LockAcquired, 2));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 0); // lock 2 goes before lock 5
     QCOMPARE(model.rowCount(), 2);
@@ -88,7 +88,7 @@ void TestLockSeriesModel::locksAppearAsRowsInIdOrder()
 
     // Nothing new: views are told nothing.
     QSignalSpy changed(&model, &LockSeriesModel::dataChanged);
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(changed.count(), 0);
 }
 
@@ -106,7 +106,7 @@ void TestLockSeriesModel::overlappingWaitsMakeAPeakOfTwo()
     r.append(ev(1'000'000, 0, EventKind::Progress)); // the run goes on to 1 ms
     LockSeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRecording(&r);
+    model.follow(&r);
     QCOMPARE(model.rowCount(), 1);
     const auto points = model.waiters(0, 0, r.durationNs(), 1000);
     QCOMPARE(peak(points), 2.0);
@@ -140,7 +140,7 @@ void TestLockSeriesModel::decimationKeepsThePeak()
         }
     }
     LockSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto points = model.waiters(0, 0, r.durationNs(), 100);
     QVERIFY2(points.size() <= 100 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
     QCOMPARE(peak(points), 3.0);
@@ -155,11 +155,11 @@ void TestLockSeriesModel::holderFollowsAcquireReleaseAndDeath()
     Recording r = runWithWorkers(2);
     LockSeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRecording(&r);
+    model.follow(&r);
     const auto holder = [&] { return model.index(0, LockSeriesModel::HolderColumn); };
 
     r.append(ev(100, 2, EventKind::LockAcquired, 7));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(holder().data().toString(), QStringLiteral("102"));
     QCOMPARE(holder().data(LockSeriesModel::HolderPidRole).toInt(), 102);
     QCOMPARE(model.index(0, LockSeriesModel::NameColumn).data(LockSeriesModel::HolderPidRole).toInt(), 102);
@@ -167,7 +167,7 @@ void TestLockSeriesModel::holderFollowsAcquireReleaseAndDeath()
     QSignalSpy changed(&model, &LockSeriesModel::dataChanged);
     QSignalSpy reset(&model, &LockSeriesModel::modelReset);
     r.append(ev(200, 2, EventKind::LockReleased, 7, 0, 100));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(reset.count(), 0);
     QVERIFY(changed.at(0).at(0).toModelIndex().column() <= LockSeriesModel::HolderColumn);
@@ -177,10 +177,10 @@ void TestLockSeriesModel::holderFollowsAcquireReleaseAndDeath()
 
     // Killed while holding it: the lock is free again.
     r.append(ev(300, 1, EventKind::LockAcquired, 7, 0, 0));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(holder().data(LockSeriesModel::HolderPidRole).toInt(), 101);
     r.append(ev(400, 0, EventKind::ProcessExit, 1, 101, -9));
-    model.refresh();
+    model.follow(model.recording());
     QVERIFY(!holder().data(LockSeriesModel::HolderPidRole).isValid());
 }
 
@@ -194,7 +194,7 @@ void TestLockSeriesModel::countsAndPercentiles()
     }
     LockSeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRecording(&r);
+    model.follow(&r);
     auto value = [&](int column) { return model.index(0, column).data(LockSeriesModel::ValueRole); };
     QCOMPARE(value(LockSeriesModel::AcquisitionsColumn).toULongLong(), 10u);
     QCOMPARE(value(LockSeriesModel::ContendedColumn).toULongLong(), 9u); // the first did not wait
@@ -213,7 +213,7 @@ void TestLockSeriesModel::histogramsHoldEverySample()
     for (const RecordedEvent& e : lockedTasks(4, 50, 7))
         r.append(e);
     LockSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const LockStats& stats = r.locks().at(1);
     QCOMPARE(stats.acquisitions, 200u);
     const auto wait = model.waitHistogram(0);
@@ -245,7 +245,7 @@ void TestLockSeriesModel::incrementalRefreshEqualsAFreshModel()
     Recording r = runWithWorkers(4);
     LockSeriesModel live;
     QAbstractItemModelTester tester(&live, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    live.setRecording(&r);
+    live.follow(&r);
     QSignalSpy reset(&live, &LockSeriesModel::modelReset);
     // In uneven chunks, as the collector delivers them; a second lock appears midway.
     std::size_t i = 0;
@@ -256,11 +256,11 @@ void TestLockSeriesModel::incrementalRefreshEqualsAFreshModel()
             r.append(ev(events[i - 1].timeNs, 2, EventKind::LockAcquired, 0, 0, 0));
             r.append(ev(events[i - 1].timeNs + 1, 2, EventKind::LockReleased, 0, 0, 1));
         }
-        live.refresh();
+        live.follow(live.recording());
     }
     QCOMPARE(reset.count(), 0);
     LockSeriesModel fresh;
-    fresh.setRecording(&r);
+    fresh.follow(&r);
     QCOMPARE(live.rowCount(), 2);
     QCOMPARE(live.rowCount(), fresh.rowCount());
     for (int row = 0; row < fresh.rowCount(); ++row) {

@@ -1,6 +1,8 @@
-// ProcessTableModel: rows follow a run's events; the model passes QAbstractItemModelTester.
+// ProcessTableModel: a view of a Recording — rows follow the run's lanes as the recording grows,
+// a new recording starts over, /proc samples sit beside it; it passes QAbstractItemModelTester.
 
 #include "model/processtablemodel.h"
+#include "model/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -8,70 +10,105 @@
 
 #include <signal.h>
 
+namespace {
+
+constexpr qint64 kT0 = 1'000'000'000;
+
+} // namespace
+
 class TestProcessTableModel : public QObject {
     Q_OBJECT
 
 private slots:
     void init();
-    void rowsFollowTheRun();
+    void rowsFollowTheRecording();
+    void anotherRecordingStartsOver();
     void columnsShowEachField();
     void sortRoleIsNumeric();
-    void unknownPidsAreIgnored();
+    void usageSitsBesideTheRecording();
+    void stoppedComesFromSamplesOrSignalsSent();
+    void tasksDoneFollowTheEvents();
 
 private:
-    ProcessRow worker(qint64 pid, qint64 startNs) const;
+    void worker(qint32 pid, qint64 startNs);
 
+    Recording m_run;
     std::unique_ptr<ProcessTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-ProcessRow TestProcessTableModel::worker(qint64 pid, qint64 startNs) const
+void TestProcessTableModel::worker(qint32 pid, qint64 startNs)
 {
-    ProcessRow row;
-    row.name = QStringLiteral("worker-%1").arg(pid);
-    row.role = QStringLiteral("worker");
-    row.pid = pid;
-    row.ppid = 100;
-    row.startNs = startNs;
-    return row;
+    m_run.processStarted(pid, 100, kT0 + startNs, false, QStringLiteral("worker-%1").arg(pid), QStringLiteral("worker"));
 }
 
 void TestProcessTableModel::init()
 {
+    m_run = Recording();
+    m_run.runStarted(kT0, 100, 1);
     m_model = std::make_unique<ProcessTableModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
-void TestProcessTableModel::rowsFollowTheRun()
+void TestProcessTableModel::rowsFollowTheRecording()
 {
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->rowCount(), 1); // the main process
+    QCOMPARE(m_model->index(0, ProcessTableModel::NameColumn).data().toString(), QStringLiteral("MainProcess"));
+    QCOMPARE(m_model->index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->addProcess(worker(101, 1'000'000));
-    m_model->addProcess(worker(102, 2'000'000));
-    QCOMPARE(m_model->rowCount(), 2);
+    worker(101, 1'000'000);
+    worker(102, 2'000'000);
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(inserted.count(), 1); // both in one insertion
+    QCOMPARE(changed.count(), 0);  // nothing shown before changed
     QCOMPARE(m_model->columnCount(), int(ProcessTableModel::NUM_COLUMNS));
 
-    const ProcessRow* exited = m_model->markExited(101, 0, 500'000'000);
-    QVERIFY(exited);
-    QCOMPARE(exited->state, ProcessRow::State::Exited);
+    m_run.processExited(101, 0, kT0 + 500'000'000);
+    m_model->follow(&m_run);
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(m_model->index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("exited, not joined"));
-    QVERIFY(!m_model->index(0, ProcessTableModel::StateColumn).data(Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(changed.last().at(0).toModelIndex().row(), 1); // only the row that changed
+    QCOMPARE(changed.last().at(1).toModelIndex().row(), 1);
+    QCOMPARE(m_model->index(1, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("exited, not joined"));
+    QVERIFY(!m_model->index(1, ProcessTableModel::StateColumn).data(Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(m_model->index(1, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Exited));
 
-    m_model->markJoined(101, 600'000'000);
-    QCOMPARE(m_model->index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("joined"));
-    QCOMPARE(*m_model->rows()[0].lifetimeNs(), 499'000'000);
+    m_run.processJoined(101, kT0 + 600'000'000);
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->index(1, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("joined"));
+    QCOMPARE(m_model->index(2, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
 
-    m_model->clear();
+    m_run.runFinished(kT0 + 700'000'000);
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("finished"));
+    QCOMPARE(m_model->index(0, ProcessTableModel::EndColumn).data().toString(), QStringLiteral("0.700 s"));
+}
+
+void TestProcessTableModel::anotherRecordingStartsOver()
+{
+    worker(101, 0);
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->rowCount(), 2);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    Recording other;
+    other.runStarted(kT0, 200, 1);
+    m_model->follow(&other);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, ProcessTableModel::PidColumn).data().toLongLong(), 200);
+    m_model->follow(nullptr);
     QCOMPARE(m_model->rowCount(), 0);
 }
 
 void TestProcessTableModel::columnsShowEachField()
 {
-    ProcessRow row = worker(4242, 12'345'678);
-    row.daemon = true;
-    m_model->addProcess(row);
-    m_model->markExited(4242, -SIGTERM, 1'500'000'000);
-    auto cell = [this](int column) { return m_model->index(0, column).data().toString(); };
+    m_run.processStarted(4242, 100, kT0 + 12'345'678, true, QStringLiteral("worker-4242"), QStringLiteral("worker"));
+    m_run.processExited(4242, -SIGTERM, kT0 + 1'500'000'000);
+    m_model->follow(&m_run);
+    auto cell = [this](int column) { return m_model->index(1, column).data().toString(); };
     QCOMPARE(cell(ProcessTableModel::NameColumn), QStringLiteral("worker-4242"));
     QCOMPARE(cell(ProcessTableModel::RoleColumn), QStringLiteral("worker (daemon)"));
     QCOMPARE(cell(ProcessTableModel::PidColumn), QStringLiteral("4242"));
@@ -79,26 +116,69 @@ void TestProcessTableModel::columnsShowEachField()
     QCOMPARE(cell(ProcessTableModel::ExitColumn), QStringLiteral("SIGTERM (-15)"));
     QCOMPARE(cell(ProcessTableModel::StartColumn), QStringLiteral("0.012 s"));
     QCOMPARE(cell(ProcessTableModel::EndColumn), QStringLiteral("1.500 s"));
+    QCOMPARE(cell(ProcessTableModel::CpuColumn), QString()); // never sampled
     QCOMPARE(m_model->headerData(ProcessTableModel::PpidColumn, Qt::Horizontal).toString(), QStringLiteral("PPID"));
-    QCOMPARE(m_model->index(0, 0).data(ProcessTableModel::PidRole).toLongLong(), 4242);
-    QCOMPARE(m_model->index(0, 0).data(ProcessTableModel::ExitCodeRole).toInt(), -SIGTERM);
+    QCOMPARE(m_model->index(1, 0).data(ProcessTableModel::PidRole).toLongLong(), 4242);
+    QCOMPARE(m_model->index(1, 0).data(ProcessTableModel::ExitCodeRole).toInt(), -SIGTERM);
 }
 
 void TestProcessTableModel::sortRoleIsNumeric()
 {
-    m_model->addProcess(worker(900, 0));
-    m_model->addProcess(worker(1000, 0));
+    worker(900, 0);
+    worker(1000, 0);
+    m_model->follow(&m_run);
     // As text "1000" < "900"; the sort role keeps numbers numbers.
-    QVERIFY(m_model->index(0, ProcessTableModel::PidColumn).data(ProcessTableModel::SortRole).toLongLong() <
-            m_model->index(1, ProcessTableModel::PidColumn).data(ProcessTableModel::SortRole).toLongLong());
+    QVERIFY(m_model->index(1, ProcessTableModel::PidColumn).data(ProcessTableModel::SortRole).toLongLong() <
+            m_model->index(2, ProcessTableModel::PidColumn).data(ProcessTableModel::SortRole).toLongLong());
 }
 
-void TestProcessTableModel::unknownPidsAreIgnored()
+void TestProcessTableModel::usageSitsBesideTheRecording()
 {
-    m_model->addProcess(worker(1, 0));
-    QVERIFY(!m_model->markExited(2, 0, 1));
-    QVERIFY(!m_model->markJoined(2, 1));
-    QCOMPARE(m_model->rows()[0].state, ProcessRow::State::Running);
+    worker(4242, 0);
+    worker(4243, 0);
+    m_run.processExited(4243, 0, kT0 + 10);
+    m_model->follow(&m_run);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    // An unknown pid is ignored; an exited process shows no usage even if a sample names it.
+    m_model->setUsage({{4242, 12.5, 3 << 20, false}, {999, 1.0, 1, false}, {4243, 50.0, 1 << 20, false}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(1, ProcessTableModel::CpuColumn).data().toString(), QStringLiteral("12.5 %"));
+    QCOMPARE(m_model->index(1, ProcessTableModel::RssColumn).data().toString(), QStringLiteral("3.0 MiB"));
+    QCOMPARE(m_model->index(2, ProcessTableModel::CpuColumn).data().toString(), QString());
+    m_model->setUsage({});
+    QCOMPARE(m_model->index(1, ProcessTableModel::CpuColumn).data().toString(), QString());
+}
+
+void TestProcessTableModel::stoppedComesFromSamplesOrSignalsSent()
+{
+    worker(4242, 0);
+    m_run.signalSent(4242, SIGSTOP, kT0 + 5);
+    m_model->follow(&m_run);
+    auto state = [this] { return m_model->index(1, ProcessTableModel::StateColumn).data().toString(); };
+    QCOMPARE(state(), QStringLiteral("stopped (SIGSTOP)")); // a saved run: ForkScope's own signals
+    m_run.signalSent(4242, SIGCONT, kT0 + 6);
+    m_model->follow(&m_run);
+    QCOMPARE(state(), QStringLiteral("running"));
+    m_model->setUsage({{4242, 0.0, 1 << 20, true}}); // stopped from elsewhere: /proc knows
+    QCOMPARE(state(), QStringLiteral("stopped (SIGSTOP)"));
+}
+
+void TestProcessTableModel::tasksDoneFollowTheEvents()
+{
+    using forkscope::core::EventKind;
+    worker(4242, 0);
+    m_run.attachRing(1, 4242);
+    m_model->follow(&m_run);
+    QCOMPARE(m_model->index(1, ProcessTableModel::TasksColumn).data().toString(), QString());
+    for (quint64 task = 1; task <= 3; ++task) {
+        m_run.append(RecordedEvent{qint64(task * 10), task, 0, 7, 1, quint8(EventKind::TaskBegin), 0});
+        m_run.append(RecordedEvent{qint64(task * 10 + 5), task, 1, 7, 1, quint8(EventKind::TaskEnd), 0});
+    }
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->follow(&m_run);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(1, ProcessTableModel::TasksColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(m_model->index(1, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong(), 3u);
 }
 
 QTEST_GUILESS_MAIN(TestProcessTableModel)

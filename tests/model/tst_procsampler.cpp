@@ -1,10 +1,9 @@
-// ProcSampler: CPU % and RSS from /proc, and the table showing them.
+// ProcSampler: CPU % and RSS from /proc, of a run's running processes.
 
 #include "core/clock.h"
 #include "model/procsampler.h"
+#include "model/recording.h"
 
-#include <QAbstractItemModelTester>
-#include <QSignalSpy>
 #include <QTest>
 
 #include <unistd.h>
@@ -15,7 +14,6 @@ class TestProcSampler : public QObject {
 private slots:
     void parsesStatAndStatm();
     void samplesThisProcess();
-    void tableShowsUsage();
 };
 
 void TestProcSampler::parsesStatAndStatm()
@@ -34,10 +32,10 @@ void TestProcSampler::parsesStatAndStatm()
 
 void TestProcSampler::samplesThisProcess()
 {
-    ProcessRow me;
-    me.pid = ::getpid();
+    Recording run; // this process as a run's main process, and once more as a worker of it
+    run.runStarted(forkscope::core::monotonic_ns(), ::getpid(), ::getppid());
     ProcSampler sampler;
-    auto first = sampler.sample({me}, forkscope::core::monotonic_ns());
+    auto first = sampler.sample(run, forkscope::core::monotonic_ns());
     QCOMPARE(first.size(), 1);
     QCOMPARE(first[0].cpuPercent, -1.0); // nothing to compare with yet
     QVERIFY(first[0].rssBytes > 1 << 20);
@@ -45,42 +43,11 @@ void TestProcSampler::samplesThisProcess()
     volatile std::uint64_t sink = 0;
     while (forkscope::core::monotonic_ns() < until)
         sink = sink + 1; // keep a CPU busy
-    const auto second = sampler.sample({me}, forkscope::core::monotonic_ns());
+    const auto second = sampler.sample(run, forkscope::core::monotonic_ns());
     QVERIFY2(second[0].cpuPercent > 5.0 && second[0].cpuPercent < 150.0, QByteArray::number(second[0].cpuPercent).constData());
-    me.state = ProcessRow::State::Exited;
-    QVERIFY(sampler.sample({me}, forkscope::core::monotonic_ns()).isEmpty()); // the exited are left alone
-}
-
-void TestProcSampler::tableShowsUsage()
-{
-    ProcessTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ProcessRow row;
-    row.name = QStringLiteral("worker-0");
-    row.pid = 4242;
-    model.addProcess(row);
-    QCOMPARE(model.index(0, ProcessTableModel::CpuColumn).data().toString(), QString());
-    QSignalSpy changed(&model, &ProcessTableModel::dataChanged);
-    model.setUsage({{4242, 12.5, 3 << 20, false}, {999, 1.0, 1, false}}); // an unknown pid is ignored
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.index(0, ProcessTableModel::CpuColumn).data().toString(), QStringLiteral("12.5 %"));
-    QCOMPARE(model.index(0, ProcessTableModel::RssColumn).data().toString(), QStringLiteral("3.0 MiB"));
-    QCOMPARE(model.index(0, ProcessTableModel::RssColumn).data(ProcessTableModel::SortRole).toLongLong(), 3 << 20);
-    QCOMPARE(model.headerData(ProcessTableModel::CpuColumn, Qt::Horizontal).toString(), QStringLiteral("CPU"));
-    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
-    // A sample that finds it stopped (state T) says so, and the next one that it runs again.
-    model.setUsage({{4242, 0.0, 3 << 20, true}});
-    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("stopped (SIGSTOP)"));
-    model.setUsage({{4242, 0.0, 3 << 20, false}});
-    QCOMPARE(model.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
-    // Tasks done come from the recording, in one update for every row.
-    QSignalSpy tasks(&model, &ProcessTableModel::dataChanged);
-    model.setTasksDone({{4242, 17}, {999, 3}});
-    QCOMPARE(tasks.count(), 1);
-    QCOMPARE(model.index(0, ProcessTableModel::TasksColumn).data().toString(), QStringLiteral("17"));
-    QCOMPARE(model.index(0, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong(), 17ULL);
-    model.setTasksDone({{4242, 17}});
-    QCOMPARE(tasks.count(), 1); // nothing changed, nothing announced
+    QCOMPARE(second[0].pid, qint64{::getpid()});
+    run.runFinished(forkscope::core::monotonic_ns());
+    QVERIFY(sampler.sample(run, forkscope::core::monotonic_ns()).isEmpty()); // the ended are left alone
 }
 
 QTEST_GUILESS_MAIN(TestProcSampler)

@@ -27,17 +27,17 @@ void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
     r.attachRing(0, 100);
     QueueSeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRecording(&r);
+    model.follow(&r);
     QCOMPARE(model.rowCount(), 0);
     r.append(ev(1, 0, EventKind::QueueCreated, 4, 0, 3));
     r.append(ev(10, 0, EventKind::QueuePut, 4, 0, 1));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0).data(QueueSeriesModel::QueueIdRole).toUInt(), 4u);
     QCOMPARE(model.index(0).data(QueueSeriesModel::CapacityRole).toULongLong(), 3u);
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("queue 4 (capacity 3)"));
     r.append(ev(20, 0, EventKind::QueuePut, 6, 0, 1)); // a queue made before telemetry: no capacity known
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1).data().toString(), QStringLiteral("queue 6"));
     QCOMPARE(r.queues().at(4).capacity, 3u);
@@ -55,7 +55,7 @@ void TestQueueSeriesModel::seriesStepsAndKeepsPeaks()
     for (int d = 999; d >= 0; --d)
         r.append(ev(t += 1000, 0, EventKind::QueueGet, 1, 0, d));
     QueueSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto points = model.series(0, 0, r.durationNs(), 100);
     QVERIFY2(points.size() <= 100 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
     double peak = 0;
@@ -81,7 +81,7 @@ void TestQueueSeriesModel::aChangeOnARoundedColumnEdgeIsTaken()
     for (int t = 1; t <= 1000; ++t)
         r.append(ev(t, 0, EventKind::QueuePut, 1, 0, t % 5));
     QueueSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto points = model.series(0, 0, 1000, 3);
     QVERIFY(points.size() <= 3 * 4 + 2);
     QCOMPARE(std::max_element(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y(), 4.0);
@@ -98,7 +98,7 @@ void TestQueueSeriesModel::pointOnAColumnsRoundedEndEnds()
     r.append(ev(3, 0, EventKind::QueuePut, 1, 0, 1));
     r.append(ev(8, 0, EventKind::QueuePut, 1, 0, 2));
     QueueSeriesModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto points = model.series(0, 0, 10, 3);
     QVERIFY2(points.size() <= 3 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
     QCOMPARE(points.back().y(), 2.0);

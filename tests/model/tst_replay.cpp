@@ -57,22 +57,9 @@ void TestReplay::replayedToTheEndEqualsTheRun()
     const Recording full = finishedRun();
     Replay replay(full);
     auto partial = replay.restart();
-    int starts = 0, exits = 0, joins = 0, logs = 0, signalsSent = 0;
-    replay.advance(full.durationNs(), *partial, [&](const Replay::Step& s) {
-        switch (s.kind) {
-        case Replay::Step::Kind::Start: ++starts; break;
-        case Replay::Step::Kind::Exit: ++exits; break;
-        case Replay::Step::Kind::Join: ++joins; break;
-        case Replay::Step::Kind::Log: ++logs; break;
-        case Replay::Step::Kind::Signal: ++signalsSent; break;
-        }
-    });
-    QCOMPARE(starts, 3);
-    QCOMPARE(exits, 3);
-    QCOMPARE(joins, 3);
-    QCOMPARE(logs, 2);
-    QCOMPARE(signalsSent, 2);
+    replay.advance(full.durationNs(), *partial);
     QVERIFY(partial->finished());
+    QCOMPARE(partial->log().size(), std::size_t{2});
     QCOMPARE(partial->eventCount(), full.eventCount());
     QCOMPARE(partial->lanes().size(), full.lanes().size());
     for (std::size_t i = 0; i < full.lanes().size(); ++i)
@@ -86,7 +73,7 @@ void TestReplay::aMomentHoldsWhatHadHappenedByThen()
     Replay replay(full);
     auto partial = replay.restart();
     const qint64 t = full.durationNs() / 3 + 500; // worker-1 stopped, worker-0 has printed
-    replay.advance(t, *partial, [](const Replay::Step&) {});
+    replay.advance(t, *partial);
     QCOMPARE(replay.positionNs(), t);
     QVERIFY(!partial->finished());
     quint64 before = 0;
@@ -112,14 +99,14 @@ void TestReplay::goingBackStartsAgainAndEndsTheSame()
     auto partial = replay.restart();
     // Forward in small steps, as playing does: the same as one jump.
     for (qint64 t = 0; t < full.durationNs(); t += full.durationNs() / 37)
-        replay.advance(t, *partial, [](const Replay::Step&) {});
-    replay.advance(full.durationNs(), *partial, [](const Replay::Step&) {});
+        replay.advance(t, *partial);
+    replay.advance(full.durationNs(), *partial);
     QVERIFY(*partial == full);
     partial = replay.restart();
     QCOMPARE(replay.positionNs(), qint64{0});
     QCOMPARE(partial->eventCount(), quint64{0});
     QCOMPARE(partial->lanes().size(), std::size_t{1}); // the main process only
-    replay.advance(full.durationNs(), *partial, [](const Replay::Step&) {});
+    replay.advance(full.durationNs(), *partial);
     QVERIFY(*partial == full);
 }
 

@@ -1,7 +1,9 @@
-// RunController on a real fork server: a run fills the process table with real PIDs, stops on
-// request, and refused or failed runs are reported.
+// RunController on a real fork server: a run fills its recording — and so the process table that
+// follows it — with real PIDs, stops on request, and refused or failed runs are reported. A saved
+// run and its replay reach the table the same way: another recording to follow.
 
 #include "model/forkserverclient.h"
+#include "model/processtablemodel.h"
 #include "model/runcontroller.h"
 #include "model/runfile.h"
 #include "model/runfilereader.h"
@@ -41,6 +43,7 @@ class TestRunController : public QObject {
 private slots:
     void initTestCase();
     void aRunFillsTheTableWithRealProcesses();
+    void aSavedRunAndItsReplayReachTheTableAlike();
     void aRealRunExportsNestedAndReloadsEqual();
     void stopEndsTheRunAsStopped();
     void aRefusedRunIsReported();
@@ -59,29 +62,30 @@ void TestRunController::initTestCase()
 void TestRunController::aRunFillsTheTableWithRealProcesses()
 {
     RunController controller(m_client);
-    QAbstractItemModelTester tester(controller.processModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ProcessTableModel table; // as the window's: following the recording at every change
+    QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
     QSignalSpy finished(&controller, &RunController::finished);
-    QSignalSpy output(&controller, &RunController::outputLine);
     QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 6, "work_ms": 30})")));
     QCOMPARE(controller.state(), RunController::State::Starting);
     QVERIFY(finished.wait(20000));
     QCOMPARE(controller.state(), RunController::State::Finished);
 
-    const auto& rows = controller.processModel()->rows();
-    QCOMPARE(rows.size(), 7); // MainProcess and six workers
-    QVERIFY(rows[0].isMain);
+    QCOMPARE(table.rowCount(), 7); // MainProcess and six workers
+    auto cell = [&](int row, int column) { return table.index(row, column).data(ProcessTableModel::SortRole); };
+    QCOMPARE(table.index(0, ProcessTableModel::NameColumn).data().toString(), QStringLiteral("MainProcess"));
+    QCOMPARE(table.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("finished"));
     std::set<qint64> pids;
-    for (const ProcessRow& row : rows.mid(1)) {
-        pids.insert(row.pid);
-        QCOMPARE(row.ppid, rows[0].pid);
-        QCOMPARE(row.state, ProcessRow::State::Joined);
-        QCOMPARE(row.exitCode, std::optional<int>(0));
+    for (int row = 1; row < 7; ++row) {
+        pids.insert(cell(row, ProcessTableModel::PidColumn).toLongLong());
+        QCOMPARE(cell(row, ProcessTableModel::PpidColumn).toLongLong(), cell(0, ProcessTableModel::PidColumn).toLongLong());
+        QCOMPARE(table.index(row, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Joined));
+        QCOMPARE(table.index(row, 0).data(ProcessTableModel::ExitCodeRole), QVariant(0));
         // The parent stamps a start once fork() returns to it, which under load can be well after
         // the child began its 30 ms: the work's own length is checked on the recording below.
-        QVERIFY(*row.lifetimeNs() > 0);
+        QVERIFY(cell(row, ProcessTableModel::EndColumn).toLongLong() > cell(row, ProcessTableModel::StartColumn).toLongLong());
     }
     QCOMPARE(pids.size(), 6u);
-    QVERIFY(output.count() >= 13); // two lines per worker and the main process's own
 
     const RunSummary summary = finished.at(0).at(0).value<RunSummary>();
     QCOMPARE(summary.outcome, Outcome::Completed);
@@ -95,8 +99,9 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
     const Recording* recording = controller.recording();
     QVERIFY(recording && recording->finished());
     QCOMPARE(recording->lanes().size(), std::size_t{7});
-    QCOMPARE(recording->lanes()[0].pid, rows[0].pid);
+    QCOMPARE(recording->lanes()[0].pid, cell(0, ProcessTableModel::PidColumn).toLongLong());
     QCOMPARE(recording->dropped(), 0u);
+    QVERIFY(recording->log().size() >= 13); // two lines per worker and the main process's own
     for (std::size_t i = 1; i < 7; ++i) {
         const Lane& lane = recording->lanes()[i];
         QVERIFY(pids.count(lane.pid));
@@ -115,6 +120,50 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
         QVERIFY(sleeping->beginNs >= 0 && sleeping->endNs <= lane.exitNs);
     }
     QVERIFY(recording->eventCount() >= 6u * 3); // start, two states per worker, exits
+}
+
+void TestRunController::aSavedRunAndItsReplayReachTheTableAlike()
+{
+    RunController live(m_client);
+    QSignalSpy liveFinished(&live, &RunController::finished);
+    QVERIFY(live.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 3, "work_ms": 20})")));
+    QVERIFY(liveFinished.wait(20000));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!runfile::save(*live.recording(), path));
+    runfile::Loaded loaded = runfile::load(path);
+    QVERIFY2(loaded.recording, qPrintable(loaded.error));
+
+    RunController controller(m_client);
+    ProcessTableModel table;
+    QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(controller.showRecording(std::move(loaded.recording)));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(controller.summary()->workers, 3);
+    QCOMPARE(controller.summary()->exitedZero, 3);
+    QCOMPARE(table.rowCount(), 4);
+    auto states = [&] {
+        std::vector<int> out;
+        for (int row = 0; row < table.rowCount(); ++row)
+            out.push_back(table.index(row, 0).data(ProcessTableModel::StateRole).toInt());
+        return out;
+    };
+    const std::vector<int> joined(4, int(ProcessState::Joined));
+    QCOMPARE(states(), joined);
+
+    // A moment before the last worker was joined: another recording, the same table.
+    const Lane& last = controller.recording()->lanes().back();
+    const qint64 moment = last.startNs + 1;
+    controller.replayTo(moment);
+    QVERIFY(controller.isReplaying());
+    QVERIFY(table.rowCount() >= 1 && table.rowCount() <= 4);
+    QCOMPARE(table.index(0, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+    controller.endReplay();
+    QCOMPARE(table.rowCount(), 4);
+    QCOMPARE(states(), joined);
+    QCOMPARE(controller.summary()->workers, 3); // its outcome stays its own
 }
 
 void TestRunController::aRealRunExportsNestedAndReloadsEqual()
@@ -177,7 +226,7 @@ void TestRunController::stopEndsTheRunAsStopped()
     RunController controller(m_client);
     QSignalSpy finished(&controller, &RunController::finished);
     QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 3, "work_ms": 600000})")));
-    QTRY_COMPARE_WITH_TIMEOUT(controller.processModel()->rowCount(), 4, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{4}, 20000);
     controller.stop();
     QCOMPARE(controller.state(), RunController::State::Stopping);
     QVERIFY(finished.wait(10000));
@@ -214,10 +263,10 @@ void TestRunController::losingTheServerEndsTheRun()
     QSignalSpy finished(&controller, &RunController::finished);
     QSignalSpy failed(&controller, &RunController::failed);
     QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 2, "work_ms": 600000})")));
-    QTRY_COMPARE_WITH_TIMEOUT(controller.processModel()->rowCount(), 3, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{3}, 20000);
     std::vector<pid_t> pids;
-    for (const ProcessRow& row : controller.processModel()->rows())
-        pids.push_back(static_cast<pid_t>(row.pid));
+    for (const Lane& lane : controller.recording()->lanes())
+        pids.push_back(static_cast<pid_t>(lane.pid));
 
     ::kill(static_cast<pid_t>(client.serverPid()), SIGKILL); // the fork server dies under the GUI
     QVERIFY(finished.wait(10000));

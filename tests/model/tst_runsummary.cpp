@@ -1,5 +1,6 @@
-// RunSummary: the numbers a finished run is judged by, from its process rows.
+// RunSummary: the numbers a finished run is judged by, from its recording's processes.
 
+#include "model/recording.h"
 #include "model/runsummary.h"
 
 #include <QTest>
@@ -18,13 +19,24 @@ private slots:
 
 namespace {
 
-ProcessRow row(bool main, std::optional<int> exitCode, qint64 start, std::optional<qint64> end)
+struct Worker {
+    std::optional<int> exitCode;
+    qint64 start;
+    std::optional<qint64> end;
+};
+
+// A run of these workers, with a main process (pid 1) before them; times in ns since its start.
+Recording runOf(const std::vector<Worker>& workers)
 {
-    ProcessRow r;
-    r.isMain = main;
-    r.exitCode = exitCode;
-    r.startNs = start;
-    r.endNs = end;
+    Recording r;
+    r.runStarted(0, 1, 0);
+    qint32 pid = 10;
+    for (const Worker& w : workers) {
+        r.processStarted(pid, 1, w.start, false, QStringLiteral("w%1").arg(pid), QStringLiteral("worker"));
+        if (w.end)
+            r.processExited(pid, w.exitCode.value_or(0), *w.end);
+        ++pid;
+    }
     return r;
 }
 
@@ -32,15 +44,14 @@ ProcessRow row(bool main, std::optional<int> exitCode, qint64 start, std::option
 
 void TestRunSummary::countsWorkersAndLifetimes()
 {
-    const QVector<ProcessRow> rows{
-        row(true, std::nullopt, 0, 900),
-        row(false, 0, 10, 110),
-        row(false, 0, 110, 410),
-        row(false, 3, 410, 500),
-        row(false, -SIGKILL, 500, 700),
-        row(false, std::nullopt, 700, std::nullopt), // still running: counted, no lifetime
-    };
-    const RunSummary s = RunSummary::fromRows(rows, Outcome::Stopped, 800, QStringLiteral("why"));
+    const Recording run = runOf({
+        {0, 10, 110},
+        {0, 110, 410},
+        {3, 410, 500},
+        {-SIGKILL, 500, 700},
+        {std::nullopt, 700, std::nullopt}, // still running: counted, no lifetime
+    });
+    const RunSummary s = RunSummary::fromRecording(run, Outcome::Stopped, 800, QStringLiteral("why"));
     QCOMPARE(s.workers, 5);
     QCOMPARE(s.exitedZero, 2);
     QCOMPARE(s.exitedNonZero, 1);
@@ -54,9 +65,8 @@ void TestRunSummary::countsWorkersAndLifetimes()
 
 void TestRunSummary::textsAreReadable()
 {
-    const QVector<ProcessRow> rows{row(false, 0, 0, 500'000'000), row(false, -SIGTERM, 0, 250'000'000),
-                                   row(false, -SIGKILL, 0, 1), row(false, -SIGKILL, 0, 1)};
-    const RunSummary s = RunSummary::fromRows(rows, Outcome::Completed, 510'000'000, {});
+    const Recording run = runOf({{0, 0, 500'000'000}, {-SIGTERM, 0, 250'000'000}, {-SIGKILL, 0, 1}, {-SIGKILL, 0, 1}});
+    const RunSummary s = RunSummary::fromRecording(run, Outcome::Completed, 510'000'000, {});
     QCOMPARE(s.workersText(), QStringLiteral("4 worker(s): 1 exited with code 0, 2 killed by SIGKILL, 1 killed by SIGTERM"));
     QCOMPARE(s.oneLine(), QStringLiteral("completed in 0.510 s (sum of worker lifetimes 0.750 s, longest 0.500 s)"));
     QCOMPARE(RunSummary::outcomeText(Outcome::Killed), QStringLiteral("killed"));

@@ -42,7 +42,7 @@ void TestTaskStatsModel::summaryRows()
     TaskStatsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
-    model.setRecording(&r);
+    model.follow(&r);
     QCOMPARE(model.rowCount(), int(TaskStatsModel::NUM_ROWS));
     QCOMPARE(model.summaryText(), QStringLiteral("No task in this run"));
     QCOMPARE(model.index(TaskStatsModel::MedianRow, TaskStatsModel::ValueColumn).data().toString(), QStringLiteral("—"));
@@ -55,7 +55,7 @@ void TestTaskStatsModel::summaryRows()
     r.append(ev(2'000'000, 2, EventKind::TaskEnd, 1, 2, 1));
     QSignalSpy changed(&model, &TaskStatsModel::dataChanged);
     r.append(ev(4'000'000, 1, EventKind::TaskEnd, 1, 3, 0));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(changed.count(), 1);
     auto value = [&](int row) { return model.index(row, TaskStatsModel::ValueColumn).data(TaskStatsModel::ValueRole); };
     QCOMPARE(value(TaskStatsModel::CountRow).toULongLong(), 3u);
@@ -70,7 +70,7 @@ void TestTaskStatsModel::summaryRows()
     QVERIFY2(summary.startsWith(QStringLiteral("Tasks: 3, failed: 1;")) && summary.contains(QStringLiteral("max 3.00 ms")), qPrintable(summary));
 
     // Nothing new: views are told nothing.
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(changed.count(), 1);
 }
 
@@ -80,7 +80,7 @@ void TestTaskStatsModel::histogramCountsSumToTheTasks()
     for (const RecordedEvent& e : lockedTasks(3, 60, 3))
         r.append(e);
     TaskStatsModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto bins = model.durationHistogram();
     QCOMPARE(model.taskCount(), 180u);
     quint64 sum = 0;
@@ -110,7 +110,7 @@ void TestTaskStatsModel::throughputBucketsSumToTheTasks()
         task(1, 1'900'000'000 + i * 2'000'000, 1'900'000'000 + i * 2'000'000 + 1'000'000);
     r.append(ev(2'000'000'000, 0, EventKind::Progress)); // the run lasts two seconds
     TaskStatsModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto points = model.throughput(0, r.durationNs(), 20);
     QCOMPARE(points.size(), std::size_t{20});
     QCOMPARE(qRound(tasksIn(points, 0.1)), 150);
@@ -131,14 +131,14 @@ void TestTaskStatsModel::incrementalRefreshEqualsAFreshModel()
     Recording r = runWithWorkers(4);
     TaskStatsModel live;
     QAbstractItemModelTester tester(&live, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    live.setRecording(&r);
+    live.follow(&r);
     for (std::size_t i = 0; i < events.size();) {
         for (std::size_t end = std::min(events.size(), i + 1 + i % 9); i < end; ++i)
             r.append(events[i]);
-        live.refresh();
+        live.follow(live.recording());
     }
     TaskStatsModel fresh;
-    fresh.setRecording(&r);
+    fresh.follow(&r);
     for (int row = 0; row < TaskStatsModel::NUM_ROWS; ++row) {
         for (int column = 0; column < TaskStatsModel::NUM_COLUMNS; ++column) {
             QCOMPARE(live.index(row, column).data(), fresh.index(row, column).data());

@@ -52,17 +52,17 @@ void TestTimelineModel::lanesAreRowsOfTheModel()
     TimelineModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &TimelineModel::rowsInserted);
-    model.setRecording(&r);
+    model.follow(&r);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1).data().toString(), QStringLiteral("worker-0 (101)"));
     QCOMPARE(model.index(1).data(TimelineModel::PidRole).toInt(), 101);
     r.processStarted(102, 100, 2000, false, QStringLiteral("worker-1"), QStringLiteral("worker"));
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(inserted.count(), 2); // the first two lanes, then the third
     QCOMPARE(model.laneOfPid(102), 2);
     QCOMPARE(model.spanCount(), std::size_t{6}); // three tasks and three holds (the state is still open)
-    model.setRecording(nullptr);
+    model.follow(nullptr);
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -70,7 +70,7 @@ void TestTimelineModel::windowsAndLevelOfDetail()
 {
     const Recording r = tasksRun(1000); // tasks at 10, 20, … 10000 ns
     TimelineModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     // At 1 ns per pixel every task is its own block; only those in the window come back.
     auto tasks = model.blocks(1, TimelineModel::Band::Task, 500, 600, 1.0);
     QCOMPARE(tasks.size(), std::size_t{10}); // 500, 510, … 590
@@ -98,7 +98,7 @@ void TestTimelineModel::openSpansAreDrawnToNow()
     Recording r = tasksRun(2);
     r.append(ev(100, 1, EventKind::TaskBegin, 7, 99)); // still running
     TimelineModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto tasks = model.blocks(1, TimelineModel::Band::Task, 0, 1000, 1.0);
     QCOMPARE(tasks.size(), std::size_t{3});
     QVERIFY(tasks.back().open);
@@ -112,7 +112,7 @@ void TestTimelineModel::openSpansAreDrawnToNow()
     QVERIFY(state.front().open);
     // Once the process has exited its spans are closed: nothing open is drawn.
     r.append(ev(200, 0, EventKind::ProcessExit, 1, 101, -9));
-    model.refresh();
+    model.follow(model.recording());
     for (const auto& b : model.blocks(1, TimelineModel::Band::Task, 0, 1000, 1.0))
         QVERIFY(!b.open);
     QCOMPARE(model.index(1).data(TimelineModel::ExitCodeRole).toInt(), -9);
@@ -127,7 +127,7 @@ void TestTimelineModel::lateSpansKeepTheOrder()
     r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20));   // 10..30
     r.append(ev(40, 1, EventKind::Waited, 4, 0, 35));         // 5..40, closes last, starts first
     TimelineModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto detail = model.blocks(1, TimelineModel::Band::Detail, 0, 100, 1.0);
     QCOMPARE(detail.size(), std::size_t{3});
     QCOMPARE(detail[0].beginNs, 5);
@@ -144,7 +144,7 @@ void TestTimelineModel::blockAtFindsTheInnermost()
     r.append(ev(20, 1, EventKind::QueueBlocked, 3, 0, 5, 0)); // 15..20 inside the hold
     r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20));
     TimelineModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     const auto inner = model.blockAt(1, TimelineModel::Band::Detail, 17, 0);
     QVERIFY(inner);
     QCOMPARE(inner->kind, SpanKind::QueueBlocked);
@@ -172,7 +172,7 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
     r.append(ev(201, 1, EventKind::QueuePut, 3, 6, 0));
     r.append(ev(300, 1, EventKind::QueuePut, 9, 5, 1));  // another queue's ticket 5: not item 5
     TimelineModel model;
-    model.setRecording(&r);
+    model.follow(&r);
     QVERIFY(model.flows(0, 1000, 100).empty()); // not asked for: no index, no memory
     model.setFlowsShown(true);
     auto all = model.flows(0, 1000, 100);
@@ -187,7 +187,7 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
     QCOMPARE(all[1].getNs, qint64{200});
 
     r.append(ev(900, 2, EventKind::QueueGet, 3, 4, 0)); // item 4 leaves the queue at last
-    model.refresh();
+    model.follow(model.recording());
     QCOMPARE(model.flows(0, 1000, 100).size(), std::size_t{3});
     // A window inside item 4's stay finds it, though it was put and got outside the window.
     auto inside = model.flows(500, 510, 100);
@@ -197,7 +197,7 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
     QCOMPARE(model.flows(0, 1000, 1).size(), std::size_t{1});    // the limit holds
     // Built incrementally or in one pass, the same arrows.
     TimelineModel fresh;
-    fresh.setRecording(&r);
+    fresh.follow(&r);
     fresh.setFlowsShown(true);
     const auto a = model.flows(0, 1000, 100), b = fresh.flows(0, 1000, 100);
     QCOMPARE(a.size(), b.size());
