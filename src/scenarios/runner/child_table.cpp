@@ -198,8 +198,12 @@ void ChildTable::stop(bool kill_now)
     const int signo = kill_now ? SIGKILL : SIGTERM;
     for_each_running_worker([signo](Child& child) { (void)core::pidfd_send_signal(child.pidfd.get(), signo); });
     if (kill_now) {
-        main_killed_ = true;
-        ::kill(main().pid, SIGKILL); // our child: its pid cannot be reused before we reap it
+        // Our child: its pid cannot be reused before we reap it — and once reaped (concluded),
+        // it may already belong to another process.
+        if (!main().concluded()) {
+            main_killed_ = true;
+            ::kill(main().pid, SIGKILL);
+        }
     } else if (kill_workers_at_ns_ == 0) {
         kill_workers_at_ns_ = core::monotonic_ns() + kStopGraceNs;
     }
