@@ -63,7 +63,7 @@ RunArena RunArena::attach(int fd)
 
 core::EventRing* RunArena::claim(std::int32_t pid)
 {
-    const std::uint32_t index = header_->rings_used.load(std::memory_order_relaxed); // only the supervisor claims
+    const std::uint32_t index = header_->rings_used.load(std::memory_order_relaxed); // one claimer at a time (see run_arena.h)
     if (index >= header_->ring_count) {
         header_->rings_refused.fetch_add(1, std::memory_order_relaxed);
         return nullptr;

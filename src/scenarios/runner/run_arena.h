@@ -1,14 +1,16 @@
 #pragma once
 
-// A run's telemetry memory: one memfd shared by the supervisor, its workers and the front end,
-// which receives the descriptor with RunStarted (SCM_RIGHTS) and drains the rings.
+// A run's telemetry memory: one memfd shared by the supervisor, the main process, its workers
+// and the front end, which receives the descriptor with RunStarted (SCM_RIGHTS) and drains the
+// rings.
 //
 //   [header: magic, version, ring count and capacity, clock calibration, rings in use]
-//   [ring 0: the main process (supervisor) | ring 1 | ring 2 | … ]   one EventRing per process
+//   [ring 0: the main process | ring 1 | ring 2 | … ]   one EventRing per process
 //
-// Only the supervisor hands out rings, in order, publishing each before the next; a reader sees
-// rings_used() and may read every ring below it. Processes started once all rings are taken run
-// without telemetry (counted).
+// One process at a time hands out rings — the supervisor ring 0 before it forks the main process,
+// then the main process one per worker it starts — in order, publishing each before the next; a
+// reader sees rings_used() and may read every ring below it. Processes started once all rings
+// are taken run without telemetry (counted).
 
 #include "core/event_clock.h"
 #include "core/event_ring.h"
@@ -39,7 +41,7 @@ public:
     // Room for the main process and up to 512 children, in at most 256 MiB, touched only as used.
     static constexpr std::uint32_t kRings = 513;
 
-    // In the supervisor. Throws std::system_error.
+    // In the supervisor, before the main process exists. Throws std::system_error.
     [[nodiscard]] static RunArena create(const core::ClockCalibration& calibration);
     // In the front end: maps a received descriptor and checks it. Throws std::runtime_error
     // naming what is wrong.
