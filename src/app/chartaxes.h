@@ -4,7 +4,7 @@
 // run started along the bottom, whole counts up the side, and distributions of durations as
 // stepped areas over a log scale in the unit that suits them (ns, µs, ms or s).
 
-#include "model/loghistogram.h"
+#include "model/recording/loghistogram.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "app/configdelegate.h"
 
-#include "model/configmodel.h"
+#include "model/config/configmodel.h"
 
 #include <QComboBox>
 #include <QSpinBox>

@@ -6,8 +6,8 @@
 #include "app/configforms.h"
 #include "app/recentfiles.h"
 #include "app/scenariofiles.h"
-#include "model/configmodel.h"
-#include "model/scenariotext.h"
+#include "model/config/configmodel.h"
+#include "model/config/scenariotext.h"
 #include "scenarios/programs/programs.h"
 
 #include <QMenu>

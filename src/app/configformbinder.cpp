@@ -1,6 +1,6 @@
 #include "app/configformbinder.h"
 
-#include "model/configmodel.h"
+#include "model/config/configmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,7 +3,7 @@
 #include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
-#include "model/lockseriesmodel.h"
+#include "model/views/lockseriesmodel.h"
 
 #include <QChartView>
 #include <QComboBox>

@@ -4,7 +4,7 @@
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
-#include "model/forkserverclient.h"
+#include "model/live/forkserverclient.h"
 #include "scenarios/runner/fork_server.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/presetlibrary.h"
-#include "model/runcontroller.h"
+#include "model/config/presetlibrary.h"
+#include "model/live/runcontroller.h"
 
 #include <QMainWindow>
 

@@ -1,7 +1,7 @@
 #include "app/outputlog.h"
 
-#include "model/recording.h"
-#include "model/textformat.h"
+#include "model/recording/recording.h"
+#include "model/report/textformat.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/recordingview.h"
+#include "model/recording/recordingview.h"
 
 #include <QObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "app/processtableproxy.h"
 
-#include "model/processtablemodel.h"
-#include "model/recording.h"
+#include "model/views/processtablemodel.h"
+#include "model/recording/recording.h"
 
 #include <QBrush>
 #include <QColor>

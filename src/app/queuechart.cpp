@@ -3,7 +3,7 @@
 #include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
-#include "model/queueseriesmodel.h"
+#include "model/views/queueseriesmodel.h"
 
 #include <QEvent>
 #include <QLegendMarker>

@@ -2,8 +2,8 @@
 
 #include "app/frameclock.h"
 
-#include "model/runcontroller.h"
-#include "model/textformat.h"
+#include "model/live/runcontroller.h"
+#include "model/report/textformat.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,7 +1,7 @@
 #include "app/runfiles.h"
 
-#include "model/runcontroller.h"
-#include "model/runfilereader.h"
+#include "model/live/runcontroller.h"
+#include "model/files/runfilereader.h"
 
 #include <QApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/exportformat.h"
+#include "model/files/exportformat.h"
 
 #include <QObject>
 #include <QString>

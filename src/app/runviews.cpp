@@ -6,12 +6,12 @@
 #include "app/queuechart.h"
 #include "app/taskchart.h"
 #include "app/timelineview.h"
-#include "model/lockseriesmodel.h"
-#include "model/processtablemodel.h"
-#include "model/queueseriesmodel.h"
-#include "model/runcontroller.h"
-#include "model/taskstatsmodel.h"
-#include "model/timelinemodel.h"
+#include "model/views/lockseriesmodel.h"
+#include "model/views/processtablemodel.h"
+#include "model/views/queueseriesmodel.h"
+#include "model/live/runcontroller.h"
+#include "model/views/taskstatsmodel.h"
+#include "model/views/timelinemodel.h"
 
 RunViews::RunViews(RunController* controller, TimelineView* timeline, QueueChart* queues, LockChart* locks, TaskChart* tasks,
                    QObject* parent)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/presetlibrary.h"
+#include "model/config/presetlibrary.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "app/screenshot.h"
 
 #include "app/mainwindow.h"
-#include "model/configmodel.h"
+#include "model/config/configmodel.h"
 #include "scenarios/config/field.h"
 
 #include <QApplication>

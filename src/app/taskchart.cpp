@@ -3,7 +3,7 @@
 #include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
-#include "model/taskstatsmodel.h"
+#include "model/views/taskstatsmodel.h"
 
 #include <QChartView>
 #include <QEvent>

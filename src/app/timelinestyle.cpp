@@ -2,7 +2,7 @@
 
 #include "app/timelineview.h"
 #include "core/telemetry.h"
-#include "model/textformat.h"
+#include "model/report/textformat.h"
 
 using forkscope::core::WorkerState;
 

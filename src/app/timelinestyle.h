@@ -3,7 +3,7 @@
 // How the timeline draws and names what it shows: the colour of each state and span, and the
 // words of its tooltips (translated in the TimelineView context).
 
-#include "model/timelinemodel.h"
+#include "model/views/timelinemodel.h"
 
 #include <QColor>
 #include <QString>

@@ -4,8 +4,8 @@
 
 #include "app/timelinestyle.h"
 
-#include "model/textformat.h"
-#include "model/timelinemodel.h"
+#include "model/report/textformat.h"
+#include "model/views/timelinemodel.h"
 
 #include <QAction>
 #include <QHelpEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/recording.h"
+#include "model/recording/recording.h"
 
 #include <QWidget>
 

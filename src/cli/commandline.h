@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/exportformat.h"
-#include "model/presetlibrary.h"
+#include "model/files/exportformat.h"
+#include "model/config/presetlibrary.h"
 
 #include <QStringList>
 

@@ -5,12 +5,12 @@
 #include "progressbar.h"
 #include "runprinter.h"
 
-#include "model/exportformat.h"
-#include "model/forkserverclient.h"
-#include "model/recordingreport.h"
-#include "model/runcontroller.h"
-#include "model/runfilereader.h"
-#include "model/textformat.h"
+#include "model/files/exportformat.h"
+#include "model/live/forkserverclient.h"
+#include "model/report/recordingreport.h"
+#include "model/live/runcontroller.h"
+#include "model/files/runfilereader.h"
+#include "model/report/textformat.h"
 #include "scenarios/runner/fork_server.h"
 
 #include <QCoreApplication>

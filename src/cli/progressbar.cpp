@@ -1,6 +1,6 @@
 #include "progressbar.h"
 
-#include "model/textformat.h"
+#include "model/report/textformat.h"
 
 #include <QTimer>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/runcontroller.h"
+#include "model/live/runcontroller.h"
 
 #include <QObject>
 #include <QTextStream>

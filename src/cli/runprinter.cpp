@@ -1,7 +1,7 @@
 #include "runprinter.h"
 
-#include "model/recordingreport.h"
-#include "model/textformat.h"
+#include "model/report/recordingreport.h"
+#include "model/report/textformat.h"
 
 #include <algorithm>
 

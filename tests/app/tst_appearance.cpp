@@ -4,8 +4,8 @@
 #include "app/appearance.h"
 #include "app/queuechart.h"
 #include "app/timelineview.h"
-#include "model/queueseriesmodel.h"
-#include "model/timelinemodel.h"
+#include "model/views/queueseriesmodel.h"
+#include "model/views/timelinemodel.h"
 #include "support/synthetic_run.h"
 
 #include <QApplication>

@@ -4,8 +4,8 @@
 
 #include "app/lockchart.h"
 #include "app/taskchart.h"
-#include "model/lockseriesmodel.h"
-#include "model/taskstatsmodel.h"
+#include "model/views/lockseriesmodel.h"
+#include "model/views/taskstatsmodel.h"
 #include "support/synthetic_run.h"
 
 #include <QAreaSeries>

@@ -7,8 +7,8 @@
 #include "app/configforms.h"
 #include "app/language.h"
 #include "app/recentfiles.h"
-#include "model/configmodel.h"
-#include "model/presetlibrary.h"
+#include "model/config/configmodel.h"
+#include "model/config/presetlibrary.h"
 #include "support/untranslated_text.h"
 
 #include <QAbstractItemModelTester>

@@ -2,8 +2,8 @@
 // numbers), rows tinted by state, failed exits in red; a valid model throughout.
 
 #include "app/processtableproxy.h"
-#include "model/processtablemodel.h"
-#include "model/recording.h"
+#include "model/views/processtablemodel.h"
+#include "model/recording/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>

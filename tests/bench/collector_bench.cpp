@@ -4,7 +4,7 @@
 #include "bench_support.h"
 #include "core/clock.h"
 #include "core/event_clock.h"
-#include "model/collector.h"
+#include "model/live/collector.h"
 #include "scenarios/runner/run_arena.h"
 
 #include <unistd.h>

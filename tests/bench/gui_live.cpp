@@ -8,11 +8,11 @@
 #include "app/queuechart.h"
 #include "app/timelineview.h"
 #include "core/clock.h"
-#include "model/collector.h"
-#include "model/procsampler.h"
-#include "model/processtablemodel.h"
-#include "model/queueseriesmodel.h"
-#include "model/timelinemodel.h"
+#include "model/live/collector.h"
+#include "model/live/procsampler.h"
+#include "model/views/processtablemodel.h"
+#include "model/views/queueseriesmodel.h"
+#include "model/views/timelinemodel.h"
 #include "scenarios/runner/run_arena.h"
 
 #include <QCoreApplication>

@@ -6,7 +6,7 @@
 
 #include "app/timelineview.h"
 #include "core/clock.h"
-#include "model/timelinemodel.h"
+#include "model/views/timelinemodel.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>

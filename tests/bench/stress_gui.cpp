@@ -8,8 +8,8 @@
 
 #include "app/mainwindow.h"
 #include "app/screenshot.h"
-#include "model/forkserverclient.h"
-#include "model/runcontroller.h"
+#include "model/live/forkserverclient.h"
+#include "model/live/runcontroller.h"
 
 #include <QApplication>
 #include <QEventLoop>

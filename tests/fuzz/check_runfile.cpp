@@ -4,8 +4,8 @@
 
 #include "fuzz_checks.h"
 
-#include "model/runfile.h"
-#include "model/runfilereader.h"
+#include "model/files/runfile.h"
+#include "model/files/runfilereader.h"
 
 #include <QTemporaryDir>
 

@@ -4,7 +4,7 @@
 // full ring refused must be counted.
 
 #include "core/event_clock.h"
-#include "model/collector.h"
+#include "model/live/collector.h"
 #include "scenarios/runner/run_arena.h"
 
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // ConfigModel: the scenario's fields as an editable table with per-field validation.
 
-#include "model/configmodel.h"
+#include "model/config/configmodel.h"
 #include "scenarios/programs/programs.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
 // ExportFormat: the CLI's name and prefix rule, the names the window suggests (which that rule
 // must read back as the same format), and one writer for every format.
 
-#include "model/exportformat.h"
-#include "model/runfilereader.h"
+#include "model/files/exportformat.h"
+#include "model/files/runfilereader.h"
 
 #include <QFile>
 #include <QFileInfo>

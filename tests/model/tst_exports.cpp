@@ -2,11 +2,11 @@
 // counters, instants and put->get arrows; the CSVs have a row per event and per task; a run
 // file loads back into an equal recording; bad destinations and bad files are named.
 
-#include "model/csvexport.h"
-#include "model/recording.h"
-#include "model/runfile.h"
-#include "model/runfilereader.h"
-#include "model/traceexport.h"
+#include "model/files/csvexport.h"
+#include "model/recording/recording.h"
+#include "model/files/runfile.h"
+#include "model/files/runfilereader.h"
+#include "model/files/traceexport.h"
 #include "support/recorded_event.h"
 
 #include <QFile>

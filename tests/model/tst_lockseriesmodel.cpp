@@ -2,7 +2,7 @@
 // for each lock over time, decimated without losing the peak; wait and hold distributions; and
 // refresh() that takes in only what is new yet ends where a fresh model starts.
 
-#include "model/lockseriesmodel.h"
+#include "model/views/lockseriesmodel.h"
 #include "support/recorded_event.h"
 #include "support/synthetic_run.h"
 

@@ -1,8 +1,8 @@
 // Presets: the built-in ones load from the resources, scenario files load and save, and a bad
 // file is reported with its path and the key at fault.
 
-#include "model/presetlibrary.h"
-#include "model/presetmodel.h"
+#include "model/config/presetlibrary.h"
+#include "model/config/presetmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

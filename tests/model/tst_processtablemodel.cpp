@@ -1,8 +1,8 @@
 // ProcessTableModel: a view of a Recording — rows follow the run's lanes as the recording grows,
 // a new recording starts over, /proc samples sit beside it; it passes QAbstractItemModelTester.
 
-#include "model/processtablemodel.h"
-#include "model/recording.h"
+#include "model/views/processtablemodel.h"
+#include "model/recording/recording.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

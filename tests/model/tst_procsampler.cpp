@@ -1,8 +1,8 @@
 // ProcSampler: CPU % and RSS from /proc, of a run's running processes.
 
 #include "core/clock.h"
-#include "model/procsampler.h"
-#include "model/recording.h"
+#include "model/live/procsampler.h"
+#include "model/recording/recording.h"
 
 #include <QTest>
 

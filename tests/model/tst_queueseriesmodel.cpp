@@ -1,7 +1,7 @@
 // QueueSeriesModel: each queue's depth over time from put/get events, with its capacity, and
 // decimation that keeps every peak.
 
-#include "model/queueseriesmodel.h"
+#include "model/views/queueseriesmodel.h"
 #include "support/recorded_event.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // Recording: spans and statistics built from a run's messages and telemetry events, and the
 // bounded event store. The Collector that feeds it is tested in tst_collector.
 
-#include "model/recording.h"
+#include "model/recording/recording.h"
 #include "support/recorded_event.h"
 
 #include <QTest>

@@ -2,7 +2,7 @@
 // equals the run; at a moment in between it holds exactly what had happened by then; going back
 // starts again and ends in the same place.
 
-#include "model/replay.h"
+#include "model/recording/replay.h"
 #include "support/synthetic_run.h"
 
 #include <QTest>

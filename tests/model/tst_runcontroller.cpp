@@ -2,12 +2,12 @@
 // follows it — with real PIDs, stops on request, and refused or failed runs are reported. A saved
 // run and its replay reach the table the same way: another recording to follow.
 
-#include "model/forkserverclient.h"
-#include "model/processtablemodel.h"
-#include "model/runcontroller.h"
-#include "model/runfile.h"
-#include "model/runfilereader.h"
-#include "model/traceexport.h"
+#include "model/live/forkserverclient.h"
+#include "model/views/processtablemodel.h"
+#include "model/live/runcontroller.h"
+#include "model/files/runfile.h"
+#include "model/files/runfilereader.h"
+#include "model/files/traceexport.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 

@@ -1,7 +1,7 @@
 // RunSummary: the numbers a finished run is judged by, from its recording's processes.
 
-#include "model/recording.h"
-#include "model/runsummary.h"
+#include "model/recording/recording.h"
+#include "model/report/runsummary.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // TaskStatsModel: the task-duration histogram, throughput per time bucket, the summary rows, and
 // refresh() that takes in only what is new yet ends where a fresh model starts.
 
-#include "model/taskstatsmodel.h"
+#include "model/views/taskstatsmodel.h"
 #include "support/recorded_event.h"
 #include "support/synthetic_run.h"
 

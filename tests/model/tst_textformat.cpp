@@ -1,7 +1,7 @@
 // TextFormat: how times, sizes, rates and process endings read in both front ends, one row per
 // case, with the exact text expected (no translator loaded: English).
 
-#include "model/textformat.h"
+#include "model/report/textformat.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // TimelineModel: a recording's spans sorted per lane and band, windowed, and merged below a pixel.
 
-#include "model/timelinemodel.h"
+#include "model/views/timelinemodel.h"
 #include "support/recorded_event.h"
 
 #include <QAbstractItemModelTester>

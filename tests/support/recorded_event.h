@@ -2,7 +2,7 @@
 
 // Builds a RecordedEvent in one line, for the tests of the recording and what reads it.
 
-#include "model/recording.h"
+#include "model/recording/recording.h"
 
 namespace forkscope::testing {
 
