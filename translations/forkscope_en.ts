@@ -1608,6 +1608,10 @@
         <source>Cannot send %1 to %2 (%3): %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An export is being written from this run: wait for it, or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunFiles</name>
@@ -1665,6 +1669,10 @@
     </message>
     <message>
         <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is being written: wait for it, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1612,6 +1612,10 @@
         <source>Cannot send %1 to %2 (%3): %4</source>
         <translation>无法向 %2(%3)发送 %1:%4</translation>
     </message>
+    <message>
+        <source>An export is being written from this run: wait for it, or cancel it.</source>
+        <translation>正在写出此运行的导出文件:请等它完成,或取消它。</translation>
+    </message>
 </context>
 <context>
     <name>RunFiles</name>
@@ -1670,6 +1674,10 @@
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>An export is being written: wait for it, or cancel it.</source>
+        <translation>正在写出导出文件:请等它完成,或取消它。</translation>
     </message>
 </context>
 <context>

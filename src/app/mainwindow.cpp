@@ -110,6 +110,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
     connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
+    connect(m_runFiles, &RunFiles::exportingChanged, this, &MainWindow::updateActions);
     connect(m_ui->actionSignalTerm, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
     connect(m_ui->actionSignalKill, &QAction::triggered, this, [this] { signalSelected(SIGKILL); });
     connect(m_ui->actionSignalStop, &QAction::triggered, this, [this] { signalSelected(SIGSTOP); });
@@ -211,7 +212,7 @@ void MainWindow::updateActions()
     m_ui->actionConfigure->setEnabled(!active && m_preset.has_value());
     m_ui->configureButton->setEnabled(m_ui->actionConfigure->isEnabled());
     m_ui->actionSaveScenarioAs->setEnabled(m_preset && m_config->isValid());
-    m_ui->actionOpenRun->setEnabled(!active);
+    m_ui->actionOpenRun->setEnabled(!active && !m_runFiles->isExporting());
     const Recording* run = m_controller->recording();
     const int selected = run ? run->laneOfPid(static_cast<qint32>(selectedPid())) : -1;
     const bool signallable = active && selected >= 0 && run->stateOf(selected) == ProcessState::Running;

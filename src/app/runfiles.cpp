@@ -1,9 +1,9 @@
 #include "app/runfiles.h"
 
-#include "model/live/runcontroller.h"
+#include "app/frameclock.h"
 #include "model/files/runfilereader.h"
+#include "model/live/runcontroller.h"
 
-#include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -11,9 +11,6 @@
 #include <QSettings>
 
 namespace {
-
-// Below this many events an export takes a blink: no progress dialog.
-constexpr quint64 kProgressFrom = 200'000;
 
 QString lastFolder()
 {
@@ -27,14 +24,34 @@ void rememberFolder(const QString& path)
 
 } // namespace
 
+// An export being written on its thread. The thread only reads the recording (held by the
+// controller until the job ends) and writes these atomics; the window reads them on its ticks.
+struct RunFiles::Job {
+    QString path;
+    std::atomic<int> permille{0};
+    std::atomic<bool> cancel{false};
+    std::optional<QString> error; // written by the thread before it says it is done
+    std::thread thread;
+};
+
 RunFiles::RunFiles(RunController* controller, QWidget* dialogParent)
     : QObject(dialogParent), m_controller(controller), m_parent(dialogParent)
 {
+    connect(FrameClock::instance(), &FrameClock::tick, this, &RunFiles::onTick);
+}
+
+RunFiles::~RunFiles()
+{
+    if (m_job) {
+        m_job->cancel.store(true, std::memory_order_relaxed);
+        m_job->thread.join();
+        m_controller->holdRecording(false);
+    }
 }
 
 bool RunFiles::canExport() const
 {
-    return m_controller->wholeRecording() && !m_controller->isActive();
+    return m_controller->wholeRecording() && !m_controller->isActive() && !m_job;
 }
 
 std::optional<QString> RunFiles::exportTo(ExportFormat format, const QString& path)
@@ -42,20 +59,72 @@ std::optional<QString> RunFiles::exportTo(ExportFormat format, const QString& pa
     const Recording* recording = m_controller->wholeRecording();
     if (!recording)
         return tr("There is no run to export yet.");
-    std::unique_ptr<QProgressDialog> dialog;
-    if (recording->events().size() >= kProgressFrom && m_parent) {
-        dialog = std::make_unique<QProgressDialog>(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, m_parent);
-        dialog->setWindowModality(Qt::WindowModal);
-        dialog->setMinimumDuration(300);
+    return exports::writeExport(format, *recording, path);
+}
+
+bool RunFiles::exportInBackground(ExportFormat format, const QString& path)
+{
+    const Recording* recording = m_controller->wholeRecording();
+    if (!recording || m_job) {
+        emit message(m_job ? tr("An export is being written: wait for it, or cancel it.") : tr("There is no run to export yet."));
+        return false;
     }
-    const exports::Progress progress = [&dialog](double fraction) {
-        if (!dialog)
-            return true;
-        dialog->setValue(static_cast<int>(fraction * 1000));
-        QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-        return !dialog->wasCanceled();
-    };
-    return exports::writeExport(format, *recording, path, progress);
+    m_controller->holdRecording(true);
+    m_job = std::make_unique<Job>();
+    m_job->path = path;
+    Job* job = m_job.get();
+    job->thread = std::thread([this, job, format, recording] {
+        job->error = exports::writeExport(format, *recording, job->path, [job](double fraction) {
+            job->permille.store(static_cast<int>(fraction * 1000), std::memory_order_relaxed);
+            return !job->cancel.load(std::memory_order_relaxed);
+        });
+        // The job's result is published by the queued call: it runs after this store.
+        QMetaObject::invokeMethod(this, &RunFiles::finishJob, Qt::QueuedConnection);
+    });
+    if (m_parent) {
+        m_progress = new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, m_parent);
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(0); // at once: the window is held until it is written
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        if (format == ExportFormat::RunFile) { // written in one go: no progress to show, nothing to cancel
+            m_progress->setRange(0, 0);
+            m_progress->setCancelButton(nullptr);
+        }
+        connect(m_progress, &QProgressDialog::canceled, this, [job] { job->cancel.store(true, std::memory_order_relaxed); });
+        m_progress->show();
+    }
+    FrameClock::instance()->hold(this, true);
+    emit exportingChanged(true);
+    return true;
+}
+
+void RunFiles::onTick()
+{
+    if (!m_job || !m_progress)
+        return;
+    if (m_progress->wasCanceled()) // Escape, or the window closed, as well as the button
+        m_job->cancel.store(true, std::memory_order_relaxed);
+    else if (m_progress->maximum() > 0)
+        m_progress->setValue(m_job->permille.load(std::memory_order_relaxed));
+}
+
+void RunFiles::finishJob()
+{
+    if (!m_job)
+        return;
+    m_job->thread.join();
+    const std::unique_ptr<Job> job = std::move(m_job);
+    FrameClock::instance()->hold(this, false);
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    m_controller->holdRecording(false);
+    const QString error = job->error.value_or(QString());
+    emit exportingChanged(false);
+    emit exportFinished(job->path, error);
+    emit message(error.isEmpty() ? tr("Wrote %1").arg(QDir::toNativeSeparators(job->path)) : error);
 }
 
 std::optional<QString> RunFiles::open(const QString& path)
@@ -91,6 +160,10 @@ void RunFiles::exportWithDialog(ExportFormat format)
     if (path.isEmpty())
         return;
     rememberFolder(path);
+    if (m_controller->wholeRecording()->events().size() >= kBackgroundFrom) {
+        exportInBackground(format, path); // it reports when done
+        return;
+    }
     if (const auto error = exportTo(format, path))
         emit message(*error);
     else

@@ -18,9 +18,12 @@
 #include "model/config/configmodel.h"
 #include "model/live/forkserverclient.h"
 #include "model/views/processtablemodel.h"
+#include "support/synthetic_run.h"
 #include "support/test_main.h"
 #include "support/untranslated_text.h"
 #include "ui_mainwindow.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +36,8 @@
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSlider>
@@ -67,6 +72,7 @@ private slots:
     void configureDialogChangesTheConfigOnlyWhenAccepted();
     void stopActionStopsTheRun();
     void exportsAndReopensARun();
+    void largeExportsRunOffTheWindowThread();
     void lockAndTaskChartsShowTheRun();
     void replayShowsTheRunAtAMoment();
     void signalsReachTheSelectedProcess();
@@ -329,6 +335,48 @@ char procState(qint64 pid) // the state letter in /proc/<pid>/stat: S sleeping, 
 } // namespace
 
 // The Locks tab shows the ticket race's lock fought over; the Tasks tab the pool's tasks.
+// A large run is written on a thread of its own behind a progress dialog: the window's event
+// loop goes on, the recording stays as it is until the file is written, and Cancel writes nothing.
+void TestMainWindow::largeExportsRunOffTheWindowThread()
+{
+    Recording made = forkscope::testing::runWithWorkers(8);
+    for (const RecordedEvent& e : forkscope::testing::lockedTasks(8, 7000, 7))
+        made.append(e);
+    made.runFinished(made.durationNs() + 1);
+    QVERIFY(made.events().size() >= RunFiles::kBackgroundFrom);
+    RunController* controller = m_window->runController();
+    QVERIFY(controller->showRecording(std::make_unique<Recording>(std::move(made))));
+    RunFiles* files = m_window->runFiles();
+    QTemporaryDir dir;
+    const QString atOnce = dir.filePath(QStringLiteral("at-once.trace.json")), path = dir.filePath(QStringLiteral("run.trace.json"));
+    QVERIFY(!files->exportTo(ExportFormat::ChromeTrace, atOnce));
+
+    QSignalSpy finished(files, &RunFiles::exportFinished);
+    QVERIFY(files->exportInBackground(ExportFormat::ChromeTrace, path));
+    QVERIFY(files->isExporting()); // returned before the file was written
+    auto* progress = m_window->findChild<QProgressDialog*>();
+    QVERIFY(progress && progress->isVisible());
+    QVERIFY(!action("actionOpenRun")->isEnabled() && !action("actionStart")->isEnabled() && !action("actionExportTrace")->isEnabled());
+    QVERIFY(!controller->start(QStringLiteral("processes"), nlohmann::json::object())); // the recording is held
+    QVERIFY(!files->exportInBackground(ExportFormat::EventsCsv, dir.filePath(QStringLiteral("second.csv"))));
+    auto* cancel = progress->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    cancel->click(); // as the user would
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")), qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!files->isExporting());
+    QVERIFY(action("actionOpenRun")->isEnabled() && action("actionExportTrace")->isEnabled());
+
+    QVERIFY(files->exportInBackground(ExportFormat::ChromeTrace, path));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.at(1).at(1).toString(), QString());
+    QFile written(path), expected(atOnce);
+    QVERIFY(written.open(QIODevice::ReadOnly) && expected.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll() == expected.readAll()); // the same bytes as written at once
+    QVERIFY(controller->canStart());
+}
+
 void TestMainWindow::lockAndTaskChartsShowTheRun()
 {
     QVERIFY(m_window->selectPreset(QStringLiteral("ticket-race")));

@@ -25,6 +25,14 @@ RunController::RunController(ForkServerClient* client, QObject* parent)
     connect(m_client, &ForkServerClient::connectionLost, this, &RunController::onConnectionLost);
 }
 
+bool RunController::refuseWhileHeld()
+{
+    if (!isRecordingHeld())
+        return false;
+    emit failed(tr("An export is being written from this run: wait for it, or cancel it."));
+    return true;
+}
+
 void RunController::sampleUsage()
 {
     if (m_recording)
@@ -47,7 +55,7 @@ bool RunController::isActive() const
 
 bool RunController::canStart() const
 {
-    return !isActive() && m_client->isConnected();
+    return !isActive() && m_client->isConnected() && !isRecordingHeld();
 }
 
 qint64 RunController::elapsedNs() const
@@ -87,6 +95,8 @@ bool RunController::start(const QString& scenario, const nlohmann::json& config)
         emit failed(tr("A run is already in progress."));
         return false;
     }
+    if (refuseWhileHeld())
+        return false;
     m_summary.reset();
     m_runId = 0;
     m_wallNs = 0;
@@ -113,6 +123,8 @@ bool RunController::showRecording(std::unique_ptr<Recording> recording)
         emit failed(tr("A run is in progress: stop it before opening another."));
         return false;
     }
+    if (refuseWhileHeld())
+        return false;
     m_collector.reset();
     m_replay.reset();
     m_wholeRecording.reset();

@@ -47,6 +47,11 @@ public:
     // For the config that goes with an export.
     [[nodiscard]] const nlohmann::json& config() const;
 
+    // While held (an export reads the recording on a thread of its own), no run starts and no
+    // other recording is shown: the one being read stays. Holds nest.
+    void holdRecording(bool held) { m_holds += held ? 1 : -1; }
+    [[nodiscard]] bool isRecordingHeld() const { return m_holds > 0; }
+
     // False (and failed() emitted) if a run is active or the fork server is gone.
     bool start(const QString& scenario, const nlohmann::json& config);
     // Makes a saved run the current one, finished. False (and failed() emitted) while a run is
@@ -88,6 +93,7 @@ private:
     void onConnectionLost(const QString& reason);
     void setState(State state);
     void sampleUsage();
+    bool refuseWhileHeld(); // emits failed() if held
     [[nodiscard]] qint64 relative(qint64 tNs) const { return tNs - m_t0Ns; }
 
     ForkServerClient* m_client;
@@ -105,5 +111,6 @@ private:
     std::unique_ptr<Collector> m_collector;
     QTimer* m_usageTimer; // samples CPU % and RSS from /proc once a second while a run is going
     ProcSampler m_sampler;
+    int m_holds = 0;
     QVector<ProcessUsage> m_usage;
 };
