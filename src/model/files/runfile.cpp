@@ -1,6 +1,7 @@
 #include "model/files/runfile.h"
 
 #include "model/files/jsonwriter.h"
+#include "model/files/runfilestats.h"
 #include "model/files/traceexport.h"
 
 #include <nlohmann/json.hpp>
@@ -36,19 +37,26 @@ json histogramJson(const LogHistogram& h)
     return {{"count", h.count()}, {"sum", h.sum()}, {"min", h.rawMin()}, {"max", h.max()}, {"buckets", buckets}};
 }
 
+template <typename Stats, std::size_t C, std::size_t H>
+json statsJson(quint32 id, const Stats& s, const std::array<runfile::stats::Count<Stats>, C>& counts,
+               const std::array<runfile::stats::Histogram<Stats>, H>& histograms)
+{
+    json object = {{"id", id}};
+    for (const auto& field : counts)
+        object[field.name] = s.*field.member;
+    for (const auto& field : histograms)
+        object[field.name] = histogramJson(s.*field.member);
+    return object;
+}
+
 json statisticsJson(const Recording& r)
 {
     json queues = json::array(), locks = json::array(), tasksDone = json::array();
-    for (const auto& [id, q] : r.queues()) {
-        queues.push_back({{"id", id}, {"capacity", q.capacity}, {"puts", q.puts}, {"gets", q.gets}, {"max_depth", q.maxDepth},
-                          {"last_depth", q.lastDepth}, {"blocked_puts", q.blockedPuts}, {"blocked_gets", q.blockedGets},
-                          {"put_blocked_ns", histogramJson(q.putBlockedNs)}, {"get_blocked_ns", histogramJson(q.getBlockedNs)},
-                          {"lost_puts", q.lostPuts}, {"lost_gets", q.lostGets}});
-    }
+    for (const auto& [id, q] : r.queues())
+        queues.push_back(statsJson(id, q, runfile::stats::kQueueCounts, runfile::stats::kQueueHistograms));
     for (const auto& [id, l] : r.locks()) {
-        locks.push_back({{"id", id}, {"acquisitions", l.acquisitions}, {"contended", l.contended},
-                         {"owner_died", l.ownerDied}, {"wait_ns", histogramJson(l.waitNs)},
-                         {"hold_ns", histogramJson(l.holdNs)}, {"holder_lane", l.holderLane}});
+        json& lock = locks.emplace_back(statsJson(id, l, runfile::stats::kLockCounts, runfile::stats::kLockHistograms));
+        lock["holder_lane"] = l.holderLane;
     }
     for (const Lane& lane : r.lanes())
         tasksDone.push_back(lane.tasksDone);

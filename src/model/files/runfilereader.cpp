@@ -1,6 +1,7 @@
 #include "model/files/runfilereader.h"
 
 #include "model/files/runfile.h"
+#include "model/files/runfilestats.h"
 
 #include "scenarios/config/json_offset.h"
 
@@ -187,6 +188,21 @@ std::vector<LogEntry> readLog(const json& list)
     return log;
 }
 
+// Each object of `list` into the entry of `into` its "id" names, field by field from the tables.
+template <typename Stats, std::size_t C, std::size_t H>
+void readStats(const json& list, const std::string& path, std::map<quint32, Stats>& into,
+               const std::array<runfile::stats::Count<Stats>, C>& counts, const std::array<runfile::stats::Histogram<Stats>, H>& histograms)
+{
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = path + "[" + std::to_string(i) + "]";
+        Stats& s = into[integer<quint32>(list[i], at, "id")];
+        for (const auto& field : counts)
+            s.*field.member = integer<quint64>(list[i], at, field.name);
+        for (const auto& field : histograms)
+            s.*field.member = histogram(list[i], at, field.name);
+    }
+}
+
 Recording::Statistics readStatistics(const json& s, quint64 total, std::size_t lanes)
 {
     Recording::Statistics result;
@@ -201,33 +217,12 @@ Recording::Statistics readStatistics(const json& s, quint64 total, std::size_t l
             throw LoadError{"statistics.tasks_done_per_lane[" + std::to_string(i) + "]: expected a count"};
         result.tasksDonePerLane.push_back(done[i].get<quint64>());
     }
-    const json& queues = array(s, "statistics", "queues");
-    for (std::size_t i = 0; i < queues.size(); ++i) {
-        const std::string at = "statistics.queues[" + std::to_string(i) + "]";
-        QueueStats& q = result.queues[integer<quint32>(queues[i], at, "id")];
-        q.capacity = integer<quint64>(queues[i], at, "capacity");
-        q.puts = integer<quint64>(queues[i], at, "puts");
-        q.gets = integer<quint64>(queues[i], at, "gets");
-        q.maxDepth = integer<quint64>(queues[i], at, "max_depth");
-        q.lastDepth = integer<quint64>(queues[i], at, "last_depth");
-        q.blockedPuts = integer<quint64>(queues[i], at, "blocked_puts");
-        q.blockedGets = integer<quint64>(queues[i], at, "blocked_gets");
-        q.putBlockedNs = histogram(queues[i], at, "put_blocked_ns");
-        q.getBlockedNs = histogram(queues[i], at, "get_blocked_ns");
-        q.lostPuts = integer<quint64>(queues[i], at, "lost_puts");
-        q.lostGets = integer<quint64>(queues[i], at, "lost_gets");
-    }
+    readStats(array(s, "statistics", "queues"), "statistics.queues", result.queues, runfile::stats::kQueueCounts, runfile::stats::kQueueHistograms);
     const json& locks = array(s, "statistics", "locks");
-    for (std::size_t i = 0; i < locks.size(); ++i) {
-        const std::string at = "statistics.locks[" + std::to_string(i) + "]";
-        LockStats& l = result.locks[integer<quint32>(locks[i], at, "id")];
-        l.acquisitions = integer<quint64>(locks[i], at, "acquisitions");
-        l.contended = integer<quint64>(locks[i], at, "contended");
-        l.ownerDied = integer<quint64>(locks[i], at, "owner_died");
-        l.waitNs = histogram(locks[i], at, "wait_ns");
-        l.holdNs = histogram(locks[i], at, "hold_ns");
-        l.holderLane = integer<int>(locks[i], at, "holder_lane");
-    }
+    readStats(locks, "statistics.locks", result.locks, runfile::stats::kLockCounts, runfile::stats::kLockHistograms);
+    for (std::size_t i = 0; i < locks.size(); ++i) // ids were checked by readStats
+        result.locks[locks[i]["id"].get<quint32>()].holderLane =
+            integer<int>(locks[i], "statistics.locks[" + std::to_string(i) + "]", "holder_lane");
     return result;
 }
 
