@@ -82,7 +82,8 @@ bool ChartAxes::addDistributions(QChart* chart, const std::vector<Distribution>&
         QString name;
     };
     const Unit units[] = {{1e9, tr("s")}, {1e6, tr("ms")}, {1e3, tr("µs")}, {1, tr("ns")}};
-    const Unit unit = *std::find_if(std::begin(units), std::end(units), [&](const Unit& u) { return high >= u.ns || u.ns == 1; });
+    const Unit unit =
+        *std::find_if(std::begin(units), std::end(units), [&](const Unit& u) { return high >= u.ns || u.ns == 1; });
     // Powers of two when the durations span little (ten ticks or fewer), else of ten.
     const double from = static_cast<double>(low) / unit.ns, to = static_cast<double>(high) / unit.ns;
     const double base = to / from <= 512 ? 2 : 10;

@@ -10,13 +10,15 @@
 
 using forkscope::scenarios::FieldKind;
 
-QWidget* ConfigDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const
+QWidget* ConfigDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                                      const QModelIndex& index) const
 {
     switch (static_cast<FieldKind>(index.data(ConfigModel::KindRole).toInt())) {
     case FieldKind::Integer: {
         auto* spin = new QSpinBox(parent);
         auto toInt = [](qlonglong v) { return static_cast<int>(std::clamp<qlonglong>(v, INT_MIN, INT_MAX)); };
-        spin->setRange(toInt(index.data(ConfigModel::MinimumRole).toLongLong()), toInt(index.data(ConfigModel::MaximumRole).toLongLong()));
+        spin->setRange(toInt(index.data(ConfigModel::MinimumRole).toLongLong()),
+                       toInt(index.data(ConfigModel::MaximumRole).toLongLong()));
         const QString unit = index.data(ConfigModel::UnitRole).toString();
         if (!unit.isEmpty())
             spin->setSuffix(QLatin1Char(' ') + unit);
@@ -37,8 +39,7 @@ QWidget* ConfigDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         combo->addItem(tr("yes"), true);
         return combo;
     }
-    case FieldKind::Text:
-        break; // the default line edit
+    case FieldKind::Text: break; // the default line edit
     }
     return QStyledItemDelegate::createEditor(parent, option, index);
 }

@@ -18,11 +18,8 @@
 #include <algorithm>
 
 ConfigDialog::ConfigDialog(const Preset& preset, const nlohmann::json& config, QWidget* parent)
-    : QDialog(parent),
-      m_ui(std::make_unique<Ui::ConfigDialog>()),
-      m_model(new ConfigModel(this)),
-      m_recent(new RecentFiles(this)),
-      m_preset(preset)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConfigDialog>()), m_model(new ConfigModel(this)),
+      m_recent(new RecentFiles(this)), m_preset(preset)
 {
     m_ui->setupUi(this);
     m_start = m_ui->buttonBox->addButton(tr("&Start"), QDialogButtonBox::AcceptRole);
@@ -38,11 +35,13 @@ ConfigDialog::ConfigDialog(const Preset& preset, const nlohmann::json& config, Q
     });
     connect(m_ui->openButton, &QPushButton::clicked, this, &ConfigDialog::openWithDialog);
     connect(m_ui->saveAsButton, &QPushButton::clicked, this, &ConfigDialog::saveWithDialog);
-    connect(m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, &ConfigDialog::restoreDefaults);
+    connect(m_ui->buttonBox->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            &ConfigDialog::restoreDefaults);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     // The box reports the button before it accepts, so the flag is set when accepted() comes.
-    connect(m_ui->buttonBox, &QDialogButtonBox::clicked, this, [this](QAbstractButton* button) { m_startRequested = button == m_start; });
+    connect(m_ui->buttonBox, &QDialogButtonBox::clicked, this,
+            [this](QAbstractButton* button) { m_startRequested = button == m_start; });
     connect(m_model, &ConfigModel::configChanged, this, &ConfigDialog::updateValidity);
     showPreset(config);
     retranslate();

@@ -60,7 +60,8 @@ ConfigFormBinder::ConfigFormBinder(QWidget* form, ConfigModel* model, QObject* p
     }
     for (QWidget* w : m_form->findChildren<QWidget*>()) {
         // Spin boxes and combo boxes own a line edit of their own, which has no name of ours.
-        if (isEditor(w) && !w->objectName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_")) && !names.contains(w->objectName()))
+        if (isEditor(w) && !w->objectName().isEmpty() && !w->objectName().startsWith(QLatin1String("qt_")) &&
+            !names.contains(w->objectName()))
             m_stray << w->objectName();
     }
     for (Binding& binding : m_bindings)
@@ -99,7 +100,8 @@ void ConfigFormBinder::bind(Binding& binding)
         if (auto* browse = m_form->findChild<QToolButton*>(camelCase(b.field) + QStringLiteral("Browse"))) {
             connect(browse, &QToolButton::clicked, this, [this, b, line] {
                 const QString start = line->text().isEmpty() ? QDir::homePath() : line->text();
-                const QString dir = QFileDialog::getExistingDirectory(m_form, m_model->index(b.row, 0).data().toString(), start);
+                const QString dir =
+                    QFileDialog::getExistingDirectory(m_form, m_model->index(b.row, 0).data().toString(), start);
                 if (!dir.isEmpty()) {
                     line->setText(QDir::toNativeSeparators(dir));
                     write(b, line->text());

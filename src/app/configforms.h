@@ -14,4 +14,4 @@ namespace ConfigForms {
 [[nodiscard]] QWidget* create(const QString& scenarioId, QWidget* parent = nullptr);
 // The scenarios that have a form.
 [[nodiscard]] QStringList scenarios();
-}
+} // namespace ConfigForms

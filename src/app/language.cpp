@@ -46,12 +46,14 @@ QString Language::apply(const QString& code)
         app = nullptr;
     }
     auto* qt = new QTranslator;
-    if (!qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (!qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         delete qt;
         qt = nullptr;
     }
     g_current = app && app->language().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
-    QLocale::setDefault(g_current == QLatin1String("zh_CN") ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English));
+    QLocale::setDefault(g_current == QLatin1String("zh_CN") ? QLocale(QLocale::Chinese, QLocale::China)
+                                                            : QLocale(QLocale::English));
     replace(g_qt, qt);
     replace(g_app, app);
     return g_current;

@@ -127,9 +127,11 @@ void LockChart::drawTimes()
         return;
     }
     const QString name = m_model->index(row, LockSeriesModel::NameColumn).data().toString();
-    const bool drawn = ChartAxes::addDistributions(
-        c, {{tr("wait (acquisitions that waited)"), m_model->waitHistogram(row)}, {tr("hold"), m_model->holdHistogram(row)}},
-        tr("time"), tr("acquisitions"));
+    const bool drawn =
+        ChartAxes::addDistributions(c,
+                                    {{tr("wait (acquisitions that waited)"), m_model->waitHistogram(row)},
+                                     {tr("hold"), m_model->holdHistogram(row)}},
+                                    tr("time"), tr("acquisitions"));
     c->setTitle(drawn ? tr("Wait and hold times of %1").arg(name) : tr("%1: no wait or hold time yet").arg(name));
 }
 

@@ -32,18 +32,27 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("See what fork()ed worker processes do."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Select a preset at start."), QStringLiteral("name"));
-    const QCommandLineOption startOption(QStringLiteral("start"), QStringLiteral("Start the selected scenario at once."));
-    const QCommandLineOption setOption(QStringLiteral("set"), QStringLiteral("Set a config field (repeatable)."), QStringLiteral("field=value"));
+    const QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Select a preset at start."),
+                                            QStringLiteral("name"));
+    const QCommandLineOption startOption(QStringLiteral("start"),
+                                         QStringLiteral("Start the selected scenario at once."));
+    const QCommandLineOption setOption(QStringLiteral("set"), QStringLiteral("Set a config field (repeatable)."),
+                                       QStringLiteral("field=value"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("UI language for this session (en, zh_CN), not saved."), QStringLiteral("code"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Save a picture of the window to this PNG and quit (with --start: when the run finishes, or at --screenshot-at)."),
-                                              QStringLiteral("file.png"));
-    const QCommandLineOption screenshotAtOption(QStringLiteral("screenshot-at"),
-                                                QStringLiteral("Take the --screenshot this many ms after the run starts."), QStringLiteral("ms"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1200x760."), QStringLiteral("WxH"));
-    parser.addOptions({scenarioOption, startOption, setOption, languageOption, screenshotOption, screenshotAtOption, sizeOption});
+                                            QStringLiteral("UI language for this session (en, zh_CN), not saved."),
+                                            QStringLiteral("code"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral(
+            "Save a picture of the window to this PNG and quit (with --start: when the run finishes, or at --screenshot-at)."),
+        QStringLiteral("file.png"));
+    const QCommandLineOption screenshotAtOption(
+        QStringLiteral("screenshot-at"), QStringLiteral("Take the --screenshot this many ms after the run starts."),
+        QStringLiteral("ms"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1200x760."),
+                                        QStringLiteral("WxH"));
+    parser.addOptions(
+        {scenarioOption, startOption, setOption, languageOption, screenshotOption, screenshotAtOption, sizeOption});
     parser.process(app);
 
     Language::apply(parser.isSet(languageOption) ? parser.value(languageOption) : Language::saved());

@@ -2,8 +2,8 @@
 
 #include "ui_mainwindow.h"
 
-#include "app/configdelegate.h"
 #include "app/appearance.h"
+#include "app/configdelegate.h"
 #include "app/configdialog.h"
 #include "app/language.h"
 #include "app/outputlog.h"
@@ -16,11 +16,11 @@
 #include "app/scenariofiles.h"
 #include "app/timelineview.h"
 #include "model/config/configmodel.h"
-#include "model/live/forkserverclient.h"
 #include "model/config/presetmodel.h"
-#include "model/views/processtablemodel.h"
 #include "model/config/scenariotext.h"
+#include "model/live/forkserverclient.h"
 #include "model/report/textformat.h"
+#include "model/views/processtablemodel.h"
 #include "model/views/timelinemodel.h"
 #include "scenarios/programs/programs.h"
 
@@ -40,15 +40,9 @@
 #include <signal.h>
 
 MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
-    : QMainWindow(parent),
-      m_ui(std::make_unique<Ui::MainWindow>()),
-      m_controller(new RunController(client, this)),
-      m_presets(new PresetModel(this)),
-      m_config(new ConfigModel(this)),
-      m_processProxy(new ProcessTableProxy(this)),
-      m_runFiles(new RunFiles(m_controller, this)),
-      m_recent(new RecentFiles(this)),
-      m_stateLabel(new QLabel(this)),
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(new RunController(client, this)),
+      m_presets(new PresetModel(this)), m_config(new ConfigModel(this)), m_processProxy(new ProcessTableProxy(this)),
+      m_runFiles(new RunFiles(m_controller, this)), m_recent(new RecentFiles(this)), m_stateLabel(new QLabel(this)),
       m_wallTimeLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
@@ -86,7 +80,8 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
         updateActions();
     });
 
-    connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::presetSelected);
+    connect(m_ui->presetView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::presetSelected);
     connect(m_config, &ConfigModel::configChanged, this, &MainWindow::configChanged);
     connect(m_controller, &RunController::stateChanged, this, &MainWindow::runStateChanged);
     connect(m_controller, &RunController::failed, this, &MainWindow::showMessage);
@@ -106,9 +101,12 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     using Format = ExportFormat;
     connect(m_ui->actionOpenRun, &QAction::triggered, m_runFiles, &RunFiles::openWithDialog);
     connect(m_ui->actionSaveRun, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::RunFile); });
-    connect(m_ui->actionExportTrace, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::ChromeTrace); });
-    connect(m_ui->actionExportEvents, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
-    connect(m_ui->actionExportTasks, &QAction::triggered, this, [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
+    connect(m_ui->actionExportTrace, &QAction::triggered, this,
+            [this] { m_runFiles->exportWithDialog(Format::ChromeTrace); });
+    connect(m_ui->actionExportEvents, &QAction::triggered, this,
+            [this] { m_runFiles->exportWithDialog(Format::EventsCsv); });
+    connect(m_ui->actionExportTasks, &QAction::triggered, this,
+            [this] { m_runFiles->exportWithDialog(Format::TasksCsv); });
     connect(m_runFiles, &RunFiles::message, this, &MainWindow::showMessage);
     connect(m_runFiles, &RunFiles::exportingChanged, this, &MainWindow::updateActions);
     connect(m_ui->actionSignalTerm, &QAction::triggered, this, [this] { signalSelected(SIGTERM); });
@@ -116,7 +114,8 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     connect(m_ui->actionSignalStop, &QAction::triggered, this, [this] { signalSelected(SIGSTOP); });
     connect(m_ui->actionSignalCont, &QAction::triggered, this, [this] { signalSelected(SIGCONT); });
     m_ui->processView->setContextMenuPolicy(Qt::ActionsContextMenu); // right-click a process: the signals
-    m_ui->processView->addActions({m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
+    m_ui->processView->addActions(
+        {m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont});
     m_ui->replayBar->setController(m_controller);
     connect(m_ui->actionSavePicture, &QAction::triggered, this, [this] {
         QWidget* view = currentView();
@@ -124,10 +123,14 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
         if (!path.isEmpty())
             statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_ui->timelineView->highlightLane(current.isValid() ? m_views->timelineModel()->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong()) : -1);
-        updateActions();
-    });
+    connect(m_ui->processView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_ui->timelineView->highlightLane(
+                    current.isValid()
+                        ? m_views->timelineModel()->laneOfPid(current.data(ProcessTableModel::PidRole).toLongLong())
+                        : -1);
+                updateActions();
+            });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     buildSettingsMenus();
@@ -216,9 +219,11 @@ void MainWindow::updateActions()
     const Recording* run = m_controller->recording();
     const int selected = run ? run->laneOfPid(static_cast<qint32>(selectedPid())) : -1;
     const bool signallable = active && selected >= 0 && run->stateOf(selected) == ProcessState::Running;
-    for (QAction* signalAction : {m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont})
+    for (QAction* signalAction :
+         {m_ui->actionSignalTerm, m_ui->actionSignalKill, m_ui->actionSignalStop, m_ui->actionSignalCont})
         signalAction->setEnabled(signallable);
-    for (QAction* exportAction : {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
+    for (QAction* exportAction :
+         {m_ui->actionSaveRun, m_ui->actionExportTrace, m_ui->actionExportEvents, m_ui->actionExportTasks})
         exportAction->setEnabled(m_runFiles->canExport());
 }
 
@@ -232,21 +237,20 @@ void MainWindow::updateStatus()
     QString state;
     switch (m_controller->state()) {
     case RunController::State::Idle:
-        state = m_config->isValid() ? tr("Ready: press F5 to start the scenario.") : tr("Fix the configuration to start.");
+        state =
+            m_config->isValid() ? tr("Ready: press F5 to start the scenario.") : tr("Fix the configuration to start.");
         break;
-    case RunController::State::Starting:
-        state = tr("Starting…");
-        break;
+    case RunController::State::Starting: state = tr("Starting…"); break;
     case RunController::State::Running:
-        state = tr("Running: %n process(es) started.", nullptr, m_controller->recording() ? static_cast<int>(m_controller->recording()->lanes().size()) : 0);
+        state = tr("Running: %n process(es) started.", nullptr,
+                   m_controller->recording() ? static_cast<int>(m_controller->recording()->lanes().size()) : 0);
         break;
-    case RunController::State::Stopping:
-        state = tr("Stopping: terminating the processes…");
-        break;
+    case RunController::State::Stopping: state = tr("Stopping: terminating the processes…"); break;
     case RunController::State::Finished:
         if (m_controller->isReplaying())
             state = tr("Replay: the run as it was at %1 s of %2 s. Drag the bar under the views, F6 plays.")
-                        .arg(TextFormat::seconds(m_controller->replayPositionNs()), TextFormat::seconds(m_controller->replayEndNs()));
+                        .arg(TextFormat::seconds(m_controller->replayPositionNs()),
+                             TextFormat::seconds(m_controller->replayEndNs()));
         else
             state = m_controller->summary() ? m_controller->summary()->oneLine() : QString();
         break;
@@ -328,7 +332,8 @@ namespace {
 
 // A menu of exclusive choices (Language, Appearance): checked where `saved` is, and `choose`n.
 template <class Options>
-void buildChoiceMenu(QMenu* menu, const Options& options, const QString& saved, const std::function<void(const QString&)>& choose)
+void buildChoiceMenu(QMenu* menu, const Options& options, const QString& saved,
+                     const std::function<void(const QString&)>& choose)
 {
     auto* group = new QActionGroup(menu);
     for (const auto& option : options) {

@@ -122,7 +122,8 @@ void OutputLog::refill()
     if (run) {
         for (const Lane& lane : run->lanes()) {
             for (std::size_t i = 0; shown(lane.pid) && i < lane.signalsSent.size(); ++i)
-                asides.push_back({lane.signalsSent[i].timeNs, lineText(*run, lane.signalsSent[i].timeNs, lane.pid, signalText(lane.signalsSent[i].signal))});
+                asides.push_back({lane.signalsSent[i].timeNs, lineText(*run, lane.signalsSent[i].timeNs, lane.pid,
+                                                                       signalText(lane.signalsSent[i].signal))});
         }
     }
     for (const Note& note : m_notes)
@@ -144,7 +145,8 @@ void OutputLog::refill()
     for (; aside < asides.size(); ++aside)
         order.push_back(kAside);
     const std::size_t from = order.size() > kMaxLines ? order.size() - kMaxLines : 0;
-    aside = static_cast<std::size_t>(std::count(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(from), kAside));
+    aside =
+        static_cast<std::size_t>(std::count(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(from), kAside));
     QStringList text;
     for (std::size_t i = from; i < order.size(); ++i) {
         if (order[i] == kAside) {

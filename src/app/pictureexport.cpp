@@ -67,12 +67,16 @@ std::optional<QString> PictureExport::save(QWidget* view, const QString& path)
 QString PictureExport::saveWithDialog(QWidget* view, const QString& suggestedName)
 {
     QSettings settings;
-    const QString dir = settings.value(QStringLiteral("files/pictureDirectory"),
-                                       QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const QString dir = settings
+                            .value(QStringLiteral("files/pictureDirectory"),
+                                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                            .toString();
     const QString png = tr("PNG pictures (*.png)"), svg = tr("SVG drawings (*.svg)");
-    QString filter = settings.value(QStringLiteral("files/pictureFormat")).toString() == QLatin1String("svg") ? svg : png;
-    QString path = QFileDialog::getSaveFileName(view->window(), tr("Save as Picture"), dir + QLatin1Char('/') + suggestedName,
-                                                png + QStringLiteral(";;") + svg, &filter);
+    QString filter =
+        settings.value(QStringLiteral("files/pictureFormat")).toString() == QLatin1String("svg") ? svg : png;
+    QString path =
+        QFileDialog::getSaveFileName(view->window(), tr("Save as Picture"), dir + QLatin1Char('/') + suggestedName,
+                                     png + QStringLiteral(";;") + svg, &filter);
     if (path.isEmpty())
         return {};
     const QString format = filter == svg ? QStringLiteral("svg") : QStringLiteral("png");

@@ -1,7 +1,7 @@
 #include "app/processtableproxy.h"
 
-#include "model/views/processtablemodel.h"
 #include "model/recording/recording.h"
+#include "model/views/processtablemodel.h"
 
 #include <QBrush>
 #include <QColor>
@@ -16,12 +16,9 @@ QVariant ProcessTableProxy::data(const QModelIndex& index, int role) const
     if (role == Qt::BackgroundRole) {
         // Translucent tints read on light and dark palettes alike.
         switch (static_cast<ProcessState>(index.data(ProcessTableModel::StateRole).toInt())) {
-        case ProcessState::Running:
-            return QBrush(QColor(46, 204, 113, 48));
-        case ProcessState::Exited:
-            return QBrush(QColor(243, 156, 18, 56));
-        case ProcessState::Joined:
-            return {};
+        case ProcessState::Running: return QBrush(QColor(46, 204, 113, 48));
+        case ProcessState::Exited: return QBrush(QColor(243, 156, 18, 56));
+        case ProcessState::Joined: return {};
         }
     }
     if (role == Qt::ForegroundRole && index.column() == ProcessTableModel::ExitColumn) {

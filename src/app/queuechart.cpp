@@ -52,7 +52,8 @@ void QueueChart::redraw()
         depth->attachAxis(x);
         depth->attachAxis(y);
         top = std::max(top, index.data(QueueSeriesModel::MaxDepthRole).toLongLong());
-        if (const qint64 capacity = index.data(QueueSeriesModel::CapacityRole).toLongLong(); capacity > 0 && capacity <= 4 * top + 8) {
+        if (const qint64 capacity = index.data(QueueSeriesModel::CapacityRole).toLongLong();
+            capacity > 0 && capacity <= 4 * top + 8) {
             auto* limit = new QLineSeries(c);
             limit->append(0, static_cast<double>(capacity));
             limit->append(static_cast<double>(end) / 1e9, static_cast<double>(capacity));

@@ -18,11 +18,11 @@
 namespace {
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 1, 2, 4, 10};
 constexpr int kDefaultSpeed = 3; // 1×
-}
+} // namespace
 
 ReplayBar::ReplayBar(QWidget* parent)
-    : QWidget(parent), m_play(new QToolButton(this)), m_slider(new QSlider(Qt::Horizontal, this)), m_time(new QLabel(this)),
-      m_speed(new QComboBox(this))
+    : QWidget(parent), m_play(new QToolButton(this)), m_slider(new QSlider(Qt::Horizontal, this)),
+      m_time(new QLabel(this)), m_speed(new QComboBox(this))
 {
     m_play->setShortcut(Qt::Key_F6);
     m_play->setAutoRaise(true);
@@ -125,7 +125,8 @@ void ReplayBar::scrubTo(int step)
         pause();
         m_controller->endReplay();
     } else {
-        m_controller->replayTo(static_cast<qint64>(std::llround(static_cast<double>(m_controller->replayEndNs()) * step / kSteps)));
+        m_controller->replayTo(
+            static_cast<qint64>(std::llround(static_cast<double>(m_controller->replayEndNs()) * step / kSteps)));
         if (isPlaying()) {
             m_playedFromNs = m_controller->replayPositionNs();
             m_clock.restart();
@@ -141,7 +142,8 @@ void ReplayBar::sync()
     const qint64 end = can ? m_controller->replayEndNs() : 0;
     const qint64 at = can ? m_controller->replayPositionNs() : 0;
     m_syncing = true;
-    m_slider->setValue(end > 0 ? static_cast<int>(std::llround(static_cast<double>(at) * kSteps / static_cast<double>(end))) : kSteps);
+    m_slider->setValue(
+        end > 0 ? static_cast<int>(std::llround(static_cast<double>(at) * kSteps / static_cast<double>(end))) : kSteps);
     m_syncing = false;
     m_time->setText(can ? tr("%1 s / %2 s").arg(TextFormat::seconds(at), TextFormat::seconds(end))
                         : QString()); // nothing to replay until a run has finished
@@ -158,7 +160,8 @@ void ReplayBar::changeEvent(QEvent* event)
 void ReplayBar::retranslate()
 {
     m_play->setToolTip(tr("Replay the run from the start, or pause (F6)"));
-    m_slider->setToolTip(tr("Replay: drag to show every view as the run was at that moment; the right end shows the whole run"));
+    m_slider->setToolTip(
+        tr("Replay: drag to show every view as the run was at that moment; the right end shows the whole run"));
     m_speed->setToolTip(tr("Replay speed"));
     for (int i = 0; i < m_speed->count(); ++i)
         m_speed->setItemText(i, tr("%1×").arg(kSpeeds[i]));

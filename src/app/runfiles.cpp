@@ -66,7 +66,8 @@ bool RunFiles::exportInBackground(ExportFormat format, const QString& path)
 {
     const Recording* recording = m_controller->wholeRecording();
     if (!recording || m_job) {
-        emit message(m_job ? tr("An export is being written: wait for it, or cancel it.") : tr("There is no run to export yet."));
+        emit message(m_job ? tr("An export is being written: wait for it, or cancel it.")
+                           : tr("There is no run to export yet."));
         return false;
     }
     m_controller->holdRecording(true);
@@ -82,7 +83,8 @@ bool RunFiles::exportInBackground(ExportFormat format, const QString& path)
         QMetaObject::invokeMethod(this, &RunFiles::finishJob, Qt::QueuedConnection);
     });
     if (m_parent) {
-        m_progress = new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, m_parent);
+        m_progress =
+            new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, m_parent);
         m_progress->setWindowModality(Qt::WindowModal);
         m_progress->setMinimumDuration(0); // at once: the window is held until it is written
         m_progress->setAutoClose(false);
@@ -91,7 +93,8 @@ bool RunFiles::exportInBackground(ExportFormat format, const QString& path)
             m_progress->setRange(0, 0);
             m_progress->setCancelButton(nullptr);
         }
-        connect(m_progress, &QProgressDialog::canceled, this, [job] { job->cancel.store(true, std::memory_order_relaxed); });
+        connect(m_progress, &QProgressDialog::canceled, this,
+                [job] { job->cancel.store(true, std::memory_order_relaxed); });
         m_progress->show();
     }
     FrameClock::instance()->hold(this, true);
@@ -172,7 +175,8 @@ void RunFiles::exportWithDialog(ExportFormat format)
 
 void RunFiles::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(m_parent, tr("Open Run"), lastFolder(), tr("ForkScope runs (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(m_parent, tr("Open Run"), lastFolder(), tr("ForkScope runs (*.json)"));
     if (path.isEmpty())
         return;
     rememberFolder(path);

@@ -6,24 +6,20 @@
 #include "app/queuechart.h"
 #include "app/taskchart.h"
 #include "app/timelineview.h"
+#include "model/live/runcontroller.h"
 #include "model/views/lockseriesmodel.h"
 #include "model/views/processtablemodel.h"
 #include "model/views/queueseriesmodel.h"
-#include "model/live/runcontroller.h"
 #include "model/views/taskstatsmodel.h"
 #include "model/views/timelinemodel.h"
 
-RunViews::RunViews(RunController* controller, TimelineView* timeline, QueueChart* queues, LockChart* locks, TaskChart* tasks,
-                   QObject* parent)
-    : QObject(parent),
-      m_controller(controller),
-      m_processModel(new ProcessTableModel(this)),
-      m_timelineModel(new TimelineModel(this)),
-      m_queueModel(new QueueSeriesModel(this)),
-      m_lockModel(new LockSeriesModel(this)),
-      m_taskModel(new TaskStatsModel(this)),
-      m_followers{m_processModel, m_timelineModel, m_queueModel, m_lockModel, m_taskModel},
-      m_views{timeline, queues, locks, tasks}
+RunViews::RunViews(RunController* controller, TimelineView* timeline, QueueChart* queues, LockChart* locks,
+                   TaskChart* tasks, QObject* parent)
+    : QObject(parent), m_controller(controller), m_processModel(new ProcessTableModel(this)),
+      m_timelineModel(new TimelineModel(this)), m_queueModel(new QueueSeriesModel(this)),
+      m_lockModel(new LockSeriesModel(this)), m_taskModel(new TaskStatsModel(this)),
+      m_followers{m_processModel, m_timelineModel, m_queueModel, m_lockModel, m_taskModel}, m_views{timeline, queues,
+                                                                                                    locks, tasks}
 {
     timeline->setModel(m_timelineModel);
     queues->setModel(m_queueModel);

@@ -13,7 +13,9 @@ const QString kLastDirectory = QStringLiteral("files/lastDirectory");
 
 QString lastDirectory()
 {
-    return QSettings().value(kLastDirectory, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    return QSettings()
+        .value(kLastDirectory, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .toString();
 }
 
 void remember(const QString& path)
@@ -25,7 +27,8 @@ void remember(const QString& path)
 
 QString ScenarioFiles::chooseToOpen(QWidget* parent)
 {
-    const QString path = QFileDialog::getOpenFileName(parent, tr("Open Scenario"), lastDirectory(), tr("ForkScope scenarios (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(parent, tr("Open Scenario"), lastDirectory(), tr("ForkScope scenarios (*.json)"));
     if (!path.isEmpty())
         remember(path);
     return path;
@@ -33,8 +36,9 @@ QString ScenarioFiles::chooseToOpen(QWidget* parent)
 
 QString ScenarioFiles::chooseToSave(QWidget* parent, const QString& suggestedName)
 {
-    QString path = QFileDialog::getSaveFileName(parent, tr("Save Scenario As"), lastDirectory() + QLatin1Char('/') + suggestedName + QStringLiteral(".json"),
-                                                tr("ForkScope scenarios (*.json)"));
+    QString path = QFileDialog::getSaveFileName(
+        parent, tr("Save Scenario As"), lastDirectory() + QLatin1Char('/') + suggestedName + QStringLiteral(".json"),
+        tr("ForkScope scenarios (*.json)"));
     if (path.isEmpty())
         return path;
     if (!path.endsWith(QLatin1String(".json")))

@@ -23,5 +23,6 @@ public:
 
     // PresetLibrary::load and ::save, and a file read or written joins the recent files.
     [[nodiscard]] static std::optional<Preset> open(const QString& path, QString* error);
-    [[nodiscard]] static bool save(const QString& path, const Preset& preset, const nlohmann::json& config, QString* error);
+    [[nodiscard]] static bool save(const QString& path, const Preset& preset, const nlohmann::json& config,
+                                   QString* error);
 };

@@ -19,7 +19,8 @@ QString applyAssignments(MainWindow& window, const QStringList& assignments)
     nlohmann::json values = config->config();
     try {
         for (const QString& a : assignments)
-            forkscope::scenarios::apply_assignment(config->scenario()->fields(), values, a.toStdString(), config->scenario()->id());
+            forkscope::scenarios::apply_assignment(config->scenario()->fields(), values, a.toStdString(),
+                                                   config->scenario()->id());
     } catch (const forkscope::scenarios::ConfigError& e) {
         return QString::fromStdString(e.what());
     }

@@ -7,17 +7,17 @@
 
 #include <QChartView>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
 
 TaskChart::TaskChart(QWidget* parent)
-    : QWidget(parent), m_throughput(new QChartView(this)), m_durations(new QChartView(this)), m_summary(new QLabel(this)),
-      m_frame(new FramePacer(this, [this] { redraw(); }))
+    : QWidget(parent), m_throughput(new QChartView(this)), m_durations(new QChartView(this)),
+      m_summary(new QLabel(this)), m_frame(new FramePacer(this, [this] { redraw(); }))
 {
     for (QChartView* view : {m_throughput, m_durations}) {
         view->setRenderHint(QPainter::Antialiasing);
@@ -93,7 +93,9 @@ void TaskChart::drawThroughput()
     QValueAxis* x = ChartAxes::addTimeAxis(c, end);
     auto* y = new QValueAxis(c);
     y->setTitleText(tr("tasks per second"));
-    const double top = std::max_element(points.begin(), points.end(), [](const QPointF& a, const QPointF& b) { return a.y() < b.y(); })->y();
+    const double top = std::max_element(points.begin(), points.end(), [](const QPointF& a, const QPointF& b) {
+                           return a.y() < b.y();
+                       })->y();
     y->setRange(0, std::max(top * 1.1, 1.0));
     y->applyNiceNumbers();
     y->setLabelFormat(y->max() >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));

@@ -56,12 +56,14 @@ QString describe(const TimelineModel::Block& b)
     case SpanKind::State: what = stateText(b.detail); break;
     case SpanKind::Task: what = TimelineView::tr("task %1").arg(b.task); break;
     case SpanKind::LockWait:
-        what = b.detail ? TimelineView::tr("waiting for lock %1, then took it over: its owner had died holding it").arg(b.object)
+        what = b.detail ? TimelineView::tr("waiting for lock %1, then took it over: its owner had died holding it")
+                              .arg(b.object)
                         : TimelineView::tr("waiting for lock %1").arg(b.object);
         break;
     case SpanKind::LockHold: what = TimelineView::tr("holding lock %1").arg(b.object); break;
     case SpanKind::QueueBlocked:
-        what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object) : TimelineView::tr("blocked on get, queue %1").arg(b.object);
+        what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object)
+                        : TimelineView::tr("blocked on get, queue %1").arg(b.object);
         break;
     case SpanKind::Waited:
         what = static_cast<forkscope::core::WaitKind>(b.detail) == forkscope::core::WaitKind::Join
@@ -72,8 +74,8 @@ QString describe(const TimelineModel::Block& b)
     if (b.merged > 1)
         what = TimelineView::tr("%n spans, the first: %1", nullptr, b.merged).arg(what);
     return TimelineView::tr("%1\n%2 → %3 (%4)%5")
-        .arg(what, TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs), TextFormat::duration(b.endNs - b.beginNs),
-             b.open ? TimelineView::tr(", still going") : QString());
+        .arg(what, TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs),
+             TextFormat::duration(b.endNs - b.beginNs), b.open ? TimelineView::tr(", still going") : QString());
 }
 
 } // namespace TimelineStyle

@@ -14,4 +14,4 @@ namespace TimelineStyle {
 [[nodiscard]] QString stateText(quint8 state);
 // "task 17\n1.2 ms → 3.4 ms (2.2 ms)" for a tooltip.
 [[nodiscard]] QString describe(const TimelineModel::Block& b);
-}
+} // namespace TimelineStyle

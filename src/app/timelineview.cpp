@@ -154,11 +154,13 @@ void TimelineView::paintEvent(QPaintEvent*)
     p.fillRect(rect(), palette().base());
     if (!m_model || m_model->rowCount() == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("The timeline of a run appears here: start a scenario, or open a saved run."));
+        p.drawText(rect(), Qt::AlignCenter,
+                   tr("The timeline of a run appears here: start a scenario, or open a saved run."));
         return;
     }
     drawAxis(p);
-    for (int lane = m_firstLane, top = kAxisHeight; lane < m_model->rowCount() && top < height(); ++lane, top += kLaneHeight)
+    for (int lane = m_firstLane, top = kAxisHeight; lane < m_model->rowCount() && top < height();
+         ++lane, top += kLaneHeight)
         drawLane(p, lane, top);
     if (m_model->flowsShown())
         drawFlows(p);
@@ -193,10 +195,10 @@ void TimelineView::drawLane(QPainter& p, int lane, int top)
     const QRect row(0, top, width(), kLaneHeight);
     if (lane == m_highlight) { // a tint of the selection colour: the palette's text stays readable on it
         const QColor base = palette().color(QPalette::Base), mark = palette().color(QPalette::Highlight);
-        p.fillRect(row, QColor::fromRgbF(0.7f * base.redF() + 0.3f * mark.redF(), 0.7f * base.greenF() + 0.3f * mark.greenF(),
+        p.fillRect(row, QColor::fromRgbF(0.7f * base.redF() + 0.3f * mark.redF(),
+                                         0.7f * base.greenF() + 0.3f * mark.greenF(),
                                          0.7f * base.blueF() + 0.3f * mark.blueF()));
-    }
-    else if (lane % 2)
+    } else if (lane % 2)
         p.fillRect(row, palette().alternateBase());
     p.setPen(palette().color(QPalette::Text));
     const QString label = m_model->index(lane).data().toString();
@@ -255,7 +257,8 @@ void TimelineView::drawSignals(QPainter& p, int lane, int top)
     p.setFont(small);
     for (const SignalMark& mark : m_model->signalMarks(lane)) {
         const int x = xOf(mark.timeNs);
-        const QColor color = mark.signal == SIGKILL || mark.signal == SIGTERM ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xef, 0x8a, 0x00);
+        const QColor color =
+            mark.signal == SIGKILL || mark.signal == SIGTERM ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xef, 0x8a, 0x00);
         p.setPen(QPen(color, 2));
         p.drawLine(x, top + 1, x, top + kLaneHeight - 2);
         const QString name = QString::fromLatin1(sigabbrev_np(mark.signal));
@@ -270,7 +273,8 @@ void TimelineView::drawSignals(QPainter& p, int lane, int top)
 
 void TimelineView::retranslate()
 {
-    setToolTip(tr("Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end · L: put → get arrows"));
+    setToolTip(
+        tr("Wheel or W/S: zoom · drag or A/D: pan · Home: whole run · F: follow the live end · L: put → get arrows"));
     m_flowsAction->setText(tr("Show Put → Get Arrows"));
     m_flowsAction->setToolTip(tr("An arrow from each queue item's put to the get that took it (L)"));
 }
@@ -335,7 +339,8 @@ std::optional<SignalMark> TimelineView::signalAt(int lane, int x) const
 void TimelineView::wheelEvent(QWheelEvent* event)
 {
     if (event->modifiers() & Qt::ShiftModifier) { // scroll the lanes
-        m_firstLane = std::clamp(m_firstLane - event->angleDelta().y() / 120, 0, std::max(0, m_model ? m_model->rowCount() - 1 : 0));
+        m_firstLane = std::clamp(m_firstLane - event->angleDelta().y() / 120, 0,
+                                 std::max(0, m_model ? m_model->rowCount() - 1 : 0));
         update();
         return;
     }
@@ -390,16 +395,22 @@ bool TimelineView::event(QEvent* event)
     const QPoint pos = static_cast<QHelpEvent*>(event)->pos();
     const int lane = laneAt(pos.y());
     if (lane < 0 || pos.x() < plotLeft()) {
-        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), lane >= 0 ? m_model->index(lane).data(Qt::ToolTipRole).toString() : toolTip(), this);
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
+                           lane >= 0 ? m_model->index(lane).data(Qt::ToolTipRole).toString() : toolTip(), this);
         return true;
     }
     if (const auto mark = signalAt(lane, pos.x())) {
-        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
-                           tr("SIG%1 sent from ForkScope at %2").arg(QString::fromLatin1(sigabbrev_np(mark->signal)), TextFormat::duration(mark->timeNs)), this);
+        QToolTip::showText(
+            static_cast<QHelpEvent*>(event)->globalPos(),
+            tr("SIG%1 sent from ForkScope at %2")
+                .arg(QString::fromLatin1(sigabbrev_np(mark->signal)), TextFormat::duration(mark->timeNs)),
+            this);
         return true;
     }
     const int y = (pos.y() - kAxisHeight) % kLaneHeight;
-    const auto band = y >= 15 ? TimelineModel::Band::Detail : y >= 3 && y < 14 ? TimelineModel::Band::Task : TimelineModel::Band::State;
+    const auto band = y >= 15            ? TimelineModel::Band::Detail
+                      : y >= 3 && y < 14 ? TimelineModel::Band::Task
+                                         : TimelineModel::Band::State;
     const auto block = m_model->blockAt(lane, band, timeAt(pos.x()), static_cast<qint64>(3 * m_nsPerPixel));
     if (block)
         QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), describe(*block), this);

@@ -1,8 +1,8 @@
 #include "commandline.h"
 
 #include "scenarios/config/field.h"
-#include "scenarios/scenario.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -46,7 +46,8 @@ std::optional<Preset> resolveTarget(const QString& target, QString* error)
         if (!known.contains(QString::fromUtf8(s->id().data(), static_cast<qsizetype>(s->id().size()))))
             known << QString::fromUtf8(s->id().data(), static_cast<qsizetype>(s->id().size()));
     }
-    *error = QStringLiteral("unknown scenario '%1' (known: %2; or give a .json scenario file)").arg(target, known.join(QStringLiteral(", ")));
+    *error = QStringLiteral("unknown scenario '%1' (known: %2; or give a .json scenario file)")
+                 .arg(target, known.join(QStringLiteral(", ")));
     return std::nullopt;
 }
 
@@ -63,21 +64,24 @@ CliParse parseCommandLine(const QStringList& arguments)
                                                       "(repeatable; see `describe`)."),
                                        QStringLiteral("field=value"));
     parser.addOption(setOption);
-    const QCommandLineOption exportOption(QStringList{QStringLiteral("e"), QStringLiteral("export")},
-                                          QStringLiteral("After the run, write it to a file (repeatable): NAME.json is a run "
-                                                         "file for `show`; trace.json or *.trace.json a Chrome/Perfetto trace; "
-                                                         "events.csv / *.events.csv every event; tasks.csv / *.tasks.csv task "
-                                                         "timings. Or prefix the format: trace:, events:, tasks:, run:."),
-                                          QStringLiteral("file"));
+    const QCommandLineOption exportOption(
+        QStringList{QStringLiteral("e"), QStringLiteral("export")},
+        QStringLiteral("After the run, write it to a file (repeatable): NAME.json is a run "
+                       "file for `show`; trace.json or *.trace.json a Chrome/Perfetto trace; "
+                       "events.csv / *.events.csv every event; tasks.csv / *.tasks.csv task "
+                       "timings. Or prefix the format: trace:, events:, tasks:, run:."),
+        QStringLiteral("file"));
     parser.addOption(exportOption);
-    const QCommandLineOption progressOption(QStringLiteral("progress"),
-                                            QStringLiteral("Draw a progress bar on stderr even when it is not a terminal."));
-    const QCommandLineOption noProgressOption(QStringLiteral("no-progress"), QStringLiteral("Never draw a progress bar."));
+    const QCommandLineOption progressOption(
+        QStringLiteral("progress"), QStringLiteral("Draw a progress bar on stderr even when it is not a terminal."));
+    const QCommandLineOption noProgressOption(QStringLiteral("no-progress"),
+                                              QStringLiteral("Never draw a progress bar."));
     parser.addOption(progressOption);
     parser.addOption(noProgressOption);
-    const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
-                                             QStringLiteral("Let the run replace existing files (the same as --set overwrite=true; "
-                                                            "for scenarios that write files, like folder-copy)."));
+    const QCommandLineOption overwriteOption(
+        QStringLiteral("overwrite"),
+        QStringLiteral("Let the run replace existing files (the same as --set overwrite=true; "
+                       "for scenarios that write files, like folder-copy)."));
     parser.addOption(overwriteOption);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("run, presets, describe or show"));
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("preset, scenario or scenario file"),
@@ -112,8 +116,9 @@ CliParse parseCommandLine(const QStringList& arguments)
         return result;
     }
     if (positional.size() != 2) {
-        result.error = positional.size() < 2 ? QStringLiteral("%1: missing the scenario to %1").arg(command)
-                                             : QStringLiteral("%1: unexpected argument '%2'").arg(command, positional[2]);
+        result.error = positional.size() < 2
+                           ? QStringLiteral("%1: missing the scenario to %1").arg(command)
+                           : QStringLiteral("%1: unexpected argument '%2'").arg(command, positional[2]);
         return result;
     }
     if (command == QLatin1String("show")) {
@@ -167,7 +172,8 @@ exports::Target parseExport(const QString& value, QString* error)
     const auto target = exports::targetFor(value);
     if (!target) {
         *error = QStringLiteral("--export %1: unknown format (name it *.json, trace.json, events.csv or tasks.csv, "
-                                "or prefix it with trace:, events:, tasks: or run:)").arg(value);
+                                "or prefix it with trace:, events:, tasks: or run:)")
+                     .arg(value);
         return exports::Target{ExportFormat::RunFile, value};
     }
     const exports::Target e = *target;
@@ -189,13 +195,16 @@ QString describeScenario(const QString& scenarioId)
     const Scenario* scenario = find_scenario(scenarioId.toStdString());
     if (!scenario)
         return {};
-    QString out = QString::fromUtf8(scenario->title()) + QStringLiteral("\n\n") + QString::fromUtf8(scenario->summary()) +
-                  QStringLiteral("\n\nFields (--set field=value):\n");
+    QString out = QString::fromUtf8(scenario->title()) + QStringLiteral("\n\n") +
+                  QString::fromUtf8(scenario->summary()) + QStringLiteral("\n\nFields (--set field=value):\n");
     for (const Field& f : scenario->fields()) {
         QString values;
         switch (f.kind) {
         case FieldKind::Integer:
-            values = QStringLiteral("%1..%2%3").arg(f.min).arg(f.max).arg(*f.unit ? QStringLiteral(" ") + QString::fromUtf8(f.unit) : QString());
+            values = QStringLiteral("%1..%2%3")
+                         .arg(f.min)
+                         .arg(f.max)
+                         .arg(*f.unit ? QStringLiteral(" ") + QString::fromUtf8(f.unit) : QString());
             break;
         case FieldKind::Choice: {
             QStringList choices;
@@ -204,12 +213,8 @@ QString describeScenario(const QString& scenarioId)
             values = choices.join(QLatin1Char('|'));
             break;
         }
-        case FieldKind::Boolean:
-            values = QStringLiteral("true|false");
-            break;
-        case FieldKind::Text:
-            values = QStringLiteral("text");
-            break;
+        case FieldKind::Boolean: values = QStringLiteral("true|false"); break;
+        case FieldKind::Text: values = QStringLiteral("text"); break;
         }
         out += QStringLiteral("  %1  %2 (default %3)\n      %4\n")
                    .arg(QString::fromStdString(f.name), -20)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/files/exportformat.h"
 #include "model/config/presetlibrary.h"
+#include "model/files/exportformat.h"
 
 #include <QStringList>
 
@@ -14,12 +14,12 @@ struct CliRequest {
     Preset preset; // Run: scenario and complete, valid config; Describe: the scenario
     QList<exports::Target> exports; // Run: the format from the name or prefix (exportformat.h)
     std::optional<bool> progress; // Run: forced on or off; unset: on when stderr is a terminal
-    QString runFile;              // Show
+    QString runFile; // Show
 };
 
 struct CliParse {
     std::optional<CliRequest> request;
-    QString error;    // set when request is empty
+    QString error; // set when request is empty
     QString helpText; // for Help
 };
 

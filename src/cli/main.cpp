@@ -6,10 +6,10 @@
 #include "runprinter.h"
 
 #include "model/files/exportformat.h"
-#include "model/live/forkserverclient.h"
-#include "model/report/recordingreport.h"
-#include "model/live/runcontroller.h"
 #include "model/files/runfilereader.h"
+#include "model/live/forkserverclient.h"
+#include "model/live/runcontroller.h"
+#include "model/report/recordingreport.h"
 #include "model/report/textformat.h"
 #include "scenarios/runner/fork_server.h"
 
@@ -38,11 +38,16 @@ int showRun(const QString& path, QTextStream& out, QTextStream& err)
     const Recording& r = *loaded.recording;
     out << QStringLiteral("run of %1, config %2\n").arg(r.scenario(), QString::fromStdString(r.configJson()));
     out << QStringLiteral("%1, %2 processes\n\n")
-               .arg(r.finished() ? QStringLiteral("finished after %1").arg(TextFormat::duration(r.durationNs()))
-                                 : QStringLiteral("saved while running, at %1").arg(TextFormat::duration(r.durationNs())))
+               .arg(r.finished()
+                        ? QStringLiteral("finished after %1").arg(TextFormat::duration(r.durationNs()))
+                        : QStringLiteral("saved while running, at %1").arg(TextFormat::duration(r.durationNs())))
                .arg(r.lanes().size());
-    out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("process"), -16).arg(QStringLiteral("role"), -10)
-               .arg(QStringLiteral("pid"), 8).arg(QStringLiteral("tasks"), 6).arg(QStringLiteral("exit"));
+    out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("process"), -16)
+               .arg(QStringLiteral("role"), -10)
+               .arg(QStringLiteral("pid"), 8)
+               .arg(QStringLiteral("tasks"), 6)
+               .arg(QStringLiteral("exit"));
     for (const Lane& lane : r.lanes()) {
         out << QStringLiteral("  %1 %2 %3 %4 %5\n")
                    .arg(lane.name, -16)
@@ -97,22 +102,14 @@ int main(int argc, char** argv)
         return kExitBadInput;
     }
     switch (parsed.request->command) {
-    case CliRequest::Command::Help:
-        out << parsed.helpText;
-        return kExitOk;
+    case CliRequest::Command::Help: out << parsed.helpText; return kExitOk;
     case CliRequest::Command::Version:
         out << QStringLiteral("forkscope-cli %1\n").arg(QCoreApplication::applicationVersion());
         return kExitOk;
-    case CliRequest::Command::Presets:
-        out << listPresets();
-        return kExitOk;
-    case CliRequest::Command::Describe:
-        out << describeScenario(parsed.request->preset.scenarioId);
-        return kExitOk;
-    case CliRequest::Command::Show:
-        return showRun(parsed.request->runFile, out, err);
-    case CliRequest::Command::Run:
-        break;
+    case CliRequest::Command::Presets: out << listPresets(); return kExitOk;
+    case CliRequest::Command::Describe: out << describeScenario(parsed.request->preset.scenarioId); return kExitOk;
+    case CliRequest::Command::Show: return showRun(parsed.request->runFile, out, err);
+    case CliRequest::Command::Run: break;
     }
 
     ForkServerClient client(std::move(server));
@@ -143,7 +140,8 @@ int main(int argc, char** argv)
     QObject::connect(&controller, &RunController::finished, &app, [&](const RunSummary& summary) {
         // A stopped or failed run is exported too: what it did up to then is worth keeping.
         const bool exported = !controller.recording() || writeExports(exportsWanted, *controller.recording(), out, err);
-        QCoreApplication::exit(summary.outcome == forkscope::protocol::Outcome::Completed && exported ? kExitOk : kExitRunFailed);
+        QCoreApplication::exit(summary.outcome == forkscope::protocol::Outcome::Completed && exported ? kExitOk
+                                                                                                      : kExitRunFailed);
     });
 
     const Preset& preset = parsed.request->preset;

@@ -41,17 +41,22 @@ void RunPrinter::takeIn(const Recording& run)
         m_printed[i].started = true;
         if (i == Recording::kMainLane) {
             m_out << QStringLiteral("run %1: %2, main process pid %3 (parent %4)\n")
-                         .arg(m_controller->runId()).arg(run.scenario()).arg(lane.pid).arg(lane.ppid);
+                         .arg(m_controller->runId())
+                         .arg(run.scenario())
+                         .arg(lane.pid)
+                         .arg(lane.ppid);
             continue;
         }
-        news.push_back({std::max<qint64>(0, lane.startNs), QStringLiteral("started"), static_cast<int>(i),
-                        QStringLiteral("ppid %1%2").arg(lane.ppid).arg(lane.daemon ? QStringLiteral(", daemon") : QString())});
+        news.push_back(
+            {std::max<qint64>(0, lane.startNs), QStringLiteral("started"), static_cast<int>(i),
+             QStringLiteral("ppid %1%2").arg(lane.ppid).arg(lane.daemon ? QStringLiteral(", daemon") : QString())});
     }
     for (std::size_t i = 1; i < lanes.size(); ++i) { // the main process ends with the summary
         const Lane& lane = lanes[i];
         if (!m_printed[i].exited && lane.exitNs >= 0 && lane.exitCode) {
             m_printed[i].exited = true;
-            news.push_back({lane.exitNs, QStringLiteral("exited"), static_cast<int>(i), TextFormat::exitDescription(*lane.exitCode)});
+            news.push_back({lane.exitNs, QStringLiteral("exited"), static_cast<int>(i),
+                            TextFormat::exitDescription(*lane.exitCode)});
         }
         if (!m_printed[i].joined && lane.joinNs >= 0) {
             m_printed[i].joined = true;
@@ -90,14 +95,19 @@ void RunPrinter::printSummary(const RunSummary& s)
         m_beforePrint();
     m_out << QStringLiteral("\nsummary\n");
     m_out << QStringLiteral("  outcome      %1%2\n")
-                 .arg(RunSummary::outcomeText(s.outcome), s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message);
+                 .arg(RunSummary::outcomeText(s.outcome),
+                      s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message);
     m_out << QStringLiteral("  wall time    %1 s\n").arg(TextFormat::seconds(s.wallNs));
     m_out << QStringLiteral("  processes    %1\n").arg(s.workersText());
     if (s.workers > 0) {
         m_out << QStringLiteral("  worker time  sum %1 s, longest %2 s; wall time is %3x the sum, %4x the longest\n")
                      .arg(TextFormat::seconds(s.sumLifetimeNs), TextFormat::seconds(s.maxLifetimeNs))
-                     .arg(s.sumLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.sumLifetimeNs) : 0.0, 0, 'f', 2)
-                     .arg(s.maxLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.maxLifetimeNs) : 0.0, 0, 'f', 2);
+                     .arg(s.sumLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.sumLifetimeNs)
+                                              : 0.0,
+                          0, 'f', 2)
+                     .arg(s.maxLifetimeNs > 0 ? static_cast<double>(s.wallNs) / static_cast<double>(s.maxLifetimeNs)
+                                              : 0.0,
+                          0, 'f', 2);
     }
     if (const Recording* recording = m_controller->recording())
         m_out << RecordingReport::text(*recording);

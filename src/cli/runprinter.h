@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/recording/recordingview.h"
 #include "model/live/runcontroller.h"
+#include "model/recording/recordingview.h"
 
 #include <QObject>
 #include <QTextStream>

@@ -13,9 +13,18 @@ constexpr std::uint64_t pack(std::uint32_t generation, std::uint32_t arrived, bo
 {
     return (std::uint64_t{generation} << 32) | (std::uint64_t{arrived} << 1) | (broken ? 1u : 0u);
 }
-constexpr std::uint32_t generation_of(std::uint64_t w) { return static_cast<std::uint32_t>(w >> 32); }
-constexpr std::uint32_t arrived_of(std::uint64_t w) { return static_cast<std::uint32_t>(w >> 1) & 0x7fffffffu; }
-constexpr bool broken_of(std::uint64_t w) { return (w & 1u) != 0; }
+constexpr std::uint32_t generation_of(std::uint64_t w)
+{
+    return static_cast<std::uint32_t>(w >> 32);
+}
+constexpr std::uint32_t arrived_of(std::uint64_t w)
+{
+    return static_cast<std::uint32_t>(w >> 1) & 0x7fffffffu;
+}
+constexpr bool broken_of(std::uint64_t w)
+{
+    return (w & 1u) != 0;
+}
 } // namespace
 
 Barrier::Barrier(std::uint32_t parties, std::optional<std::chrono::nanoseconds> timeout)
@@ -25,8 +34,7 @@ Barrier::Barrier(std::uint32_t parties, std::optional<std::chrono::nanoseconds> 
           return SharedObject<detail::BarrierState>(sizeof(detail::BarrierState), parties);
       }()),
       default_timeout_(timeout)
-{
-}
+{ }
 
 std::uint32_t Barrier::wait(std::optional<std::chrono::nanoseconds> timeout)
 {
@@ -72,8 +80,7 @@ void Barrier::break_generation(std::uint32_t generation) noexcept
     detail::BarrierState& s = *state_;
     std::uint64_t w = s.word.load(std::memory_order_acquire);
     while (generation_of(w) == generation && !broken_of(w) &&
-           !s.word.compare_exchange_weak(w, w | 1u, std::memory_order_acq_rel, std::memory_order_acquire)) {
-    }
+           !s.word.compare_exchange_weak(w, w | 1u, std::memory_order_acq_rel, std::memory_order_acquire)) { }
     s.broken_generation.store(generation, std::memory_order_release);
     s.generation.store(generation + 1, std::memory_order_release); // wakes this generation's waiters…
     futex_wake(s.generation);
@@ -92,7 +99,7 @@ void Barrier::reset()
     do {
         generation = generation_of(w);
     } while (!s.word.compare_exchange_weak(w, pack(generation + 1, 0, false), std::memory_order_acq_rel,
-                                            std::memory_order_acquire));
+                                           std::memory_order_acquire));
     s.broken_generation.store(generation, std::memory_order_release); // …who were waiting fail
     s.generation.store(generation + 1, std::memory_order_release);
     futex_wake(s.generation);

@@ -21,18 +21,18 @@ namespace forkscope::core {
 
 class BrokenBarrierError : public std::runtime_error {
 public:
-    BrokenBarrierError() : std::runtime_error("barrier is broken") {}
+    BrokenBarrierError() : std::runtime_error("barrier is broken") { }
 };
 
 namespace detail {
 struct alignas(64) BarrierState {
     // [generation: 32 bits][arrived: 31 bits][broken: 1 bit], changed only by CAS.
     std::atomic<std::uint64_t> word{0};
-    std::atomic<std::uint32_t> generation{0};  // futex word: mirrors word's generation
+    std::atomic<std::uint32_t> generation{0}; // futex word: mirrors word's generation
     std::atomic<std::uint32_t> broken_generation{UINT32_MAX}; // waiters of this generation fail
     std::uint32_t parties = 0;
     std::uint32_t id = next_object_id();
-    explicit BarrierState(std::uint32_t n) : parties(n) {}
+    explicit BarrierState(std::uint32_t n) : parties(n) { }
     BarrierState(const BarrierState&) = delete; // lives in shared memory: never copied
     BarrierState& operator=(const BarrierState&) = delete;
 };
@@ -44,8 +44,8 @@ public:
     explicit Barrier(std::uint32_t parties, std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
 
     std::uint32_t wait(std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
-    void reset();  // waiting parties get BrokenBarrierError; the barrier is usable again
-    void abort();  // broken until reset()
+    void reset(); // waiting parties get BrokenBarrierError; the barrier is usable again
+    void abort(); // broken until reset()
     [[nodiscard]] std::uint32_t parties() const noexcept { return state_->parties; }
     [[nodiscard]] std::uint32_t n_waiting() const noexcept;
     [[nodiscard]] bool broken() const noexcept;

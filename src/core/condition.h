@@ -45,7 +45,8 @@ public:
     // the lock is held again on return.
     bool wait(std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
     // Waits until predicate() holds (checked under the lock); returns its last value.
-    template <class Predicate> bool wait_for(Predicate predicate, std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
+    template <class Predicate>
+    bool wait_for(Predicate predicate, std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
     // Must hold the lock (LockError otherwise).
     void notify(std::uint32_t n = 1);
     void notify_all();

@@ -13,8 +13,10 @@ bool EventClock::tsc_is_invariant()
     std::string line;
     while (std::getline(cpuinfo, line)) {
         if (line.rfind("flags", 0) == 0) {
-            const auto has = [&](const char* flag) { return line.find(std::string(" ") + flag + " ") != std::string::npos ||
-                                                             line.ends_with(std::string(" ") + flag); };
+            const auto has = [&](const char* flag) {
+                return line.find(std::string(" ") + flag + " ") != std::string::npos ||
+                       line.ends_with(std::string(" ") + flag);
+            };
             return has("constant_tsc") && has("nonstop_tsc");
         }
     }

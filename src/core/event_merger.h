@@ -23,7 +23,8 @@ public:
     // Calls deliver(const EventRing& from, const TraceEvent& event) for each event, in time
     // order; returns how many events it delivered. A template: one indirect call per event
     // would cost a fifth of the collector's time.
-    template <class Deliver> std::size_t drain(std::uint64_t watermark, Deliver&& deliver)
+    template <class Deliver>
+    std::size_t drain(std::uint64_t watermark, Deliver&& deliver)
     {
         refill();
         // k-way merge by time, stopping at the watermark.
@@ -37,7 +38,9 @@ public:
             Source& s = sources_[heap_.back()];
             // This source's run of events, while it stays the earliest.
             const std::uint64_t limit =
-                heap_.size() > 1 ? std::min(watermark, sources_[heap_.front()].buffer[sources_[heap_.front()].next].time) : watermark;
+                heap_.size() > 1
+                    ? std::min(watermark, sources_[heap_.front()].buffer[sources_[heap_.front()].next].time)
+                    : watermark;
             while (s.next < s.buffer.size() && s.buffer[s.next].time <= limit) {
                 deliver(*s.ring, s.buffer[s.next]);
                 ++s.next;
@@ -60,7 +63,7 @@ private:
     struct Source {
         EventRing* ring;
         std::vector<TraceEvent> buffer; // in time order: one writer, one clock
-        std::size_t next = 0;      // first not yet delivered
+        std::size_t next = 0; // first not yet delivered
     };
     std::vector<Source> sources_;
     std::vector<std::size_t> heap_; // source indices, earliest next event on top

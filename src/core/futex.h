@@ -48,7 +48,6 @@ inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) no
 inline constexpr std::int64_t kLongestSleepNs = 100'000'000;
 bool futex_wait_until(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t deadline_ns) noexcept;
 
-
 // Spin-wait hint for the short waits before sleeping.
 inline void cpu_relax() noexcept
 {

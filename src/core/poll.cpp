@@ -16,7 +16,8 @@ bool poll_readable(int fd, int timeout_ms)
     for (;;) {
         int remaining = -1;
         if (timeout_ms >= 0)
-            remaining = static_cast<int>(std::max<std::int64_t>(0, (deadline - monotonic_ns() + kNsPerMs - 1) / kNsPerMs));
+            remaining =
+                static_cast<int>(std::max<std::int64_t>(0, (deadline - monotonic_ns() + kNsPerMs - 1) / kNsPerMs));
         pollfd pfd{fd, POLLIN, 0};
         const int n = ::poll(&pfd, 1, remaining);
         if (n > 0)

@@ -45,14 +45,16 @@ inline std::exception_ptr task_error(TaskOutcome outcome, std::string_view messa
     return std::make_exception_ptr(WorkerLostError(std::string(message)));
 }
 
-template <class T> T from_bytes(std::string_view bytes)
+template <class T>
+T from_bytes(std::string_view bytes)
 {
     alignas(T) unsigned char storage[sizeof(T)];
     std::memcpy(storage, bytes.data(), sizeof(T));
     return *std::launder(reinterpret_cast<T*>(storage)); // trivially copyable: the bytes are the object
 }
 
-template <class R> struct ResultState {
+template <class R>
+struct ResultState {
     bool ready = false;
     std::exception_ptr error;
     std::conditional_t<std::is_void_v<R>, bool, std::optional<R>> value{};
@@ -61,20 +63,24 @@ template <class R> struct ResultState {
 } // namespace detail
 
 namespace detail {
-template <class R> struct ResultCallback {
+template <class R>
+struct ResultCallback {
     using type = std::function<void(const R&)>;
 };
-template <> struct ResultCallback<void> {
+template <>
+struct ResultCallback<void> {
     using type = std::function<void()>;
 };
 } // namespace detail
 
-template <class R> struct Callbacks {
+template <class R>
+struct Callbacks {
     typename detail::ResultCallback<R>::type on_result;
     std::function<void(const std::exception&)> on_error;
 };
 
-template <class R> class AsyncResult {
+template <class R>
+class AsyncResult {
 public:
     // The task's result; throws what went wrong (RemoteError, WorkerLostError) or TimeoutError.
     R get(PoolTimeout timeout = std::nullopt)
@@ -109,14 +115,17 @@ public:
 
 private:
     friend class Pool;
-    AsyncResult(detail::PoolCore* core, std::shared_ptr<detail::ResultState<R>> state) : core_(core), state_(std::move(state)) {}
+    AsyncResult(detail::PoolCore* core, std::shared_ptr<detail::ResultState<R>> state)
+        : core_(core), state_(std::move(state))
+    { }
 
     detail::PoolCore* core_;
     std::shared_ptr<detail::ResultState<R>> state_;
 };
 
 // imap_unordered's results, in the order they finish.
-template <class R> class ImapUnordered {
+template <class R>
+class ImapUnordered {
 public:
     // The next result, or nothing once all are out; throws the first task error it meets.
     std::optional<R> next(PoolTimeout timeout = std::nullopt)
@@ -144,7 +153,7 @@ private:
         std::size_t remaining = 0; // chunks not finished
         std::exception_ptr error;
     };
-    ImapUnordered(detail::PoolCore* core, std::shared_ptr<State> state) : core_(core), state_(std::move(state)) {}
+    ImapUnordered(detail::PoolCore* core, std::shared_ptr<State> state) : core_(core), state_(std::move(state)) { }
 
     detail::PoolCore* core_;
     std::shared_ptr<State> state_;
@@ -154,21 +163,26 @@ class Pool {
 public:
     // processes 0: one per CPU. maxtasksperchild 0: workers live as long as the pool.
     explicit Pool(unsigned processes = 0, unsigned maxtasksperchild = 0)
-        : core_(std::make_unique<detail::PoolCore>(processes, maxtasksperchild)) {}
+        : core_(std::make_unique<detail::PoolCore>(processes, maxtasksperchild))
+    { }
 
-    template <class F, class... Args> auto apply(F f, Args... args)
+    template <class F, class... Args>
+    auto apply(F f, Args... args)
     {
         return apply_async(std::move(f), std::move(args)...).get();
     }
 
-    template <class F, class... Args> auto apply_async(F f, Args... args)
+    template <class F, class... Args>
+    auto apply_async(F f, Args... args)
     {
         return apply_async(Callbacks<detail::CallResult<F, Args...>>{}, std::move(f), std::move(args)...);
     }
 
-    template <class R, class F, class... Args> AsyncResult<R> apply_async(Callbacks<R> callbacks, F f, Args... args)
+    template <class R, class F, class... Args>
+    AsyncResult<R> apply_async(Callbacks<R> callbacks, F f, Args... args)
     {
-        static_assert(std::is_same_v<R, detail::CallResult<F, Args...>>, "the callbacks' type must be the task's result type");
+        static_assert(std::is_same_v<R, detail::CallResult<F, Args...>>,
+                      "the callbacks' type must be the task's result type");
         static_assert(detail::Transferable<F> && (detail::Transferable<Args> && ...),
                       "a task and its arguments travel bytewise: they must be trivially copyable");
         static_assert(std::is_void_v<R> || detail::Transferable<R>, "a task's result must be trivially copyable");
@@ -214,7 +228,8 @@ public:
 
     // Results in the order of `items`; chunksize 0 picks one like Python (about 4 chunks per worker).
     // Throws the first task error, after every chunk has finished.
-    template <class F, class T> auto map(F f, const std::vector<T>& items, std::size_t chunksize = 0)
+    template <class F, class T>
+    auto map(F f, const std::vector<T>& items, std::size_t chunksize = 0)
     {
         using R = std::invoke_result_t<F&, T&>;
         struct State {
@@ -243,7 +258,8 @@ public:
         return std::move(state->results);
     }
 
-    template <class F, class T> auto imap_unordered(F f, const std::vector<T>& items, std::size_t chunksize = 1)
+    template <class F, class T>
+    auto imap_unordered(F f, const std::vector<T>& items, std::size_t chunksize = 1)
     {
         using R = std::invoke_result_t<F&, T&>;
         using State = typename ImapUnordered<R>::State;
@@ -280,8 +296,8 @@ private:
     // Submits `items` in chunks; each finished chunk calls on_chunk(first item's index, bytes) or
     // on_error, then on_done. Returns the number of chunks.
     template <class F, class T, class OnChunk, class OnError, class OnDone>
-    std::size_t submit_chunks(F f, const std::vector<T>& items, std::size_t chunksize, OnChunk on_chunk, OnError on_error,
-                              OnDone on_done)
+    std::size_t submit_chunks(F f, const std::vector<T>& items, std::size_t chunksize, OnChunk on_chunk,
+                              OnError on_error, OnDone on_done)
     {
         using R = std::invoke_result_t<F&, T&>;
         static_assert(detail::Transferable<F> && detail::Transferable<T> && detail::Transferable<R>,
@@ -290,7 +306,8 @@ private:
             const std::size_t parts = std::size_t{4} * processes();
             chunksize = std::max<std::size_t>(1, (items.size() + parts - 1) / parts);
         }
-        const std::size_t by_args = (detail::PoolCore::kMaxTaskBytes - sizeof(F) - 4) / std::max<std::size_t>(1, sizeof(T));
+        const std::size_t by_args =
+            (detail::PoolCore::kMaxTaskBytes - sizeof(F) - 4) / std::max<std::size_t>(1, sizeof(T));
         const std::size_t by_result = detail::PoolCore::kMaxResultBytes / std::max<std::size_t>(1, sizeof(R));
         chunksize = std::min({chunksize, by_args, by_result});
         std::size_t chunks = 0;

@@ -19,7 +19,7 @@ constexpr std::size_t kTaskHeader = 16;
 constexpr std::size_t kResultHeader = 12;
 constexpr std::size_t kResultQueueSize = 256;
 constexpr std::int64_t kPumpSliceNs = 10 * kNsPerMs; // how soon a dead worker is noticed while waiting
-constexpr std::int64_t kReapIntervalNs = 2 * kNsPerMs;  // and while results keep coming
+constexpr std::int64_t kReapIntervalNs = 2 * kNsPerMs; // and while results keep coming
 
 // Writes a task message into `m` (its capacity is reused) and returns it.
 const std::string& task_message(std::string& m, std::uint64_t id, TaskInvoker invoke, std::string_view args)
@@ -41,10 +41,8 @@ struct alignas(64) PoolCore::Record {
 
 PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
     : processes_(processes ? processes : std::max(1u, static_cast<unsigned>(::sysconf(_SC_NPROCESSORS_ONLN)))),
-      maxtasksperchild_(maxtasksperchild),
-      id_(next_object_id()),
-      results_(kResultQueueSize, kResultHeader + kMaxResultBytes),
-      records_(sizeof(Record) * processes_)
+      maxtasksperchild_(maxtasksperchild), id_(next_object_id()),
+      results_(kResultQueueSize, kResultHeader + kMaxResultBytes), records_(sizeof(Record) * processes_)
 {
     static_assert(sizeof(Record) == 64, "one cache line per worker");
     for (std::size_t i = 0; i < processes_; ++i)
@@ -137,7 +135,7 @@ void PoolCore::worker_main(Worker& self)
         if (sink) [[unlikely]]
             sink->task_end(id_, id, status == 0);
         results_.put(std::string_view(result.data(), kResultHeader + size)); // the result first…
-        mine.running.store(0, std::memory_order_release);                      // …then "not running"
+        mine.running.store(0, std::memory_order_release); // …then "not running"
         if (maxtasksperchild_ != 0 && ++done >= maxtasksperchild_)
             return;
     }
@@ -163,7 +161,8 @@ void PoolCore::dispatch()
         Worker* best = nullptr;
         for (auto& w : workers_) {
             const bool has_room = w->assigned.size() < kPrefetch && (maxtasksperchild_ == 0 || w->quota > 0);
-            if (!w->stopping && !w->process->exitcode() && has_room && (!best || w->assigned.size() < best->assigned.size()))
+            if (!w->stopping && !w->process->exitcode() && has_room &&
+                (!best || w->assigned.size() < best->assigned.size()))
                 best = w.get();
         }
         if (!best)
@@ -238,7 +237,8 @@ std::size_t PoolCore::drain_results(bool block, std::int64_t timeout_ns)
         std::uint32_t status = 0;
         std::memcpy(&id, result.data(), 8);
         std::memcpy(&status, result.data() + 8, 4);
-        complete(id, status == 0 ? TaskOutcome::Ok : TaskOutcome::Raised, std::string_view(result).substr(kResultHeader));
+        complete(id, status == 0 ? TaskOutcome::Ok : TaskOutcome::Raised,
+                 std::string_view(result).substr(kResultHeader));
         ++delivered;
     }
 }
@@ -256,8 +256,8 @@ void PoolCore::worker_ended(Worker& worker)
     for (std::size_t i = 0; i < taken; ++i) {
         const std::uint64_t id = worker.assigned.front();
         worker.assigned.pop_front();
-        const std::string why = "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) + ") " +
-                                exit_description(exitcode) + " while running task " + std::to_string(id);
+        const std::string why = "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) +
+                                ") " + exit_description(exitcode) + " while running task " + std::to_string(id);
         complete(id, TaskOutcome::WorkerLost, why);
     }
     // Tasks it never took go back to the front of the line, in order.

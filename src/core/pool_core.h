@@ -18,9 +18,9 @@
 // The parent stays single-threaded: completions (results, callbacks) and worker replacement
 // happen in pump(), which every waiting call of Pool and AsyncResult runs.
 
+#include "core/pool_task.h"
 #include "core/process.h"
 #include "core/queue.h"
-#include "core/pool_task.h"
 
 #include <cstdint>
 #include <deque>
@@ -46,13 +46,13 @@ public:
 // Python's multiprocessing.TimeoutError, from AsyncResult::get(timeout).
 class TimeoutError : public std::runtime_error {
 public:
-    TimeoutError() : std::runtime_error("timed out waiting for the result") {}
+    TimeoutError() : std::runtime_error("timed out waiting for the result") { }
 };
 
 // Python's ValueError("Pool not running").
 class PoolNotRunning : public std::logic_error {
 public:
-    PoolNotRunning() : std::logic_error("pool not running") {}
+    PoolNotRunning() : std::logic_error("pool not running") { }
 };
 
 namespace detail {
@@ -81,7 +81,7 @@ public:
     [[nodiscard]] std::size_t outstanding() const noexcept { return unfinished_; }
 
     void close();
-    void join();      // after close() or terminate(): waits for the tasks and the workers
+    void join(); // after close() or terminate(): waits for the tasks and the workers
     void terminate(); // stops the workers now; unfinished tasks fail
     [[nodiscard]] bool running() const noexcept { return state_ == State::Running; }
     [[nodiscard]] unsigned processes() const noexcept { return processes_; }
@@ -97,9 +97,9 @@ private:
         std::unique_ptr<Process> process;
         std::unique_ptr<BytesQueue> inbox;
         std::deque<std::uint64_t> assigned; // handed to this worker, not finished yet
-        std::size_t record = 0;             // index into records_
-        unsigned quota = 0;                 // tasks it may still take (maxtasksperchild), 0: no limit
-        bool stopping = false;              // told to stop
+        std::size_t record = 0; // index into records_
+        unsigned quota = 0; // tasks it may still take (maxtasksperchild), 0: no limit
+        bool stopping = false; // told to stop
     };
     struct Task {
         TaskInvoker invoke = nullptr;
@@ -128,9 +128,9 @@ private:
     BytesQueue results_;
     SharedMemory records_; // one Record per worker slot
     std::vector<std::unique_ptr<Worker>> workers_;
-    std::vector<std::size_t> vacant_;   // slots whose replacement could not be forked
+    std::vector<std::size_t> vacant_; // slots whose replacement could not be forked
     std::deque<std::uint64_t> pending_; // not handed out yet
-    std::deque<Task> tasks_;            // tasks_[id - first_task_]: ids are handed out in order
+    std::deque<Task> tasks_; // tasks_[id - first_task_]: ids are handed out in order
     std::uint64_t first_task_ = 1;
     std::string message_; // reused for every task sent and result read: no allocation per task
     std::string result_;

@@ -21,9 +21,11 @@ using TaskInvoker = std::uint32_t (*)(const unsigned char* args, std::uint32_t s
 template <class T>
 concept Transferable = std::is_trivially_copyable_v<T>;
 
-template <class F, class... Args> using CallResult = std::invoke_result_t<F&, Args&...>;
+template <class F, class... Args>
+using CallResult = std::invoke_result_t<F&, Args&...>;
 
-template <class F, class... Args> struct Call {
+template <class F, class... Args>
+struct Call {
     F f;
     std::tuple<Args...> args;
 };

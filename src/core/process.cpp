@@ -3,13 +3,13 @@
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/liveness.h"
+#include "core/poll.h"
 #include "core/telemetry.h"
 #include "core/unique_fd.h"
-#include "core/poll.h"
 
+#include "core/pidfd.h"
 #include <fcntl.h>
 #include <signal.h>
-#include "core/pidfd.h"
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,9 +54,9 @@ std::vector<std::shared_ptr<ChildRecord>>& registry()
 void unregister(const ChildRecord* child)
 {
     auto& children = registry();
-    children.erase(std::remove_if(children.begin(), children.end(),
-                                  [child](const auto& c) { return c.get() == child; }),
-                   children.end());
+    children.erase(
+        std::remove_if(children.begin(), children.end(), [child](const auto& c) { return c.get() == child; }),
+        children.end());
 }
 
 int decode_status(int status)
@@ -96,8 +96,8 @@ bool ChildRecord::reap(bool block)
     info.exitcode = decode_status(status);
     pidfd.reset();
     // Keep ourselves alive while leaving the registry: it may hold the last reference.
-    const auto self = std::find_if(registry().begin(), registry().end(),
-                                   [this](const auto& c) { return c.get() == this; });
+    const auto self =
+        std::find_if(registry().begin(), registry().end(), [this](const auto& c) { return c.get() == this; });
     std::shared_ptr<ChildRecord> keep = self != registry().end() ? *self : nullptr;
     unregister(this);
     if (g_observer)
@@ -105,10 +105,10 @@ bool ChildRecord::reap(bool block)
     return true;
 }
 
-Process::Process() : Process(Target{}) {}
+Process::Process() : Process(Target{})
+{ }
 
-Process::Process(Target target, std::string name)
-    : target_(std::move(target)), child_(std::make_shared<ChildRecord>())
+Process::Process(Target target, std::string name) : target_(std::move(target)), child_(std::make_shared<ChildRecord>())
 {
     ++g_counter;
     child_->info.name = name.empty() ? "Process-" + std::to_string(g_counter) : std::move(name);
@@ -172,8 +172,9 @@ void Process::start()
         const int error = errno;
         if (g_observer)
             g_observer->start_failed(info);
-        throw ProcessStartError(error, "cannot start " + info.name + ": fork failed: " + errno_text(error) +
-                           (error == EAGAIN ? "; the process limit (RLIMIT_NPROC) may be reached" : ""));
+        throw ProcessStartError(error,
+                                "cannot start " + info.name + ": fork failed: " + errno_text(error) +
+                                    (error == EAGAIN ? "; the process limit (RLIMIT_NPROC) may be reached" : ""));
     }
     if (pid == 0)
         run_in_child();
@@ -263,8 +264,7 @@ bool Process::join_while(const std::function<bool()>& give_up, int slice_ms)
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
     bool exited = false;
-    while (!(exited = poll_readable(child_->pidfd.get(), slice_ms)) && !give_up()) {
-    }
+    while (!(exited = poll_readable(child_->pidfd.get(), slice_ms)) && !give_up()) { }
     if (sink) [[unlikely]]
         sink->waited(WaitKind::Join, static_cast<std::uint32_t>(child_->info.pid), monotonic_ns() - begin);
     return exited && child_->reap(true);

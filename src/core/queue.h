@@ -37,16 +37,16 @@ namespace forkscope::core {
 // Python's queue.Full and queue.Empty.
 class Full : public std::runtime_error {
 public:
-    Full() : std::runtime_error("queue is full") {}
+    Full() : std::runtime_error("queue is full") { }
 };
 class Empty : public std::runtime_error {
 public:
-    Empty() : std::runtime_error("queue is empty") {}
+    Empty() : std::runtime_error("queue is empty") { }
 };
 // Python raises ValueError("Queue is closed") for both.
 class QueueClosed : public std::runtime_error {
 public:
-    QueueClosed() : std::runtime_error("queue is closed") {}
+    QueueClosed() : std::runtime_error("queue is closed") { }
 };
 
 using Timeout = std::optional<std::chrono::nanoseconds>;
@@ -84,7 +84,8 @@ inline std::uint64_t capacity_for(std::size_t maxsize, std::uint32_t item_bytes)
     if (maxsize != 0)
         return maxsize;
     const std::uint64_t stride = (16 + item_bytes + 63) / 64 * 64;
-    return std::max<std::uint64_t>(1024, std::min<std::uint64_t>(std::uint64_t{1} << 20, (std::uint64_t{256} << 20) / stride));
+    return std::max<std::uint64_t>(
+        1024, std::min<std::uint64_t>(std::uint64_t{1} << 20, (std::uint64_t{256} << 20) / stride));
 }
 
 } // namespace detail
@@ -107,20 +108,23 @@ public:
     std::uint32_t recover() noexcept { return engine_.recover(); }
 
 protected:
-    QueueHandle(std::uint64_t capacity, std::uint32_t item_bytes, bool joinable) : engine_(capacity, item_bytes, joinable) {}
+    QueueHandle(std::uint64_t capacity, std::uint32_t item_bytes, bool joinable)
+        : engine_(capacity, item_bytes, joinable)
+    { }
     QueueEngine engine_;
 };
 
 } // namespace detail
 
-template <class T> class Queue : public detail::QueueHandle {
+template <class T>
+class Queue : public detail::QueueHandle {
     static_assert(std::is_trivially_copyable_v<T>, "Queue<T> copies items bytewise between processes");
     static_assert(sizeof(T) <= detail::QueueEngine::kMaxItemBytes, "use BytesQueue for large items");
 
 public:
     static constexpr std::size_t kUnbounded = 0;
 
-    explicit Queue(std::size_t maxsize = kUnbounded) : Queue(maxsize, false) {}
+    explicit Queue(std::size_t maxsize = kUnbounded) : Queue(maxsize, false) { }
 
     void put(const T& item, bool block = true, Timeout timeout = std::nullopt)
     {
@@ -128,10 +132,7 @@ public:
     }
     void put_nowait(const T& item) { put(item, false); }
     // std-style: false when full, instead of throwing Full.
-    [[nodiscard]] bool try_put(const T& item)
-    {
-        return detail::succeeded(engine_.put(&item, sizeof(T), false, 0));
-    }
+    [[nodiscard]] bool try_put(const T& item) { return detail::succeeded(engine_.put(&item, sizeof(T), false, 0)); }
 
     T get(bool block = true, Timeout timeout = std::nullopt)
     {
@@ -159,7 +160,9 @@ public:
     }
 
 protected:
-    Queue(std::size_t maxsize, bool joinable) : QueueHandle(detail::capacity_for(maxsize, sizeof(T)), sizeof(T), joinable) {}
+    Queue(std::size_t maxsize, bool joinable)
+        : QueueHandle(detail::capacity_for(maxsize, sizeof(T)), sizeof(T), joinable)
+    { }
 
 private:
     struct Claimed {
@@ -177,9 +180,10 @@ private:
 };
 
 // Python's JoinableQueue: each get() is matched by a task_done(); join() waits for all of them.
-template <class T> class JoinableQueue : public Queue<T> {
+template <class T>
+class JoinableQueue : public Queue<T> {
 public:
-    explicit JoinableQueue(std::size_t maxsize = Queue<T>::kUnbounded) : Queue<T>(maxsize, true) {}
+    explicit JoinableQueue(std::size_t maxsize = Queue<T>::kUnbounded) : Queue<T>(maxsize, true) { }
 
     // Throws std::logic_error when called more times than there were items put, like Python's ValueError.
     void task_done()
@@ -196,14 +200,16 @@ public:
 class BytesQueue : public detail::QueueHandle {
 public:
     explicit BytesQueue(std::size_t maxsize = 0, std::uint32_t max_item_bytes = 4096)
-        : QueueHandle(detail::capacity_for(maxsize, max_item_bytes), max_item_bytes, false) {}
+        : QueueHandle(detail::capacity_for(maxsize, max_item_bytes), max_item_bytes, false)
+    { }
 
     // Throws std::length_error for items longer than max_item_bytes().
     void put(std::string_view item, bool block = true, Timeout timeout = std::nullopt)
     {
         check_size(item);
-        detail::throw_for(engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), block,
-                                      detail::timeout_ns(timeout)), true);
+        detail::throw_for(
+            engine_.put(item.data(), static_cast<std::uint32_t>(item.size()), block, detail::timeout_ns(timeout)),
+            true);
     }
     void put_nowait(std::string_view item) { put(item, false); }
     // std-style: false when full, instead of throwing Full.

@@ -25,19 +25,29 @@ constexpr std::uint64_t pack(std::uint64_t lap, Phase phase, std::uint32_t pid =
 {
     return (lap << kLapShift) | (std::uint64_t{phase} << kPidBits) | (pid & kPidMask);
 }
-constexpr std::uint64_t lap_of(std::uint64_t state) noexcept { return state >> kLapShift; }
-constexpr Phase phase_of(std::uint64_t state) noexcept { return static_cast<Phase>((state >> kPidBits) & 3); }
-constexpr pid_t pid_of(std::uint64_t state) noexcept { return static_cast<pid_t>(state & kPidMask); }
+constexpr std::uint64_t lap_of(std::uint64_t state) noexcept
+{
+    return state >> kLapShift;
+}
+constexpr Phase phase_of(std::uint64_t state) noexcept
+{
+    return static_cast<Phase>((state >> kPidBits) & 3);
+}
+constexpr pid_t pid_of(std::uint64_t state) noexcept
+{
+    return static_cast<pid_t>(state & kPidMask);
+}
 // a - b for 40-bit laps, as a signed distance.
 constexpr std::int64_t lap_distance(std::uint64_t a, std::uint64_t b) noexcept
 {
     return static_cast<std::int64_t>((a - b) << kLapShift) >> kLapShift;
 }
-static_assert(lap_of(pack(5, kFull, 4194303)) == 5 && phase_of(pack(5, kFull, 7)) == kFull && pid_of(pack(5, kFull, 7)) == 7);
+static_assert(lap_of(pack(5, kFull, 4194303)) == 5 && phase_of(pack(5, kFull, 7)) == kFull &&
+              pid_of(pack(5, kFull, 7)) == 7);
 static_assert(lap_distance(0, (std::uint64_t{1} << 40) - 1) == 1, "laps compare across the 40-bit wrap");
 
-constexpr int kSpins = 64;                              // tries before sleeping
-constexpr std::int64_t kSliceNs = 50 * kNsPerMs;        // a sleeper looks for dead owners this often
+constexpr int kSpins = 64; // tries before sleeping
+constexpr std::int64_t kSliceNs = 50 * kNsPerMs; // a sleeper looks for dead owners this often
 constexpr std::uint32_t kSlotHeader = 16;
 
 } // namespace
@@ -67,8 +77,8 @@ QueueEngine::QueueEngine(std::uint64_t capacity, std::uint32_t max_item_bytes, b
               throw std::invalid_argument("queue capacity must be 1.." + std::to_string(kMaxCapacity) + ", got " +
                                           std::to_string(capacity));
           if (max_item_bytes < 1 || max_item_bytes > kMaxItemBytes)
-              throw std::invalid_argument("queue item size must be 1.." + std::to_string(kMaxItemBytes) + " bytes, got " +
-                                          std::to_string(max_item_bytes));
+              throw std::invalid_argument("queue item size must be 1.." + std::to_string(kMaxItemBytes) +
+                                          " bytes, got " + std::to_string(max_item_bytes));
           return SharedMemory(sizeof(QueueControl) + capacity * stride_for(max_item_bytes));
       }())
 {
@@ -161,8 +171,7 @@ QueueEngine::Attempt QueueEngine::try_get(Sink sink, void* context, std::uint64_
             case kReading: // another consumer holds ticket t
                 c.tail.compare_exchange_strong(t, t + 1, std::memory_order_release, std::memory_order_relaxed);
                 continue;
-            case kWriting:
-                return Attempt::InProgress;
+            case kWriting: return Attempt::InProgress;
             case kEmpty:
                 if (c.closed.load(std::memory_order_acquire) != 0 && c.head.load(std::memory_order_acquire) <= t)
                     return Attempt::Closed;
@@ -318,9 +327,9 @@ bool QueueEngine::recover_slot(std::uint64_t ticket) noexcept
         // join() would wait for an item that never arrived. (Dying between the two instructions
         // is the one case this cannot tell apart.)
         std::uint64_t unfinished = c.unfinished.load(std::memory_order_relaxed);
-        while (unfinished > 0 && !c.unfinished.compare_exchange_weak(unfinished, unfinished - 1, std::memory_order_acq_rel,
-                                                                     std::memory_order_relaxed)) {
-        }
+        while (unfinished > 0 &&
+               !c.unfinished.compare_exchange_weak(unfinished, unfinished - 1, std::memory_order_acq_rel,
+                                                   std::memory_order_relaxed)) { }
         c.join_seq.fetch_add(1, std::memory_order_release);
         futex_wake(c.join_seq);
     }
@@ -351,7 +360,7 @@ bool QueueEngine::task_done() noexcept
         if (unfinished == 0)
             return false;
     } while (!c.unfinished.compare_exchange_weak(unfinished, unfinished - 1, std::memory_order_acq_rel,
-                                                  std::memory_order_relaxed));
+                                                 std::memory_order_relaxed));
     if (unfinished == 1 && c.joiners_waiting.load(std::memory_order_seq_cst) != 0) {
         c.join_seq.fetch_add(1, std::memory_order_release);
         futex_wake(c.join_seq);

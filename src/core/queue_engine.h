@@ -101,8 +101,8 @@ private:
     // Retries `attempt` (spinning, then sleeping on `word` as one of `waiting`) until it is
     // done, closed, or the deadline passes. Sets *blocked_since when it had to wait.
     template <class Try>
-    Attempt wait_for(Try&& attempt, std::atomic<std::uint32_t>& waiting, std::atomic<std::uint32_t>& word,
-                     bool block, std::int64_t timeout_ns, std::int64_t* blocked_since);
+    Attempt wait_for(Try&& attempt, std::atomic<std::uint32_t>& waiting, std::atomic<std::uint32_t>& word, bool block,
+                     std::int64_t timeout_ns, std::int64_t* blocked_since);
     void notify_getters() noexcept;
     void notify_putters() noexcept;
     bool recover_slot(std::uint64_t ticket) noexcept;

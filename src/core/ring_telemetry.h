@@ -16,9 +16,10 @@ namespace forkscope::core {
 
 class RingTelemetry final : public TelemetrySink {
 public:
-    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) {}
+    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) { }
 
-    void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value, std::uint16_t detail = 0) noexcept
+    void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
+              std::uint16_t detail = 0) noexcept
     {
         // A child forked without a ring of its own inherits this sink: it must not write into
         // ours (one writer per ring).
@@ -33,7 +34,10 @@ public:
     void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) override;
     void lock_released(std::uint32_t lock, std::int64_t hold_ns) override;
     void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) override;
-    void state_changed(WorkerState state) override { emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(state)); }
+    void state_changed(WorkerState state) override
+    {
+        emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(state));
+    }
     void task_begin(std::uint32_t pool, std::uint64_t task) override;
     void task_end(std::uint32_t pool, std::uint64_t task, bool ok) override;
     void queue_created(std::uint32_t queue, std::uint64_t capacity) override

@@ -25,7 +25,8 @@ public:
     // Maps such a descriptor (the whole of it); throws std::system_error.
     [[nodiscard]] static SharedMemory map_fd(int fd);
     SharedMemory(SharedMemory&& other) noexcept
-        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0))
+    { }
     SharedMemory& operator=(SharedMemory&& other) noexcept;
     SharedMemory(const SharedMemory&) = delete;
     SharedMemory& operator=(const SharedMemory&) = delete;
@@ -35,7 +36,7 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
 private:
-    SharedMemory(void* data, std::size_t size) noexcept : data_(data), size_(size) {}
+    SharedMemory(void* data, std::size_t size) noexcept : data_(data), size_(size) { }
 
     void* data_ = nullptr;
     std::size_t size_ = 0;
@@ -43,7 +44,8 @@ private:
 
 // A T constructed in its own shared mapping, destroyed by the process that created it (children
 // leave with _exit() and never run destructors, and must not: the object is the parent's).
-template <class T> class SharedObject {
+template <class T>
+class SharedObject {
 public:
     template <class... Args>
     explicit SharedObject(std::size_t bytes, Args&&... args)

@@ -22,11 +22,12 @@
 
 namespace forkscope::core {
 
-template <class T> class Value {
+template <class T>
+class Value {
     static_assert(std::is_trivially_copyable_v<T>, "Value<T> lives in shared memory: T must be trivially copyable");
 
 public:
-    explicit Value(const T& initial = T{}) : data_(sizeof(T), initial) {}
+    explicit Value(const T& initial = T{}) : data_(sizeof(T), initial) { }
 
     [[nodiscard]] T get() const
     {
@@ -47,7 +48,8 @@ private:
     SharedObject<T> data_;
 };
 
-template <class T> class Array {
+template <class T>
+class Array {
     static_assert(std::is_trivially_copyable_v<T>, "Array<T> lives in shared memory: T must be trivially copyable");
 
 public:
@@ -85,7 +87,8 @@ private:
     void check(std::size_t i) const
     {
         if (i >= size_)
-            throw std::out_of_range("Array index " + std::to_string(i) + " out of range (size " + std::to_string(size_) + ")");
+            throw std::out_of_range("Array index " + std::to_string(i) + " out of range (size " +
+                                    std::to_string(size_) + ")");
     }
 
     mutable RLock lock_;

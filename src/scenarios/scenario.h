@@ -35,12 +35,12 @@ class Scenario {
 public:
     virtual ~Scenario() = default;
     [[nodiscard]] virtual std::string_view id() const = 0;
-    [[nodiscard]] virtual const char* title() const = 0;   // QT_TRANSLATE_NOOP("Scenario", …)
+    [[nodiscard]] virtual const char* title() const = 0; // QT_TRANSLATE_NOOP("Scenario", …)
     [[nodiscard]] virtual const char* summary() const = 0; // idem, one paragraph
     [[nodiscard]] virtual const std::vector<Field>& fields() const = 0;
     // Checks what the fields alone cannot (folders that must exist, …) before a run is
     // requested; throws ConfigError naming the field. The default accepts everything.
-    virtual void check_environment(const nlohmann::json& /*complete_config*/) const {}
+    virtual void check_environment(const nlohmann::json& /*complete_config*/) const { }
     // The scenario's main program. Runs in the main process; throws to fail the run.
     virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
 };
@@ -51,7 +51,6 @@ public:
 // could not be started: …". The main program has failed then: the supervisor terminates the
 // workers that are running rather than wait for them.
 void start_worker(core::Process& worker, std::size_t index, std::size_t total);
-
 
 // The config with defaults filled in and validated; throws ConfigError for the first problem
 // (every problem's message joined by "; " when there are several). Before a run, also call the

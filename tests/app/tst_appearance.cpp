@@ -82,7 +82,8 @@ void TestAppearance::palettesHaveReadableText()
                  {QPalette::Text, QPalette::AlternateBase}};
     for (const auto& pair : pairs) {
         const double ratio = contrast(p.color(pair.text), p.color(pair.background));
-        QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3:1").arg(pair.text).arg(pair.background).arg(ratio)));
+        QVERIFY2(ratio >= 4.5,
+                 qPrintable(QStringLiteral("%1 on %2: %3:1").arg(pair.text).arg(pair.background).arg(ratio)));
     }
     // The error red of the dialogs and the state colours stay readable on the base colour.
     QVERIFY(contrast(QColor(0xe0, 0x3e, 0x36), p.color(QPalette::Base)) >= 3.0);

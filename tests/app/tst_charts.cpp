@@ -31,7 +31,9 @@ int pixelsOf(const QImage& image, QColor colour)
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            n += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 40;
+            n += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
+                     std::abs(c.blue() - colour.blue()) <
+                 40;
         }
     }
     return n;
@@ -45,7 +47,9 @@ QColor background(const QImage& image)
         for (int x = 0; x < image.width(); x += 3)
             ++counts[image.pixel(x, y)];
     }
-    return QColor::fromRgb(std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first);
+    return QColor::fromRgb(std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                               return a.second < b.second;
+                           })->first);
 }
 
 // What a translucent area's brush looks like over the background.
@@ -53,7 +57,8 @@ QColor over(QColor fill, QColor background)
 {
     const double a = fill.alphaF();
     auto mix = [a](int f, int b) { return static_cast<int>(f * a + b * (1 - a) + 0.5); };
-    return QColor(mix(fill.red(), background.red()), mix(fill.green(), background.green()), mix(fill.blue(), background.blue()));
+    return QColor(mix(fill.red(), background.red()), mix(fill.green(), background.green()),
+                  mix(fill.blue(), background.blue()));
 }
 
 QImage picture(QWidget& widget, const QString& name)
@@ -69,7 +74,8 @@ QImage picture(QWidget& widget, const QString& name)
 }
 
 // `chart` showing `model` at a main window's size, redrawn once its plots have their width.
-template <class Chart, class Model> QImage drawn(Chart& chart, Model& model, const QString& name)
+template <class Chart, class Model>
+QImage drawn(Chart& chart, Model& model, const QString& name)
 {
     chart.resize(900, 800);
     chart.setModel(&model);
@@ -124,10 +130,12 @@ void TestCharts::lockChartDrawsWaitersTimesAndHolders()
     const QList<QPointF> lock1 = pointsOf(waiters[0]);
     QVERIFY(lock1.size() > 10);
     QVERIFY(lock1.size() <= 4 * int(chart.waitersChart()->plotArea().width()) + 2); // decimated to the plot
-    const double peak = std::max_element(lock1.begin(), lock1.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y();
+    const double peak =
+        std::max_element(lock1.begin(), lock1.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y();
     QCOMPARE(peak, double(model.index(0, 0).data(LockSeriesModel::MaxWaitersRole).toInt()));
     QVERIFY(peak >= 2);
-    QVERIFY2(pixelsOf(image, qobject_cast<QLineSeries*>(waiters[0])->color()) > 200, "the waiters line is on the picture");
+    QVERIFY2(pixelsOf(image, qobject_cast<QLineSeries*>(waiters[0])->color()) > 200,
+             "the waiters line is on the picture");
 
     QCOMPARE(chart.shownLock(), 0);
     const auto times = chart.timesChart()->series();
@@ -138,8 +146,7 @@ void TestCharts::lockChartDrawsWaitersTimesAndHolders()
         auto* area = qobject_cast<QAreaSeries*>(s);
         QVERIFY(area);
         QVERIFY(area->upperSeries()->count() >= 4);
-        QVERIFY2(pixelsOf(image, over(area->brush().color(), background(image))) > 200,
-                 qPrintable(area->name()));
+        QVERIFY2(pixelsOf(image, over(area->brush().color(), background(image))) > 200, qPrintable(area->name()));
     }
     QCOMPARE(chart.holdersText(), QStringLiteral("Lock 1: free · Lock 2: held by PID 102"));
 
@@ -194,7 +201,8 @@ void TestCharts::emptyRunsSaySo()
     QCOMPARE(lockChart.timesChart()->title(), QStringLiteral("No lock in this run"));
     QCOMPARE(taskChart.throughputChart()->title(), QStringLiteral("No task in this run"));
     QCOMPARE(taskChart.durationsChart()->title(), QStringLiteral("No task in this run"));
-    for (QChart* c : {lockChart.waitersChart(), lockChart.timesChart(), taskChart.throughputChart(), taskChart.durationsChart()})
+    for (QChart* c :
+         {lockChart.waitersChart(), lockChart.timesChart(), taskChart.throughputChart(), taskChart.durationsChart()})
         QVERIFY(c->series().isEmpty() && c->axes().isEmpty());
     QVERIFY(lockChart.holdersText().isEmpty());
 }

@@ -105,11 +105,10 @@ void TestConfigDialog::everyScenarioHasAFormForEveryField()
         QVERIFY2(editor, field.name.c_str());
         const auto& value = config.at(field.name);
         switch (field.kind) {
-        case FieldKind::Integer:
-            QCOMPARE(qobject_cast<QSpinBox*>(editor)->value(), value.get<int>());
-            break;
+        case FieldKind::Integer: QCOMPARE(qobject_cast<QSpinBox*>(editor)->value(), value.get<int>()); break;
         case FieldKind::Choice:
-            QCOMPARE(qobject_cast<QComboBox*>(editor)->currentData().toString(), QString::fromStdString(value.get<std::string>()));
+            QCOMPARE(qobject_cast<QComboBox*>(editor)->currentData().toString(),
+                     QString::fromStdString(value.get<std::string>()));
             QCOMPARE(qobject_cast<QComboBox*>(editor)->count(), int(field.choices.size()));
             break;
         case FieldKind::Boolean:
@@ -144,7 +143,8 @@ void TestConfigDialog::invalidValueIsNamedAndDisablesStart()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const auto& fields = dialog.model()->scenario()->fields();
-    const auto field = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.kind == FieldKind::Integer; });
+    const auto field =
+        std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.kind == FieldKind::Integer; });
     QVERIFY(field != fields.end());
     const QString key = QString::fromStdString(field->name);
     auto* spin = qobject_cast<QSpinBox*>(dialog.binder()->editor(key));
@@ -293,11 +293,13 @@ void TestConfigDialog::chineseDialogsAreTranslated()
     const Preset p = preset(QStringLiteral("processes"));
     ConfigDialog dialog(p, p.config);
     qobject_cast<QSpinBox*>(dialog.binder()->editor(QStringLiteral("workers")))->setValue(0);
-    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("errorLabel"))->text(), QStringLiteral("工作进程数 — workers: 必须在 1..256 之间,实际为 0"));
+    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("errorLabel"))->text(),
+             QStringLiteral("工作进程数 — workers: 必须在 1..256 之间,实际为 0"));
     // A dialog open while the language changes follows it.
     Language::apply(QStringLiteral("en"));
     QCoreApplication::processEvents();
-    QCOMPARE(qobject_cast<QCheckBox*>(dialog.binder()->editor(QStringLiteral("daemon")))->text(), QStringLiteral("Daemon"));
+    QCOMPARE(qobject_cast<QCheckBox*>(dialog.binder()->editor(QStringLiteral("daemon")))->text(),
+             QStringLiteral("Daemon"));
     QVERIFY(dialog.windowTitle().startsWith(QStringLiteral("Configure")));
 }
 

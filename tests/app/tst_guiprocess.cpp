@@ -66,20 +66,23 @@ void TestGuiProcess::killedGuiLeavesNoProcessAndNoFile()
     gui.setProcessChannelMode(QProcess::ForwardedChannels);
     // A ticket race whose buyers read for a minute: the run is surely going when the GUI dies.
     gui.start(QStringLiteral(FORKSCOPE_GUI_PATH),
-              {QStringLiteral("--scenario"), QStringLiteral("ticket-race"), QStringLiteral("--set"), QStringLiteral("buyers=3"),
-               QStringLiteral("--set"), QStringLiteral("read_ms=60000"), QStringLiteral("--start")});
+              {QStringLiteral("--scenario"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
+               QStringLiteral("buyers=3"), QStringLiteral("--set"), QStringLiteral("read_ms=60000"),
+               QStringLiteral("--start")});
     QVERIFY(gui.waitForStarted());
     const auto guiPid = static_cast<pid_t>(gui.processId());
     // The fork server, the run's supervisor, its main process and the 3 buyers.
     std::vector<pid_t> pids;
     QTRY_VERIFY_WITH_TIMEOUT((pids = descendants(guiPid)).size() == 6, 20000);
-    QCOMPARE(QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1); // the server's folder, the stock file in it
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
+             1); // the server's folder, the stock file in it
 
     QVERIFY(::kill(guiPid, SIGKILL) == 0);
     QVERIFY(gui.waitForFinished(10000));
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
              forkscope::testing::describe_present(pids).c_str());
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
     const QStringList left = forkscope::testing::shmLeftovers(shmBefore);
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
 }

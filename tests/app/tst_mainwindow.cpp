@@ -5,19 +5,19 @@
 #include "app/configdialog.h"
 #include "app/configformbinder.h"
 #include "app/language.h"
-#include "app/replaybar.h"
 #include "app/lockchart.h"
-#include "app/taskchart.h"
-#include "model/views/lockseriesmodel.h"
-#include "model/views/taskstatsmodel.h"
 #include "app/mainwindow.h"
 #include "app/queuechart.h"
+#include "app/replaybar.h"
 #include "app/runfiles.h"
+#include "app/taskchart.h"
 #include "app/timelineview.h"
-#include "model/views/timelinemodel.h"
 #include "model/config/configmodel.h"
 #include "model/live/forkserverclient.h"
+#include "model/views/lockseriesmodel.h"
 #include "model/views/processtablemodel.h"
+#include "model/views/taskstatsmodel.h"
+#include "model/views/timelinemodel.h"
 #include "support/synthetic_run.h"
 #include "support/test_main.h"
 #include "support/untranslated_text.h"
@@ -27,6 +27,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -36,15 +37,14 @@
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QPlainTextEdit>
-#include <QSignalSpy>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSpinBox>
+#include <QSignalSpy>
 #include <QSlider>
-#include <QTabWidget>
-#include <QChart>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -185,7 +185,9 @@ void TestMainWindow::configureDialogChangesTheConfigOnlyWhenAccepted()
     auto openDialog = [this]() -> ConfigDialog* {
         action("actionConfigure")->trigger();
         ConfigDialog* dialog = nullptr;
-        [&] { QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<ConfigDialog*>()) && dialog->isVisible(), 5000); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<ConfigDialog*>()) && dialog->isVisible(), 5000);
+        }();
         return dialog;
     };
     ConfigDialog* dialog = openDialog();
@@ -222,7 +224,8 @@ void TestMainWindow::stopActionStopsTheRun()
     config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 600000);
     action("actionStart")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(action("actionStop")->isEnabled(), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QTableView*>(QStringLiteral("processView"))->model()->rowCount(), 5, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QTableView*>(QStringLiteral("processView"))->model()->rowCount(), 5,
+                              20000);
     action("actionStop")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 10000);
     QCOMPARE(m_window->runController()->summary()->outcome, forkscope::protocol::Outcome::Stopped);
@@ -295,12 +298,17 @@ void TestMainWindow::exportsAndReopensARun()
     QVERIFY(timeline->followsLive());
 
     QTemporaryDir dir;
-    const QString trace = dir.filePath(QStringLiteral("run.trace.json")), run = dir.filePath(QStringLiteral("run.json"));
+    const QString trace = dir.filePath(QStringLiteral("run.trace.json")),
+                  run = dir.filePath(QStringLiteral("run.json"));
     QVERIFY(!m_window->runFiles()->exportTo(ExportFormat::ChromeTrace, trace));
     QFile file(trace);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QJsonParseError error{};
-    QVERIFY(!QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray().isEmpty());
+    QVERIFY(!QJsonDocument::fromJson(file.readAll(), &error)
+                 .object()
+                 .value(QStringLiteral("traceEvents"))
+                 .toArray()
+                 .isEmpty());
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(!m_window->runFiles()->exportTo(ExportFormat::RunFile, run));
     const int rows = table->model()->rowCount();
@@ -348,7 +356,8 @@ void TestMainWindow::largeExportsRunOffTheWindowThread()
     QVERIFY(controller->showRecording(std::make_unique<Recording>(std::move(made))));
     RunFiles* files = m_window->runFiles();
     QTemporaryDir dir;
-    const QString atOnce = dir.filePath(QStringLiteral("at-once.trace.json")), path = dir.filePath(QStringLiteral("run.trace.json"));
+    const QString atOnce = dir.filePath(QStringLiteral("at-once.trace.json")),
+                  path = dir.filePath(QStringLiteral("run.trace.json"));
     QVERIFY(!files->exportTo(ExportFormat::ChromeTrace, atOnce));
 
     QSignalSpy finished(files, &RunFiles::exportFinished);
@@ -356,14 +365,16 @@ void TestMainWindow::largeExportsRunOffTheWindowThread()
     QVERIFY(files->isExporting()); // returned before the file was written
     auto* progress = m_window->findChild<QProgressDialog*>();
     QVERIFY(progress && progress->isVisible());
-    QVERIFY(!action("actionOpenRun")->isEnabled() && !action("actionStart")->isEnabled() && !action("actionExportTrace")->isEnabled());
+    QVERIFY(!action("actionOpenRun")->isEnabled() && !action("actionStart")->isEnabled() &&
+            !action("actionExportTrace")->isEnabled());
     QVERIFY(!controller->start(QStringLiteral("processes"), nlohmann::json::object())); // the recording is held
     QVERIFY(!files->exportInBackground(ExportFormat::EventsCsv, dir.filePath(QStringLiteral("second.csv"))));
     auto* cancel = progress->findChild<QPushButton*>();
     QVERIFY(cancel);
     cancel->click(); // as the user would
     QVERIFY(finished.wait(30000));
-    QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")), qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")),
+             qPrintable(finished.at(0).at(1).toString()));
     QVERIFY(!QFile::exists(path));
     QVERIFY(!files->isExporting());
     QVERIFY(action("actionOpenRun")->isEnabled() && action("actionExportTrace")->isEnabled());
@@ -389,8 +400,10 @@ void TestMainWindow::lockAndTaskChartsShowTheRun()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
     auto* locks = m_window->findChild<LockChart*>(QStringLiteral("lockChart"));
     QTRY_VERIFY(locks->model()->rowCount() >= 1);
-    QCOMPARE(locks->model()->index(0, LockSeriesModel::AcquisitionsColumn).data(LockSeriesModel::ValueRole).toLongLong(), 3);
-    QVERIFY(locks->model()->index(0, LockSeriesModel::ContendedColumn).data(LockSeriesModel::ValueRole).toLongLong() >= 1);
+    QCOMPARE(
+        locks->model()->index(0, LockSeriesModel::AcquisitionsColumn).data(LockSeriesModel::ValueRole).toLongLong(), 3);
+    QVERIFY(locks->model()->index(0, LockSeriesModel::ContendedColumn).data(LockSeriesModel::ValueRole).toLongLong() >=
+            1);
     locks->redraw();
     QVERIFY(!locks->waitersChart()->series().isEmpty());
     QVERIFY(locks->holdersText().contains(QStringLiteral("free")));
@@ -406,7 +419,8 @@ void TestMainWindow::lockAndTaskChartsShowTheRun()
     quint64 byWorkers = 0;
     auto* table = m_window->findChild<QTableView*>(QStringLiteral("processView"));
     for (int row = 0; row < table->model()->rowCount(); ++row)
-        byWorkers += table->model()->index(row, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong();
+        byWorkers +=
+            table->model()->index(row, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong();
     QCOMPARE(byWorkers, quint64{6});
     tasks->redraw();
     QVERIFY(!tasks->throughputChart()->series().isEmpty());
@@ -424,7 +438,8 @@ void TestMainWindow::replayShowsTheRunAtAMoment()
     QVERIFY(m_window->selectPreset(QStringLiteral("processes")));
     ConfigModel* config = m_window->configModel();
     config->setData(config->index(rowOfField(QStringLiteral("workers")), ConfigModel::ValueColumn), 3);
-    config->setData(config->index(rowOfField(QStringLiteral("join")), ConfigModel::ValueColumn), QStringLiteral("one-by-one"));
+    config->setData(config->index(rowOfField(QStringLiteral("join")), ConfigModel::ValueColumn),
+                    QStringLiteral("one-by-one"));
     config->setData(config->index(rowOfField(QStringLiteral("work_ms")), ConfigModel::ValueColumn), 150);
     auto* bar = m_window->findChild<ReplayBar*>(QStringLiteral("replayBar"));
     QVERIFY(!bar->isEnabled()); // nothing to replay yet
@@ -447,7 +462,8 @@ void TestMainWindow::replayShowsTheRunAtAMoment()
     QCOMPARE(table->model()->index(2, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Running));
     QVERIFY(timeline->model()->spanCount() < wholeSpans);
     QCOMPARE(timeline->model()->durationNs(), controller->replayPositionNs());
-    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().size() < wholeOutput.size());
+    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().size() <
+            wholeOutput.size());
     QVERIFY(action("actionExportTrace")->isEnabled()); // exports take the whole run
 
     // The right end: the whole run again, as it was.
@@ -480,7 +496,8 @@ void TestMainWindow::signalsReachTheSelectedProcess()
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 20000);
     QVERIFY(!action("actionSignalKill")->isEnabled()); // nothing selected yet
     // Once a second the table samples CPU and memory from /proc, like htop.
-    QTRY_VERIFY_WITH_TIMEOUT(!table->model()->index(1, ProcessTableModel::CpuColumn).data().toString().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!table->model()->index(1, ProcessTableModel::CpuColumn).data().toString().isEmpty(),
+                             10000);
     QVERIFY(table->model()->index(1, ProcessTableModel::RssColumn).data().toString().endsWith(QLatin1String(" MiB")));
     auto select = [&](int row) {
         table->setCurrentIndex(table->model()->index(row, 0));
@@ -491,10 +508,12 @@ void TestMainWindow::signalsReachTheSelectedProcess()
     action("actionSignalStop")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(procState(paused), 'T', 5000);
     const int pausedRow = 1;
-    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("stopped (SIGSTOP)"));
+    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(),
+             QStringLiteral("stopped (SIGSTOP)"));
     action("actionSignalCont")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(procState(paused) != 'T', 5000);
-    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("running"));
+    QCOMPARE(table->model()->index(pausedRow, ProcessTableModel::StateColumn).data().toString(),
+             QStringLiteral("running"));
     // The timeline marks both signals on the worker's lane and hatches the stopped stretch.
     auto* timeline = m_window->findChild<TimelineView*>(QStringLiteral("timelineView"));
     const int lane = timeline->model()->laneOfPid(paused);
@@ -510,9 +529,12 @@ void TestMainWindow::signalsReachTheSelectedProcess()
     const qint64 killed = select(2);
     action("actionSignalKill")->trigger();
     const Recording& run = *m_window->runController()->recording();
-    QTRY_VERIFY_WITH_TIMEOUT(run.lanes()[std::size_t(run.laneOfPid(qint32(killed)))].exitCode == std::optional<qint32>(-9), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        run.lanes()[std::size_t(run.laneOfPid(qint32(killed)))].exitCode == std::optional<qint32>(-9), 10000);
     QVERIFY(run.stateOf(run.laneOfPid(qint32(paused))) == ProcessState::Running);
-    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))->toPlainText().contains(QStringLiteral("sent SIGKILL")));
+    QVERIFY(m_window->findChild<QPlainTextEdit*>(QStringLiteral("outputView"))
+                ->toPlainText()
+                .contains(QStringLiteral("sent SIGKILL")));
     QVERIFY(!action("actionSignalKill")->isEnabled()); // it has exited
     action("actionStop")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->runController()->state(), RunController::State::Finished, 20000);
@@ -524,8 +546,10 @@ void TestMainWindow::chineseUiIsTranslated()
     QCoreApplication::processEvents(); // LanguageChange reaches the window
     QCOMPARE(m_window->findChild<QMenu*>(QStringLiteral("menuFile"))->title(), QStringLiteral("文件(&F)"));
     QCOMPARE(action("actionStart")->text(), QStringLiteral("开始(&S)"));
-    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("workers")), 0).data().toString(), QStringLiteral("工作进程数"));
-    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("join")), 1).data().toString(), QStringLiteral("全部启动后再 join"));
+    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("workers")), 0).data().toString(),
+             QStringLiteral("工作进程数"));
+    QCOMPARE(m_window->configModel()->index(rowOfField(QStringLiteral("join")), 1).data().toString(),
+             QStringLiteral("全部启动后再 join"));
 
     // No visible text of the idle window is left in English: every label, action, menu and header.
     const QStringList english = forkscope::testing::untranslatedTexts(m_window.get());

@@ -69,7 +69,7 @@ void TestPictureExport::svgHoldsTheDrawing()
         xml.readNext();
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(text.contains(QStringLiteral("#ff0000"))); // the square, as a vector
-    QVERIFY(text.contains(QStringLiteral("queue 1")));  // text stays text
+    QVERIFY(text.contains(QStringLiteral("queue 1"))); // text stays text
 }
 
 void TestPictureExport::badNamesAndPlacesAreRefused()

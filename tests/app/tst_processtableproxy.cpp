@@ -2,8 +2,8 @@
 // numbers), rows tinted by state, failed exits in red; a valid model throughout.
 
 #include "app/processtableproxy.h"
-#include "model/views/processtablemodel.h"
 #include "model/recording/recording.h"
+#include "model/views/processtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -49,7 +49,8 @@ void TestProcessTableProxy::sortsByValueAndTintsByState()
     QVERIFY(running.value<QBrush>().color() != exited.value<QBrush>().color());
     QVERIFY(!proxy.index(rowOf(1000), 0).data(Qt::BackgroundRole).isValid()); // joined: the plain row
     // A death by signal is red in the exit column; a clean exit is not.
-    QCOMPARE(proxy.index(rowOf(900), ProcessTableModel::ExitColumn).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(192, 57, 43));
+    QCOMPARE(proxy.index(rowOf(900), ProcessTableModel::ExitColumn).data(Qt::ForegroundRole).value<QBrush>().color(),
+             QColor(192, 57, 43));
     QVERIFY(!proxy.index(rowOf(1000), ProcessTableModel::ExitColumn).data(Qt::ForegroundRole).isValid());
 }
 

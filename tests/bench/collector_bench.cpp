@@ -62,8 +62,10 @@ double collector_rate(bool quick, bool keep)
 std::vector<Benchmark> collector_benchmarks()
 {
     return {
-        {"fs.Collector.drain_to_statistics.8rings", "events/s", [](bool quick) { return collector_rate(quick, false); }},
-        {"fs.Collector.drain_into_recording.8rings", "events/s", [](bool quick) { return collector_rate(quick, true); }},
+        {"fs.Collector.drain_to_statistics.8rings", "events/s",
+         [](bool quick) { return collector_rate(quick, false); }},
+        {"fs.Collector.drain_into_recording.8rings", "events/s",
+         [](bool quick) { return collector_rate(quick, true); }},
     };
 }
 

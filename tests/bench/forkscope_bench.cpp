@@ -35,7 +35,8 @@ namespace {
 
 // Producers put 1..items between them, the last one to finish adds a 0 per consumer; consumers
 // sum what they get until their 0. Returns items per second.
-template <class Q> double queue_throughput(Q& q, int producers, int consumers, std::uint64_t items, bool task_done)
+template <class Q>
+double queue_throughput(Q& q, int producers, int consumers, std::uint64_t items, bool task_done)
 {
     std::vector<Worker> workers;
     for (int p = 0; p < producers; ++p) {
@@ -199,7 +200,8 @@ std::vector<Benchmark> benchmarks()
          }},
     };
     // The telemetry ones go just before the pools.
-    const auto pools = std::find_if(all.begin(), all.end(), [](const Benchmark& b) { return b.name.starts_with("fs.Pool2"); });
+    const auto pools =
+        std::find_if(all.begin(), all.end(), [](const Benchmark& b) { return b.name.starts_with("fs.Pool2"); });
     all.insert(pools, telemetry.begin(), telemetry.end());
     const std::vector<Benchmark> collector = collector_benchmarks();
     all.insert(all.end(), collector.begin(), collector.end());

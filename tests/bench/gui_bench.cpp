@@ -11,8 +11,8 @@
 //
 //   forkscope_gui_bench [--seconds N] [--workers N] [--rate EVENTS_PER_S] [--quick]
 
-#include "bench_args.h"
 #include "gui_bench.h"
+#include "bench_args.h"
 #include "gui_live.h"
 #include "gui_load.h"
 
@@ -124,7 +124,8 @@ int main(int argc, char** argv)
     metric("workers_cpu", live.workersCpuPercent, "%");
     metric("peak_rss", live.peakRssMb, "MB");
     if (live.limitReachedS >= 0)
-        std::printf("# past the event limit the recording only counts: the timeline's spans and the queue chart stop growing\n");
+        std::printf(
+            "# past the event limit the recording only counts: the timeline's spans and the queue chart stop growing\n");
     if (uncounted != 0)
         fail(std::to_string(uncounted) + " events were neither recorded nor counted as dropped");
 
@@ -150,7 +151,8 @@ int main(int argc, char** argv)
     target("p95 event-to-screen latency <= 100 ms", latency.p95 <= 100, latency.p95, "ms");
     target("no uncounted drops", uncounted == 0, uncounted, "events");
     target("peak RSS <= 400 MB", live.peakRssMb <= 400, live.peakRssMb, "MB");
-    target("timeline pan/zoom over 1M spans p95 <= 16 ms", spans >= 1'000'000 && timeline.p95 <= 16, timeline.p95, "ms");
+    target("timeline pan/zoom over 1M spans p95 <= 16 ms", spans >= 1'000'000 && timeline.p95 <= 16, timeline.p95,
+           "ms");
     metric("targets_missed", targetsMissed, "targets");
     return 0;
 }

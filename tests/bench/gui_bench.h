@@ -27,7 +27,9 @@ inline Percentiles percentiles(std::vector<double> values)
     if (values.empty())
         return p;
     std::sort(values.begin(), values.end());
-    auto rank = [&](double q) { return values[static_cast<std::size_t>(std::max(1.0, std::ceil(q * static_cast<double>(values.size())))) - 1]; };
+    auto rank = [&](double q) {
+        return values[static_cast<std::size_t>(std::max(1.0, std::ceil(q * static_cast<double>(values.size())))) - 1];
+    };
     p.p50 = rank(0.50);
     p.p95 = rank(0.95);
     p.max = values.back();

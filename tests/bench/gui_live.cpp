@@ -38,7 +38,9 @@ double cpuSeconds(int who)
 {
     rusage usage{};
     ::getrusage(who, &usage);
-    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -63,7 +65,8 @@ LiveResult runLive(SyntheticLoad& load, scenarios::RunArena& arena, std::int64_t
     recording.runStarted(t0Ns, ::getpid(), ::getppid());
     const std::vector<std::int32_t> pids = load.pids();
     for (std::size_t w = 0; w < pids.size(); ++w)
-        recording.processStarted(pids[w], ::getpid(), t0Ns, false, QStringLiteral("worker-%1").arg(w), QStringLiteral("worker"));
+        recording.processStarted(pids[w], ::getpid(), t0Ns, false, QStringLiteral("worker-%1").arg(w),
+                                 QStringLiteral("worker"));
     ProcessTableModel processes;
     processes.follow(&recording);
     TimelineModel timeline;

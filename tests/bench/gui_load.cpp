@@ -43,7 +43,7 @@ struct alignas(64) Depth {
 // Lives in MAP_SHARED memory: never copied or moved.
 struct SyntheticLoad::Shared {
     std::atomic<std::uint32_t> go{0};
-    std::int64_t start_ns = 0;    // both written before go is released
+    std::int64_t start_ns = 0; // both written before go is released
     std::int64_t deadline_ns = 0;
     double events_per_ns = 0; // each worker's share
     std::array<Depth, kQueues> depth;
@@ -58,7 +58,9 @@ namespace {
 // costs what it costs a scenario: a clock read, a virtual call, a ring push.
 class WorkerLoop {
 public:
-    WorkerLoop(SyntheticLoad::Shared& shared, std::uint32_t index) : s_(shared), index_(index), random_(index * 2654435761u + 1) {}
+    WorkerLoop(SyntheticLoad::Shared& shared, std::uint32_t index)
+        : s_(shared), index_(index), random_(index * 2654435761u + 1)
+    { }
 
     // In the child, on its own ring; returns once the deadline has passed.
     void run(core::EventRing& ring)
@@ -135,8 +137,7 @@ private:
     {
         std::int64_t d = depth.load(std::memory_order_relaxed);
         const std::int64_t limit = put ? static_cast<std::int64_t>(SyntheticLoad::kQueueCapacity) : 0;
-        while (d != limit && !depth.compare_exchange_weak(d, put ? d + 1 : d - 1, std::memory_order_relaxed)) {
-        }
+        while (d != limit && !depth.compare_exchange_weak(d, put ? d + 1 : d - 1, std::memory_order_relaxed)) { }
         return static_cast<std::uint64_t>(d == limit ? d : (put ? d + 1 : d - 1));
     }
 
@@ -150,7 +151,8 @@ private:
 
     void publish(std::int64_t now)
     {
-        s_.slots[index_].emitted.store(emitted_, std::memory_order_relaxed); // read after join, or as a rough live count
+        s_.slots[index_].emitted.store(emitted_,
+                                       std::memory_order_relaxed); // read after join, or as a rough live count
         s_.slots[index_].last_ns.store(now, std::memory_order_relaxed);
     }
 
@@ -182,9 +184,8 @@ SyntheticLoad::SyntheticLoad(scenarios::RunArena& arena, const LoadConfig& confi
         if (!ring)
             throw std::runtime_error("the run's memory has no ring left for worker " + std::to_string(w));
         const auto index = static_cast<std::uint32_t>(w);
-        auto process = std::make_unique<core::Process>(
-            [&s, ring, index] { WorkerLoop(s, index).run(*ring); },
-            "worker-" + std::to_string(w));
+        auto process = std::make_unique<core::Process>([&s, ring, index] { WorkerLoop(s, index).run(*ring); },
+                                                       "worker-" + std::to_string(w));
         process->start(); // PR_SET_PDEATHSIG: a worker dies with the benchmark
         ring->set_pid(process->pid());
         workers_.push_back(Worker{std::move(process), ring->worker()});
@@ -201,7 +202,8 @@ SyntheticLoad::~SyntheticLoad()
     }
 }
 
-void SyntheticLoad::emit_main(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value, std::uint16_t detail)
+void SyntheticLoad::emit_main(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
+                              std::uint16_t detail)
 {
     main_->emit(kind, object, task, value, detail);
     ++main_emitted_;

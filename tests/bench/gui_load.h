@@ -61,7 +61,8 @@ private:
         std::unique_ptr<core::Process> process;
         std::uint32_t ring = 0;
     };
-    void emit_main(core::EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value, std::uint16_t detail = 0);
+    void emit_main(core::EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
+                   std::uint16_t detail = 0);
 
     std::unique_ptr<core::SharedObject<Shared>> shared_; // MAP_SHARED with the workers
     std::vector<Worker> workers_;

@@ -15,9 +15,9 @@
 //                          [--cli PATH] [--samples PREFIX] [--quick]
 // --samples writes every memory sample to PREFIX-cli.csv and PREFIX-gui.csv.
 
+#include "stress_bench.h"
 #include "bench_args.h"
 #include "gui_bench.h"
-#include "stress_bench.h"
 #include "stress_gui.h"
 
 #include <QApplication>
@@ -94,10 +94,14 @@ long long StressConfig::items() const
 
 std::vector<std::string> StressConfig::assignments() const
 {
-    return {"producers=" + std::to_string(producers),   "consumers=" + std::to_string(consumers),
-            "capacity=" + std::to_string(capacity),     "items=" + std::to_string(items()),
-            "produce_ms=" + std::to_string(produce_ms), "produce_dist=fixed",
-            "consume_ms=" + std::to_string(consume_ms), "consume_dist=fixed",
+    return {"producers=" + std::to_string(producers),
+            "consumers=" + std::to_string(consumers),
+            "capacity=" + std::to_string(capacity),
+            "items=" + std::to_string(items()),
+            "produce_ms=" + std::to_string(produce_ms),
+            "produce_dist=fixed",
+            "consume_ms=" + std::to_string(consume_ms),
+            "consume_dist=fixed",
             "shutdown=sentinel"};
 }
 

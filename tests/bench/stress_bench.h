@@ -22,7 +22,7 @@ struct StressConfig {
     int producers = 128;
     int consumers = 128;
     int produce_ms = 10;
-    int consume_ms = 5;   // half the producers' pace: the consumers keep up, the queue stays short
+    int consume_ms = 5; // half the producers' pace: the consumers keep up, the queue stays short
     int capacity = 256;
     int sample_ms = 1000; // how often the memory is sampled
     [[nodiscard]] long long items() const; // per producer, so that producing lasts `seconds`
@@ -37,12 +37,12 @@ struct StressConfig {
 
 // One sample of the front end and of every process below it (fork server, supervisor, workers).
 struct TreeSample {
-    double t_s = 0;           // since the sampler started
-    double front_rss_mb = 0;  // VmRSS of the front end
-    double front_hwm_mb = 0;  // its VmHWM, the peak so far
-    double tree_rss_mb = 0;   // the descendants' VmRSS added up (shared pages counted in each)
-    double tree_pss_mb = 0;   // their Pss added up: shared pages divided among their users
-    int processes = 0;        // descendants alive
+    double t_s = 0; // since the sampler started
+    double front_rss_mb = 0; // VmRSS of the front end
+    double front_hwm_mb = 0; // its VmHWM, the peak so far
+    double tree_rss_mb = 0; // the descendants' VmRSS added up (shared pages counted in each)
+    double tree_pss_mb = 0; // their Pss added up: shared pages divided among their users
+    int processes = 0; // descendants alive
 };
 
 // Samples `root` and its descendants from /proc once every `interval_ms` on its own thread
@@ -70,16 +70,16 @@ private:
 
 // What one front end's run measured.
 struct FrontEndResult {
-    std::string error;            // empty: the run completed
-    double wall_s = 0;            // the run's wall time, as the front end measured it
-    std::uint64_t events = 0;     // recorded by the front end (kept or only counted)
-    std::uint64_t dropped = 0;    // not written: a ring was full (the app's count)
-    std::uint64_t not_kept = 0;   // counted, past the recording's event limit
-    std::uint64_t queue_ops = 0;  // puts and gets the recording counted
-    int workers = 0;              // worker processes the front end saw start
-    double peak_rss_mb = 0;       // the front end's peak RSS: over its life (CLI), until the run ended (GUI)
-    std::uint64_t spans = 0;      // GUI: the timeline spans the recording kept
-    long paints = -1;             // GUI: paint events its widgets got during the run
+    std::string error; // empty: the run completed
+    double wall_s = 0; // the run's wall time, as the front end measured it
+    std::uint64_t events = 0; // recorded by the front end (kept or only counted)
+    std::uint64_t dropped = 0; // not written: a ring was full (the app's count)
+    std::uint64_t not_kept = 0; // counted, past the recording's event limit
+    std::uint64_t queue_ops = 0; // puts and gets the recording counted
+    int workers = 0; // worker processes the front end saw start
+    double peak_rss_mb = 0; // the front end's peak RSS: over its life (CLI), until the run ended (GUI)
+    std::uint64_t spans = 0; // GUI: the timeline spans the recording kept
+    long paints = -1; // GUI: paint events its widgets got during the run
     std::vector<TreeSample> samples;
 };
 
@@ -88,6 +88,7 @@ FrontEndResult run_cli(const std::string& cli_path, const StressConfig& config);
 
 // Prints `name value unit` lines for one front end's run and its targets; returns targets missed.
 // With a `csv` path, also writes every memory sample there.
-int report(const std::string& front_end, const StressConfig& config, const FrontEndResult& result, const std::string& csv);
+int report(const std::string& front_end, const StressConfig& config, const FrontEndResult& result,
+           const std::string& csv);
 
 } // namespace forkscope::bench

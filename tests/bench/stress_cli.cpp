@@ -90,7 +90,8 @@ void parse_report(const std::string& text, FrontEndResult& r)
             ++r.workers;
         else if (std::sscanf(line.c_str(), " wall time %lf s", &r.wall_s) == 1)
             wall = true;
-        else if (std::sscanf(line.c_str(), "telemetry %llu events recorded over %63[^(](%llu dropped by full rings, %llu counted",
+        else if (std::sscanf(line.c_str(),
+                             "telemetry %llu events recorded over %63[^(](%llu dropped by full rings, %llu counted",
                              &events, over, &dropped, &not_kept) == 4) {
             r.events = events;
             r.dropped = dropped;
@@ -120,8 +121,8 @@ FrontEndResult run_cli(const std::string& cli_path, const StressConfig& config)
         return r;
     }
     TreeSampler sampler(pid, config.sample_ms);
-    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                             std::chrono::duration<double>(config.limit_s()));
+    const auto deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(config.limit_s()));
     int status = 0;
     rusage usage{};
     const bool in_time = wait_cli(pid, deadline, status, usage);

@@ -36,7 +36,8 @@ void write_csv(const std::string& path, const std::vector<TreeSample>& samples)
     }
     std::fprintf(f, "t_s,front_rss_mb,front_hwm_mb,processes,tree_rss_mb,tree_pss_mb\n");
     for (const TreeSample& s : samples)
-        std::fprintf(f, "%.3f,%.1f,%.1f,%d,%.1f,%.1f\n", s.t_s, s.front_rss_mb, s.front_hwm_mb, s.processes, s.tree_rss_mb, s.tree_pss_mb);
+        std::fprintf(f, "%.3f,%.1f,%.1f,%d,%.1f,%.1f\n", s.t_s, s.front_rss_mb, s.front_hwm_mb, s.processes,
+                     s.tree_rss_mb, s.tree_pss_mb);
     std::fclose(f);
 }
 
@@ -45,7 +46,9 @@ void write_csv(const std::string& path, const std::vector<TreeSample>& samples)
 int report(const std::string& front_end, const StressConfig& config, const FrontEndResult& r, const std::string& csv)
 {
     const std::string prefix = "fs.stress." + front_end + ".";
-    auto metric = [&](const std::string& name, double value, const char* unit) { metricLine(prefix + name, value, unit); };
+    auto metric = [&](const std::string& name, double value, const char* unit) {
+        metricLine(prefix + name, value, unit);
+    };
     if (!r.error.empty())
         std::printf("# %s: FAILED: %s\n", front_end.c_str(), r.error.c_str());
     metric("completed", r.error.empty() ? 1 : 0, "runs");
@@ -107,12 +110,14 @@ int report(const std::string& front_end, const StressConfig& config, const Front
     metric("run_processes_pss_max", pss_max, "MB");
     for (int tenth = 0; tenth <= 10; ++tenth) {
         const TreeSample& s = sample_at(r.samples, tenth / 10.0);
-        std::printf("# %s %3d%%  t %6.1f s  front end RSS %6.1f MB (peak %6.1f)  %3d processes below it: RSS %7.1f MB, PSS %6.1f MB\n",
-                    front_end.c_str(), tenth * 10, s.t_s, s.front_rss_mb, s.front_hwm_mb, s.processes, s.tree_rss_mb,
-                    s.tree_pss_mb);
+        std::printf(
+            "# %s %3d%%  t %6.1f s  front end RSS %6.1f MB (peak %6.1f)  %3d processes below it: RSS %7.1f MB, PSS %6.1f MB\n",
+            front_end.c_str(), tenth * 10, s.t_s, s.front_rss_mb, s.front_hwm_mb, s.processes, s.tree_rss_mb,
+            s.tree_pss_mb);
     }
-    missed += printTarget(front_end + ": RSS growth over the last half <= " + std::to_string(int(kMaxLastHalfGrowthPercent)) + " %",
-                          growth <= kMaxLastHalfGrowthPercent, growth, "%");
+    missed += printTarget(
+        front_end + ": RSS growth over the last half <= " + std::to_string(int(kMaxLastHalfGrowthPercent)) + " %",
+        growth <= kMaxLastHalfGrowthPercent, growth, "%");
     missed += printTarget(front_end + ": peak RSS <= " + std::to_string(int(kMaxPeakRssMb)) + " MB",
                           r.peak_rss_mb > 0 && r.peak_rss_mb <= kMaxPeakRssMb, r.peak_rss_mb, "MB");
     std::fflush(stdout);

@@ -19,7 +19,8 @@ namespace {
 // A ring in its own shared mapping, for the telemetry benchmarks.
 struct BenchRing {
     explicit BenchRing(std::uint32_t capacity, std::uint32_t worker = 0)
-        : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker)) {}
+        : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker))
+    { }
     SharedMemory memory;
     EventRing* ring;
 };

@@ -56,8 +56,9 @@ private slots:
 
 void TestCli::runPrintsEveryWorkerEventWithItsPid()
 {
-    const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=8"),
-                             QStringLiteral("--set"), QStringLiteral("join=one-by-one"), QStringLiteral("--set"), QStringLiteral("work_ms=10")});
+    const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                             QStringLiteral("workers=8"), QStringLiteral("--set"), QStringLiteral("join=one-by-one"),
+                             QStringLiteral("--set"), QStringLiteral("work_ms=10")});
     QCOMPARE(r.exitCode, 0);
     const QStringList started = linesStarting(r.out, QStringLiteral("started"));
     QCOMPARE(started.size(), 8);
@@ -82,8 +83,9 @@ void TestCli::runPrintsEveryWorkerEventWithItsPid()
 void TestCli::oneByOneTakesTheSumAfterAllTheLongest()
 {
     auto wall = [](const QString& join) {
-        const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=3"),
-                                 QStringLiteral("--set"), QStringLiteral("work_ms=300"), QStringLiteral("--set"), QStringLiteral("join=") + join});
+        const Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                                 QStringLiteral("workers=3"), QStringLiteral("--set"), QStringLiteral("work_ms=300"),
+                                 QStringLiteral("--set"), QStringLiteral("join=") + join});
         return QRegularExpression(QStringLiteral("wall time\\s+([0-9.]+) s")).match(r.out).captured(1).toDouble();
     };
     const double oneByOne = wall(QStringLiteral("one-by-one"));
@@ -98,19 +100,22 @@ void TestCli::badInputExitsWithTwo_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     const QString run = QStringLiteral("run"), p = QStringLiteral("processes"), set = QStringLiteral("--set");
-    QTest::newRow("workers=0") << QStringList{run, p, set, QStringLiteral("workers=0")} << "forkscope-cli: workers: must be 1..256, got 0";
+    QTest::newRow("workers=0") << QStringList{run, p, set, QStringLiteral("workers=0")}
+                               << "forkscope-cli: workers: must be 1..256, got 0";
     QTest::newRow("workers=100000") << QStringList{run, p, set, QStringLiteral("workers=100000")}
                                     << "forkscope-cli: workers: must be 1..256, got 100000";
     QTest::newRow("nosuchfield") << QStringList{run, p, set, QStringLiteral("nosuchfield=1")}
                                  << "forkscope-cli: nosuchfield: no such field in scenario 'processes'";
     QTest::newRow("bad choice") << QStringList{run, p, set, QStringLiteral("join=sideways")}
                                 << "forkscope-cli: join: must be one of after-all, one-by-one, none; got 'sideways'";
-    QTest::newRow("unknown scenario") << QStringList{run, QStringLiteral("nope")} << "forkscope-cli: unknown scenario 'nope'";
+    QTest::newRow("unknown scenario") << QStringList{run, QStringLiteral("nope")}
+                                      << "forkscope-cli: unknown scenario 'nope'";
     QTest::newRow("missing file") << QStringList{run, QStringLiteral("/nonexistent/x.json")}
                                   << "forkscope-cli: /nonexistent/x.json: cannot open";
     QTest::newRow("no command") << QStringList{} << "forkscope-cli: missing command";
     QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "forkscope-cli: unknown command 'fly'";
-    QTest::newRow("unknown option") << QStringList{run, p, QStringLiteral("--bogus")} << "forkscope-cli: Unknown option 'bogus'.";
+    QTest::newRow("unknown option") << QStringList{run, p, QStringLiteral("--bogus")}
+                                    << "forkscope-cli: Unknown option 'bogus'.";
 }
 
 void TestCli::badInputExitsWithTwo()
@@ -129,7 +134,8 @@ void TestCli::scenarioFilesRun()
     const QString path = dir.filePath(QStringLiteral("two.json"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {"workers": 2, "work_ms": 1}})");
+    file.write(
+        R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {"workers": 2, "work_ms": 1}})");
     file.close();
     const Result r = runCli({QStringLiteral("run"), path, QStringLiteral("--set"), QStringLiteral("daemon=true")});
     QCOMPARE(r.exitCode, 0);
@@ -157,9 +163,10 @@ void TestCli::exportsWriteFilesThatShowReads()
     QTemporaryDir dir;
     const QString run = dir.filePath(QStringLiteral("run.json")), trace = dir.filePath(QStringLiteral("trace.json"));
     const QString events = dir.filePath(QStringLiteral("x.events.csv"));
-    Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=3"),
-                       QStringLiteral("--set"), QStringLiteral("work_ms=20"), QStringLiteral("--export"), run, QStringLiteral("-e"),
-                       trace, QStringLiteral("-e"), events, QStringLiteral("-e"), QStringLiteral("tasks:") + dir.filePath(QStringLiteral("t.csv"))});
+    Result r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                       QStringLiteral("workers=3"), QStringLiteral("--set"), QStringLiteral("work_ms=20"),
+                       QStringLiteral("--export"), run, QStringLiteral("-e"), trace, QStringLiteral("-e"), events,
+                       QStringLiteral("-e"), QStringLiteral("tasks:") + dir.filePath(QStringLiteral("t.csv"))});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("exported Chrome trace to ") + trace), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("exported task timings CSV to ") + dir.filePath(QStringLiteral("t.csv"))));
@@ -183,8 +190,9 @@ void TestCli::exportsWriteFilesThatShowReads()
     QVERIFY(r.out.contains(QStringLiteral("telemetry")));
 
     // A run longer than a second draws its progress line on stderr (forced: stderr is a pipe here).
-    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=1"),
-                QStringLiteral("--set"), QStringLiteral("work_ms=1400"), QStringLiteral("--progress")});
+    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                QStringLiteral("workers=1"), QStringLiteral("--set"), QStringLiteral("work_ms=1400"),
+                QStringLiteral("--progress")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains(QStringLiteral("\rrunning 1.")), qPrintable(r.err));
 }
@@ -197,7 +205,8 @@ void TestCli::badExportsAndRunFilesExitWithTwo()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
     QVERIFY(!r.out.contains(QStringLiteral("run 1:"))); // refused before anything ran
-    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--export"), dir.filePath(QStringLiteral("x.txt"))});
+    r = runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--export"),
+                dir.filePath(QStringLiteral("x.txt"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("unknown format")));
 
@@ -208,18 +217,21 @@ void TestCli::badExportsAndRunFilesExitWithTwo()
     file.close();
     r = runCli({QStringLiteral("show"), broken});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(broken) && r.err.contains(QStringLiteral("version: 7 is not supported")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(broken) && r.err.contains(QStringLiteral("version: 7 is not supported")),
+             qPrintable(r.err));
 }
 
 void TestCli::interruptStopsTheRunAndLeavesNoProcess()
 {
     QProcess cli;
-    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
-                                                   QStringLiteral("workers=3"), QStringLiteral("--set"), QStringLiteral("work_ms=600000")});
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH),
+              {QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=3"),
+               QStringLiteral("--set"), QStringLiteral("work_ms=600000")});
     QVERIFY(cli.waitForStarted());
     QString out;
     QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()),
-                              linesStarting(out, QStringLiteral("started")).size() == 3), 20000);
+                              linesStarting(out, QStringLiteral("started")).size() == 3),
+                             20000);
     ::kill(static_cast<pid_t>(cli.processId()), SIGINT); // Ctrl-C
     QVERIFY(cli.waitForFinished(10000));
     out += QString::fromUtf8(cli.readAllStandardOutput());
@@ -243,9 +255,11 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
     QVERIFY(cli.waitForStarted());
     QString out;
     QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()),
-                              linesStarting(out, QStringLiteral("started")).size() == 3), 20000);
+                              linesStarting(out, QStringLiteral("started")).size() == 3),
+                             20000);
     std::vector<pid_t> pids;
-    const QRegularExpressionMatch run = QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
+    const QRegularExpressionMatch run =
+        QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
     QVERIFY2(run.hasMatch(), qPrintable(out));
     pids.push_back(run.captured(1).toInt()); // the run's main process
     pids.push_back(run.captured(2).toInt()); // the fork server
@@ -265,7 +279,8 @@ void TestCli::killedCliLeavesNoProcessAndNoFile()
     QVERIFY(cli.waitForFinished(10000));
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),
              forkscope::testing::describe_present(pids).c_str());
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(), 1000);
     // The run's shared memory is memfds, gone with their last process: nothing new in /dev/shm.
     const QStringList left = forkscope::testing::shmLeftovers(shmBefore);
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));

@@ -39,11 +39,12 @@ void TestScenarios::producerConsumerSentinelsEndEveryConsumer()
     // Seed 001: "there are several consumer processes, put None that many times". A queue of
     // capacity 2 makes the producers block on put; every item arrives exactly once.
     CliResult cli;
-    const QJsonObject r = runResult(QStringLiteral("producer-consumer"),
-                                    {QStringLiteral("producers=3"), QStringLiteral("consumers=3"), QStringLiteral("capacity=2"),
-                                     QStringLiteral("items=20"), QStringLiteral("produce_ms=1"), QStringLiteral("consume_ms=2"),
-                                     QStringLiteral("consume_dist=exponential")},
-                                    &cli);
+    const QJsonObject r =
+        runResult(QStringLiteral("producer-consumer"),
+                  {QStringLiteral("producers=3"), QStringLiteral("consumers=3"), QStringLiteral("capacity=2"),
+                   QStringLiteral("items=20"), QStringLiteral("produce_ms=1"), QStringLiteral("consume_ms=2"),
+                   QStringLiteral("consume_dist=exponential")},
+                  &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("produced")).toInt(), 60);
     QCOMPARE(r.value(QStringLiteral("consumed")).toInt(), 60);
@@ -66,7 +67,8 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QCOMPARE(r.value(QStringLiteral("consumed")).toInt(), 100);
     QVERIFY(r.value(QStringLiteral("every_item_once")).toBool());
     QCOMPARE(cli.out.count(QStringLiteral("killed by SIGTERM (-15)")), 2); // a line per consumer
-    QVERIFY2(cli.out.contains(QStringLiteral("4 workers: 2 exited with code 0, 2 killed by SIGTERM")), qPrintable(cli.out));
+    QVERIFY2(cli.out.contains(QStringLiteral("4 workers: 2 exited with code 0, 2 killed by SIGTERM")),
+             qPrintable(cli.out));
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
 }
 
@@ -76,14 +78,17 @@ void TestScenarios::poolApplyRunsOneAtATimeApplyAsyncInParallel()
     // lets Pool(3) run three at once.
     const QStringList common{QStringLiteral("size=3"), QStringLiteral("tasks=6"), QStringLiteral("task_ms=100")};
     CliResult cli;
-    const QJsonObject apply = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply")}, &cli);
+    const QJsonObject apply =
+        runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply")}, &cli);
     QVERIFY2(!apply.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(apply.value(QStringLiteral("tasks")).toInt(), 6);
     QVERIFY(apply.value(QStringLiteral("wall_ns")).toDouble() >= 0.6e9);
     QVERIFY2(apply.value(QStringLiteral("parallelism")).toDouble() <= 1.05, qPrintable(cli.out));
-    const QJsonObject async = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply_async")}, &cli);
+    const QJsonObject async =
+        runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=apply_async")}, &cli);
     QVERIFY2(async.value(QStringLiteral("parallelism")).toDouble() >= 1.8, qPrintable(cli.out)); // 3 on an idle machine
-    const QJsonObject map = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=map"), QStringLiteral("chunksize=2")}, &cli);
+    const QJsonObject map = runResult(
+        QStringLiteral("pool"), common + QStringList{QStringLiteral("mode=map"), QStringLiteral("chunksize=2")}, &cli);
     QCOMPARE(map.value(QStringLiteral("tasks")).toInt(), 6);
 }
 
@@ -94,7 +99,8 @@ void TestScenarios::poolReusesItsWorkersUnlessMaxTasksPerChild()
     const QJsonObject reused = runResult(QStringLiteral("pool"), common, &cli);
     QVERIFY2(!reused.isEmpty(), qPrintable(cli.out + cli.err));
     QVERIFY(reused.value(QStringLiteral("worker_pids")).toInt() <= 2); // the same PIDs again and again
-    const QJsonObject fresh = runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("maxtasksperchild=1")}, &cli);
+    const QJsonObject fresh =
+        runResult(QStringLiteral("pool"), common + QStringList{QStringLiteral("maxtasksperchild=1")}, &cli);
     QCOMPARE(fresh.value(QStringLiteral("worker_pids")).toInt(), 6); // a new worker for every task
 }
 
@@ -103,7 +109,8 @@ void TestScenarios::ticketRaceWithoutLockOversells()
     // Seed 001, with its delays (read 0.1 s, write 0.2 s): one ticket, five buyers, no lock —
     // they all read 1 before anyone writes 0, and more than one ticket is sold.
     CliResult cli;
-    const QJsonObject r = runResult(QStringLiteral("ticket-race"), {QStringLiteral("buyers=5"), QStringLiteral("tickets=1")}, &cli);
+    const QJsonObject r =
+        runResult(QStringLiteral("ticket-race"), {QStringLiteral("buyers=5"), QStringLiteral("tickets=1")}, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("stock")).toInt(), 1);
     QVERIFY2(r.value(QStringLiteral("sold")).toInt() > 1, qPrintable(cli.out));
@@ -117,16 +124,18 @@ void TestScenarios::ticketRaceWithLockSellsExactlyTheStock()
     // The same with the Lock: buyers take turns, exactly the stock is sold, the rest are told no.
     // Shorter delays keep the serialised run short; the lock is what decides, not the timing.
     CliResult cli;
-    const QJsonObject r = runResult(QStringLiteral("ticket-race"),
-                                    {QStringLiteral("buyers=6"), QStringLiteral("tickets=3"), QStringLiteral("lock=true"),
-                                     QStringLiteral("read_ms=20"), QStringLiteral("write_ms=20")},
-                                    &cli);
+    const QJsonObject r =
+        runResult(QStringLiteral("ticket-race"),
+                  {QStringLiteral("buyers=6"), QStringLiteral("tickets=3"), QStringLiteral("lock=true"),
+                   QStringLiteral("read_ms=20"), QStringLiteral("write_ms=20")},
+                  &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("sold")).toInt(), 3);
     QCOMPARE(r.value(QStringLiteral("oversold")).toInt(), 0);
     QCOMPARE(r.value(QStringLiteral("left_in_file")).toInt(), 0);
     QCOMPARE(cli.out.count(QStringLiteral("no ticket left to buy")), 3);
-    QVERIFY2(QRegularExpression(QStringLiteral("lock \\d+ +6 +5 ")).match(cli.out).hasMatch(), qPrintable(cli.out)); // 6 taken, 5 waited
+    QVERIFY2(QRegularExpression(QStringLiteral("lock \\d+ +6 +5 ")).match(cli.out).hasMatch(),
+             qPrintable(cli.out)); // 6 taken, 5 waited
 }
 
 void TestScenarios::sharedStateGlobalsAreCopiesValuesAreShared()
@@ -134,7 +143,8 @@ void TestScenarios::sharedStateGlobalsAreCopiesValuesAreShared()
     // Seed 003: a global changed in a child is unchanged in the parent; a Value is shared; threads
     // of one process share its global. A locked += loses nothing; get-then-set never gains.
     CliResult cli;
-    const QJsonObject r = runResult(QStringLiteral("shared-state"), {QStringLiteral("workers=3"), QStringLiteral("increments=5000")}, &cli);
+    const QJsonObject r = runResult(QStringLiteral("shared-state"),
+                                    {QStringLiteral("workers=3"), QStringLiteral("increments=5000")}, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("global_in_parent")).toInt(), 1);
     QCOMPARE(r.value(QStringLiteral("global_in_each_child")).toInt(), 5001);
@@ -143,8 +153,9 @@ void TestScenarios::sharedStateGlobalsAreCopiesValuesAreShared()
     QCOMPARE(r.value(QStringLiteral("threads_global")).toInt(), 15001);
     QCOMPARE(cli.out.count(QStringLiteral("my global a is now 5001")), 3);
 
-    const QJsonObject racy = runResult(QStringLiteral("shared-state"),
-                                       {QStringLiteral("increments=20000"), QStringLiteral("value_update=get-then-set")}, &cli);
+    const QJsonObject racy =
+        runResult(QStringLiteral("shared-state"),
+                  {QStringLiteral("increments=20000"), QStringLiteral("value_update=get-then-set")}, &cli);
     QVERIFY2(!racy.isEmpty(), qPrintable(cli.out + cli.err));
     QVERIFY(racy.value(QStringLiteral("value")).toInt() <= 40001);
     QCOMPARE(racy.value(QStringLiteral("lost_updates")).toInt(), 40001 - racy.value(QStringLiteral("value")).toInt());
@@ -162,7 +173,8 @@ void TestScenarios::poolQueueReaderFindsWhatTheWriterPut()
     for (const char* c : {"i", "t", "c", "a", "s"})
         QVERIFY(cli.out.contains(QStringLiteral("reader got from the queue: %1").arg(QLatin1String(c))));
     // Without it, a writer taking 1.2 s is still putting when the reader counts qsize().
-    const QJsonObject early = runResult(QStringLiteral("pool-queue"), {QStringLiteral("wait_ms=0"), QStringLiteral("put_ms=200")}, &cli);
+    const QJsonObject early =
+        runResult(QStringLiteral("pool-queue"), {QStringLiteral("wait_ms=0"), QStringLiteral("put_ms=200")}, &cli);
     QVERIFY2(!early.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(early.value(QStringLiteral("written")).toInt(), 6);
     QVERIFY(early.value(QStringLiteral("read")).toInt() < 6);
@@ -175,7 +187,8 @@ void TestScenarios::cpuSpeedupTimesEverySplit()
     // (How much faster two are depends on the CPUs free at the time: that is the benchmark's
     // business, not a test's.)
     CliResult cli;
-    const QJsonObject r = runResult(QStringLiteral("cpu-speedup"), {QStringLiteral("max_workers=2"), QStringLiteral("work_ms=50")}, &cli);
+    const QJsonObject r =
+        runResult(QStringLiteral("cpu-speedup"), {QStringLiteral("max_workers=2"), QStringLiteral("work_ms=50")}, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     const QJsonArray measured = r.value(QStringLiteral("measured")).toArray();
     QCOMPARE(measured.size(), 2);
@@ -223,7 +236,8 @@ void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
     const QString source = dir.filePath(QStringLiteral("src")), destination = dir.filePath(QStringLiteral("dst"));
     makeSource(source, 5, 200'000);
     CliResult cli;
-    const QStringList sets{QStringLiteral("source=") + source, QStringLiteral("destination=") + destination, QStringLiteral("chunk_kb=16")};
+    const QStringList sets{QStringLiteral("source=") + source, QStringLiteral("destination=") + destination,
+                           QStringLiteral("chunk_kb=16")};
     const QJsonObject r = runResult(QStringLiteral("folder-copy"), sets, &cli);
     QVERIFY2(!r.isEmpty(), qPrintable(cli.out + cli.err));
     QCOMPARE(r.value(QStringLiteral("files")).toInt(), 8); // five files, the empty one, the link and sub/
@@ -235,7 +249,8 @@ void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
     const QStringList copied = QDir(destination).entryList(QDir::Files | QDir::Hidden);
     QCOMPARE(copied.size(), 7); // and no temporary file left
     for (const QString& name : copied)
-        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
+        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name),
+                 qPrintable(name));
     QVERIFY(cli.out.contains(QStringLiteral("100.00%")));
 
     // Again: every file exists, none is replaced, the run fails and says why.
@@ -243,14 +258,16 @@ void TestScenarios::folderCopyIsByteIdenticalAndNeverOverwrites()
     QVERIFY(changed.open(QIODevice::WriteOnly));
     changed.write("mine");
     changed.close();
-    const CliResult again = forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), sets[0],
-                                                        QStringLiteral("--set"), sets[1]});
+    const CliResult again =
+        forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
+                                    sets[0], QStringLiteral("--set"), sets[1]});
     QCOMPARE(again.exitCode, 3);
     QVERIFY2(again.out.contains(QStringLiteral("file0.bin: exists, not replaced")), qPrintable(again.out));
     QCOMPARE(contents(destination + QStringLiteral("/file0.bin")), QByteArray("mine"));
     // With --overwrite it is.
-    const CliResult forced = forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), sets[0],
-                                                         QStringLiteral("--set"), sets[1], QStringLiteral("--overwrite")});
+    const CliResult forced =
+        forkscope::testing::runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
+                                    sets[0], QStringLiteral("--set"), sets[1], QStringLiteral("--overwrite")});
     QCOMPARE(forced.exitCode, 0);
     QCOMPARE(contents(destination + QStringLiteral("/file0.bin")), contents(source + QStringLiteral("/file0.bin")));
 }
@@ -264,9 +281,11 @@ void TestScenarios::folderCopyKilledLeavesNoFileUnderAFinalName()
     makeSource(source, 4, 160'000);
     QProcess cli;
     cli.start(QStringLiteral(FORKSCOPE_CLI_PATH),
-              {QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), QStringLiteral("source=") + source,
-               QStringLiteral("--set"), QStringLiteral("destination=") + destination, QStringLiteral("--set"), QStringLiteral("chunk_kb=16"),
-               QStringLiteral("--set"), QStringLiteral("chunk_delay_ms=20"), QStringLiteral("--set"), QStringLiteral("pool_size=2")});
+              {QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
+               QStringLiteral("source=") + source, QStringLiteral("--set"),
+               QStringLiteral("destination=") + destination, QStringLiteral("--set"), QStringLiteral("chunk_kb=16"),
+               QStringLiteral("--set"), QStringLiteral("chunk_delay_ms=20"), QStringLiteral("--set"),
+               QStringLiteral("pool_size=2")});
     QVERIFY(cli.waitForStarted());
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += cli.readAllStandardOutput()).contains("% ("), 20000); // a file is done
@@ -275,7 +294,8 @@ void TestScenarios::folderCopyKilledLeavesNoFileUnderAFinalName()
     QTest::qWait(300); // the workers die with the CLI (PDEATHSIG); give the last write its moment
     int complete = 0;
     for (const QString& name : QDir(destination).entryList(QDir::Files)) {
-        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name), qPrintable(name));
+        QVERIFY2(contents(source + QLatin1Char('/') + name) == contents(destination + QLatin1Char('/') + name),
+                 qPrintable(name));
         ++complete;
     }
     QVERIFY(complete >= 1);
@@ -295,10 +315,13 @@ void TestScenarios::folderCopyRefusesBadFolders()
     };
     CliResult r = run({QStringLiteral("source=") + dir.filePath(QStringLiteral("missing"))});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("source: folder ")) && r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("source: folder ")) && r.err.contains(QStringLiteral("does not exist")),
+             qPrintable(r.err));
     r = run({QStringLiteral("source=") + source, QStringLiteral("destination=") + source + QStringLiteral("/inner")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("destination: ")) && r.err.contains(QStringLiteral("is inside the source folder")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("destination: ")) &&
+                 r.err.contains(QStringLiteral("is inside the source folder")),
+             qPrintable(r.err));
     r = run({});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("source: must name the folder to copy")));
@@ -313,9 +336,9 @@ void TestScenarios::workersThatCannotBeForkedEndTheRunWithACount()
         QSKIP("needs a user id of its own to count processes exactly, which only root can take "
               "(tst_pool covers the pool's side under a limit of 0)");
     const CliResult cli = forkscope::testing::runCli(
-        {QStringLiteral("run"), QStringLiteral("producer-consumer"), QStringLiteral("--set"), QStringLiteral("producers=3"),
-         QStringLiteral("--set"), QStringLiteral("consumers=3"), QStringLiteral("--set"), QStringLiteral("capacity=1"),
-         QStringLiteral("--set"), QStringLiteral("items=50")},
+        {QStringLiteral("run"), QStringLiteral("producer-consumer"), QStringLiteral("--set"),
+         QStringLiteral("producers=3"), QStringLiteral("--set"), QStringLiteral("consumers=3"), QStringLiteral("--set"),
+         QStringLiteral("capacity=1"), QStringLiteral("--set"), QStringLiteral("items=50")},
         30000, [] { (void)forkscope::testing::limitProcesses(8); });
     QCOMPARE(cli.exitCode, 3);
     static const QRegularExpression failed(QStringLiteral(

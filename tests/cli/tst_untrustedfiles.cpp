@@ -66,20 +66,24 @@ void TestUntrustedFiles::scenarioFileStringsNeverRunACommand()
         // As the scenario, as a choice, as both folders of a folder copy, and as an unknown key.
         const QList<QByteArray> documents{
             R"({"format": "forkscope-scenario", "version": 1, "scenario": ")" + quoted + R"(", "config": {}})",
-            R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {"join": ")" + quoted + R"("}})",
-            R"({"format": "forkscope-scenario", "version": 1, "scenario": "folder-copy", "config": {"source": ")" + quoted +
-                R"(", "destination": ")" + dir.filePath(QStringLiteral("out")).toUtf8() + R"("}})",
-            R"({"format": "forkscope-scenario", "version": 1, "scenario": "folder-copy", "config": {"source": ")" + source.toUtf8() +
-                R"(", "destination": ")" + quoted + R"("}})",
-            R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {")" + quoted + R"(": 1}})"};
+            R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {"join": ")" + quoted +
+                R"("}})",
+            R"({"format": "forkscope-scenario", "version": 1, "scenario": "folder-copy", "config": {"source": ")" +
+                quoted + R"(", "destination": ")" + dir.filePath(QStringLiteral("out")).toUtf8() + R"("}})",
+            R"({"format": "forkscope-scenario", "version": 1, "scenario": "folder-copy", "config": {"source": ")" +
+                source.toUtf8() + R"(", "destination": ")" + quoted + R"("}})",
+            R"({"format": "forkscope-scenario", "version": 1, "scenario": "processes", "config": {")" + quoted +
+                R"(": 1}})"};
         for (const QByteArray& document : documents) {
             writeText(file, document);
             const CliResult r = runCli({QStringLiteral("run"), file});
-            QVERIFY2(r.exitCode == 2 || r.exitCode == 0 || r.exitCode == 3, qPrintable(QString::fromUtf8(document) + r.err));
+            QVERIFY2(r.exitCode == 2 || r.exitCode == 0 || r.exitCode == 3,
+                     qPrintable(QString::fromUtf8(document) + r.err));
             QVERIFY2(!QFileInfo::exists(canary), qPrintable(QStringLiteral("ran: ") + QString::fromUtf8(document)));
         }
         // And through --set, where a shell would not have seen it either.
-        runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("join=") + command});
+        runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                QStringLiteral("join=") + command});
         QVERIFY(!QFileInfo::exists(canary));
     }
 }
@@ -90,13 +94,15 @@ void TestUntrustedFiles::runFileStringsNeverRunACommand()
     QTemporaryDir dir;
     const QString canary = dir.filePath(QStringLiteral("canary"));
     const QString run = dir.filePath(QStringLiteral("run.json"));
-    QCOMPARE(runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"), QStringLiteral("workers=2"),
-                     QStringLiteral("--set"), QStringLiteral("work_ms=1"), QStringLiteral("--export"), run})
+    QCOMPARE(runCli({QStringLiteral("run"), QStringLiteral("processes"), QStringLiteral("--set"),
+                     QStringLiteral("workers=2"), QStringLiteral("--set"), QStringLiteral("work_ms=1"),
+                     QStringLiteral("--export"), run})
                  .exitCode,
              0);
     QByteArray text = readText(run);
     int replaced = 0;
-    for (const QString& name : {QStringLiteral("Process-1"), QStringLiteral("Process-2"), QStringLiteral("MainProcess")}) {
+    for (const QString& name :
+         {QStringLiteral("Process-1"), QStringLiteral("Process-2"), QStringLiteral("MainProcess")}) {
         const QByteArray command = commandsCreating(canary).at(replaced % 5).toUtf8().replace('"', "\\\"");
         replaced += text.count(name.toUtf8()) > 0;
         text.replace(name.toUtf8(), command);
@@ -116,8 +122,10 @@ void TestUntrustedFiles::folderCopyNeverWritesThroughALinkInTheDestination()
     // --set overwrite=true: the outside file keeps its bytes.
     for (const bool overwrite : {false, true}) {
         QTemporaryDir dir;
-        const QString source = dir.filePath(QStringLiteral("source")), destination = dir.filePath(QStringLiteral("destination"));
-        const QString outside = dir.filePath(QStringLiteral("outside.txt")), outsideToo = dir.filePath(QStringLiteral("outside2.txt"));
+        const QString source = dir.filePath(QStringLiteral("source")),
+                      destination = dir.filePath(QStringLiteral("destination"));
+        const QString outside = dir.filePath(QStringLiteral("outside.txt")),
+                      outsideToo = dir.filePath(QStringLiteral("outside2.txt"));
         QVERIFY(QDir().mkpath(source) && QDir().mkpath(destination));
         writeText(source + QStringLiteral("/a.txt"), "from the source");
         writeText(source + QStringLiteral("/b.txt"), "from the source too");
@@ -125,9 +133,11 @@ void TestUntrustedFiles::folderCopyNeverWritesThroughALinkInTheDestination()
         writeText(outsideToo, "outside too");
         QVERIFY(QFile::link(outside, destination + QStringLiteral("/a.txt")));
         QVERIFY(QFile::link(outsideToo, destination + QStringLiteral("/.b.txt.forkscope-part")));
-        const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
-                                    QStringLiteral("source=") + source, QStringLiteral("--set"), QStringLiteral("destination=") + destination,
-                                    QStringLiteral("--set"), QStringLiteral("overwrite=%1").arg(overwrite ? QStringLiteral("true") : QStringLiteral("false"))});
+        const CliResult r =
+            runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
+                    QStringLiteral("source=") + source, QStringLiteral("--set"),
+                    QStringLiteral("destination=") + destination, QStringLiteral("--set"),
+                    QStringLiteral("overwrite=%1").arg(overwrite ? QStringLiteral("true") : QStringLiteral("false"))});
         QVERIFY2(r.exitCode == 0 || r.exitCode == 3, qPrintable(r.out + r.err));
         QCOMPARE(readText(outside), QByteArray("outside"));
         QCOMPARE(readText(outsideToo), QByteArray("outside too"));
@@ -147,15 +157,17 @@ void TestUntrustedFiles::folderCopyNeverWritesThroughALinkInTheDestination()
 void TestUntrustedFiles::copiesCarryNoSetUserIdBit()
 {
     QTemporaryDir dir;
-    const QString source = dir.filePath(QStringLiteral("source")), destination = dir.filePath(QStringLiteral("destination"));
+    const QString source = dir.filePath(QStringLiteral("source")),
+                  destination = dir.filePath(QStringLiteral("destination"));
     QVERIFY(QDir().mkpath(source));
     const QString program = source + QStringLiteral("/program");
     writeText(program, "#!/bin/sh\n");
     QVERIFY(::chmod(QFile::encodeName(program).constData(), 06755) == 0);
-    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"), QStringLiteral("source=") + source,
-                                QStringLiteral("--set"), QStringLiteral("destination=") + destination});
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("folder-copy"), QStringLiteral("--set"),
+                                QStringLiteral("source=") + source, QStringLiteral("--set"),
+                                QStringLiteral("destination=") + destination});
     QCOMPARE(r.exitCode, 0);
-    struct stat copied {};
+    struct stat copied { };
     QVERIFY(::stat(QFile::encodeName(destination + QStringLiteral("/program")).constData(), &copied) == 0);
     QCOMPARE(copied.st_mode & 07777, 0755u);
 }
@@ -171,7 +183,8 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
     QString out;
     static const QRegularExpression started(QStringLiteral("\\] started +tourist-"));
     QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(cli.readAllStandardOutput()), out.count(started) == 2), 20000);
-    const QRegularExpressionMatch pids = QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
+    const QRegularExpressionMatch pids =
+        QRegularExpression(QStringLiteral("main process pid (\\d+) \\(parent (\\d+)\\)")).match(out);
     QVERIFY2(pids.hasMatch(), qPrintable(out));
     int memfds = 0;
     for (const QString& pid : {pids.captured(1), pids.captured(2)}) {
@@ -179,9 +192,10 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
         for (const QString& fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)) {
             if (!QFile::symLinkTarget(fds.filePath(fd)).contains(QStringLiteral("memfd:")))
                 continue;
-            struct stat s {};
+            struct stat s { };
             QVERIFY(::stat(QFile::encodeName(fds.filePath(fd)).constData(), &s) == 0);
-            QVERIFY2((s.st_mode & 077) == 0, qPrintable(QStringLiteral("fd %1 mode %2").arg(fd).arg(s.st_mode & 0777, 0, 8)));
+            QVERIFY2((s.st_mode & 077) == 0,
+                     qPrintable(QStringLiteral("fd %1 mode %2").arg(fd).arg(s.st_mode & 0777, 0, 8)));
             ++memfds;
         }
     }
@@ -190,7 +204,7 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
     QCOMPARE(folders.size(), 1);
     QDirIterator it(tmp.path(), QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
-        struct stat s {};
+        struct stat s { };
         const QString folder = it.next();
         QVERIFY(::stat(QFile::encodeName(folder).constData(), &s) == 0);
         QVERIFY2((s.st_mode & 077) == 0, qPrintable(folder));

@@ -30,7 +30,8 @@ namespace {
 // A ring in its own shared mapping.
 struct SharedRing {
     SharedRing(std::uint32_t capacity, std::uint32_t worker)
-        : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker)) {}
+        : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker))
+    { }
     SharedMemory memory;
     EventRing* ring;
 };

@@ -112,7 +112,8 @@ void TestJoinableQueue::daemonConsumersEndWithTheMainProcess()
 void TestJoinableQueue::aLostPutDoesNotHoldUpJoin()
 {
     JoinableQueue<int> q(4);
-    forkscope::core::detail::QueueEngineTestAccess::claim_put(forkscope::testing::engine_of(q), forkscope::testing::dead_pid());
+    forkscope::core::detail::QueueEngineTestAccess::claim_put(forkscope::testing::engine_of(q),
+                                                              forkscope::testing::dead_pid());
     QCOMPARE(q.unfinished_tasks(), 1u);
     QCOMPARE(q.recover(), 1u);
     QCOMPARE(q.unfinished_tasks(), 0u);

@@ -29,9 +29,9 @@ using namespace std::chrono_literals;
 namespace {
 
 struct Counter {
-    std::uint64_t value = 0;                // plain: only the lock protects it
-    std::atomic<pid_t> holder{0};           // who entered last
-    std::atomic<std::uint32_t> inside{0};   // how many processes are in the critical section
+    std::uint64_t value = 0; // plain: only the lock protects it
+    std::atomic<pid_t> holder{0}; // who entered last
+    std::atomic<std::uint32_t> inside{0}; // how many processes are in the critical section
     std::atomic<std::uint32_t> overlaps{0}; // times someone found another inside
 };
 
@@ -79,13 +79,13 @@ void TestLock::anotherProcessWaitsOrTimesOut()
     Lock lock;
     lock.acquire();
     Process p([&lock] {
-        int code = lock.acquire(false) ? 1 : 0;          // held by the parent: no
+        int code = lock.acquire(false) ? 1 : 0; // held by the parent: no
         const std::int64_t begin = monotonic_ns();
         if (lock.acquire(true, 100ms))
             code |= 2;
         if (monotonic_ns() - begin < 100 * kNsPerMs)
             code |= 4;
-        code |= lock.acquire(true, 10s) ? 0 : 8;          // released by the parent meanwhile
+        code |= lock.acquire(true, 10s) ? 0 : 8; // released by the parent meanwhile
         lock.release();
         throw SystemExit{code};
     });

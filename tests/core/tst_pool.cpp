@@ -262,10 +262,12 @@ void TestPool::randomKillsNeverHangThePool()
     std::mt19937 rng(20261122);
     std::vector<AsyncResult<int>> results;
     for (int i = 0; i < 300; ++i)
-        results.push_back(pool.apply_async([](int n) {
-            ::usleep(2000);
-            return n;
-        }, i));
+        results.push_back(pool.apply_async(
+            [](int n) {
+                ::usleep(2000);
+                return n;
+            },
+            i));
     int kills = 0;
     while (pool.outstanding() > 0 && kills < 30) {
         pool.poll(std::chrono::milliseconds(rng() % 8));
@@ -331,8 +333,9 @@ void TestPool::aPoolThatCannotForkStopsTheWorkersItStarted()
             Pool pool(3);
             return 11;
         } catch (const ProcessStartError& e) {
-            const std::string expected = exact ? "2 of 3 pool workers could not be started: cannot start ForkPoolWorker-2: "
-                                               : "3 of 3 pool workers could not be started: cannot start ForkPoolWorker-1: ";
+            const std::string expected =
+                exact ? "2 of 3 pool workers could not be started: cannot start ForkPoolWorker-2: "
+                      : "3 of 3 pool workers could not be started: cannot start ForkPoolWorker-1: ";
             if (!starts_with(e.what(), expected + "fork failed: EAGAIN") || e.error() != EAGAIN ||
                 std::string(e.what()).find("the process limit (RLIMIT_NPROC) may be reached") == std::string::npos)
                 return 12;
@@ -366,7 +369,8 @@ void TestPool::aWorkerThatCannotBeReplacedFailsTheWaitingTasks()
             (void)waiting.get(20s); // would wait for ever for a worker that cannot be forked
             return 13;
         } catch (const WorkerLostError& e) {
-            if (!starts_with(e.what(), "no pool worker is left to run it: cannot start ForkPoolWorker-2: fork failed: EAGAIN"))
+            if (!starts_with(e.what(),
+                             "no pool worker is left to run it: cannot start ForkPoolWorker-2: fork failed: EAGAIN"))
                 return 14;
         }
         pool.close();

@@ -339,8 +339,7 @@ void TestQueue::killedWorkersLeaveTheQueueConsistent()
                         std::memcpy(&tag, item.data(), sizeof tag);
                         ledger.counts[tag].fetch_add(1, std::memory_order_relaxed);
                     }
-                } catch (const QueueClosed&) {
-                }
+                } catch (const QueueClosed&) { }
             }));
         }
         for (auto& w : workers)
@@ -431,7 +430,8 @@ void TestQueue::getClaimedNamesTheItemAKilledConsumerHeld()
         QVERIFY2(missing.size() <= 1, std::to_string(missing.size()).c_str());
         if (!missing.empty()) {
             QVERIFY2(missing.front() == held || q.lost_gets() == 1,
-                     ("item " + std::to_string(missing.front()) + " vanished; the claim says " + std::to_string(held)).c_str());
+                     ("item " + std::to_string(missing.front()) + " vanished; the claim says " + std::to_string(held))
+                         .c_str());
             claimed_rounds += missing.front() == held;
         }
     }

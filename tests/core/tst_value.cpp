@@ -36,7 +36,7 @@ void TestValue::aGlobalIsNotSharedAValueIs()
     });
     child.start();
     QVERIFY(child.join(10s));
-    QCOMPARE(g_counter, 0);     // the child changed its own copy
+    QCOMPARE(g_counter, 0); // the child changed its own copy
     QCOMPARE(shared.get(), 10); // the Value is the same memory
 }
 

@@ -22,7 +22,8 @@ constexpr std::string_view kName = "fuzz.json";
 
 bool digits(std::string_view text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // name[index]… separated by dots, e.g. statistics.queues[0].put_blocked_ns.buckets[3], run.t0_ns.

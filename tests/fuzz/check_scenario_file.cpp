@@ -4,9 +4,9 @@
 
 #include "fuzz_checks.h"
 
-#include "scenarios/scenario.h"
 #include "scenarios/config/scenario_file.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 #include <nlohmann/json.hpp>
 

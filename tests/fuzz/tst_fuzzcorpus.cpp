@@ -19,7 +19,7 @@ struct Target {
     const char* name;
     Verdict (*check)(const std::uint8_t*, std::size_t);
     const char* moreSeeds; // a folder of the source tree whose files are seeds too, or null
-    bool lengthPrefixed;   // a protocol frame starts with its length: keep it right half the time
+    bool lengthPrefixed; // a protocol frame starts with its length: keep it right half the time
     int mutationsPerSeed;
 };
 
@@ -89,8 +89,24 @@ QByteArray contents(const QFileInfo& info)
 
 // What a JSON parser or a frame decoder trips on: limits, signs, empties, escapes, bad UTF-8.
 const QByteArray kTokens[] = {
-    "-1", "0", "1e999", "9223372036854775807", "18446744073709551616", "-9223372036854775809", "null", "true",
-    "\"\"", "[]", "{}", "\"x\": 1, ", ",", "\\u0000", "\\ud800", "\xff", "\x7f\xff\xff\xff", QByteArray(4, '\0'),
+    "-1",
+    "0",
+    "1e999",
+    "9223372036854775807",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "null",
+    "true",
+    "\"\"",
+    "[]",
+    "{}",
+    "\"x\": 1, ",
+    ",",
+    "\\u0000",
+    "\\ud800",
+    "\xff",
+    "\x7f\xff\xff\xff",
+    QByteArray(4, '\0'),
 };
 
 // One to four edits: flip a bit, overwrite a byte, cut, delete, duplicate a run, insert a token.
@@ -109,18 +125,10 @@ QByteArray mutated(QByteArray bytes, std::mt19937& rng, bool lengthPrefixed)
             if (size)
                 bytes[at] = char(rng());
             break;
-        case 2:
-            bytes.truncate(at);
-            break;
-        case 3:
-            bytes.remove(at, qsizetype(1 + rng() % 16));
-            break;
-        case 4:
-            bytes.insert(at, bytes.mid(at, qsizetype(1 + rng() % 32)));
-            break;
-        default:
-            bytes.insert(at, kTokens[rng() % std::size(kTokens)]);
-            break;
+        case 2: bytes.truncate(at); break;
+        case 3: bytes.remove(at, qsizetype(1 + rng() % 16)); break;
+        case 4: bytes.insert(at, bytes.mid(at, qsizetype(1 + rng() % 32))); break;
+        default: bytes.insert(at, kTokens[rng() % std::size(kTokens)]); break;
         }
     }
     if (lengthPrefixed && bytes.size() >= 4 && rng() % 2) {
@@ -174,7 +182,8 @@ void TestFuzzCorpus::findingsStayFixed_data()
     QTest::addColumn<QString>("path");
     int findings = 0;
     for (int t = 0; t < int(std::size(kTargets)); ++t) {
-        for (const QFileInfo& finding : filesIn(QStringLiteral("tests/fuzz/regressions/") + QLatin1String(kTargets[t].name))) {
+        for (const QFileInfo& finding :
+             filesIn(QStringLiteral("tests/fuzz/regressions/") + QLatin1String(kTargets[t].name))) {
             QTest::addRow("%s/%s", kTargets[t].name, qPrintable(finding.fileName())) << t << finding.filePath();
             ++findings;
         }

@@ -33,7 +33,8 @@ constexpr std::int32_t kFirstPid = 5000; // the writers' made-up processes
 // a lost, repeated or reordered event shows, and the recording counts whole tasks.
 core::TraceEvent nthEvent(std::uint64_t n)
 {
-    return core::TraceEvent{core::EventClock::now(), n / 2, 1, kPool, n % 2 ? EventKind::TaskEnd : EventKind::TaskBegin, 0};
+    return core::TraceEvent{
+        core::EventClock::now(), n / 2, 1, kPool, n % 2 ? EventKind::TaskEnd : EventKind::TaskBegin, 0};
 }
 
 // Writer threads, each the only writer of its ring, as a worker is. They write half their
@@ -140,7 +141,12 @@ QString checkDelivered(const Recording& recording, const std::map<quint16, std::
         const EventKind kind = n % 2 ? EventKind::TaskEnd : EventKind::TaskBegin;
         if (e.task != n / 2 || e.eventKind() != kind)
             return QStringLiteral("ring %1, event %2: task %3 kind %4, expected task %5 kind %6")
-                .arg(e.ring).arg(n).arg(e.task).arg(int(e.kind)).arg(n / 2).arg(int(kind));
+                .arg(e.ring)
+                .arg(n)
+                .arg(e.task)
+                .arg(int(e.kind))
+                .arg(n / 2)
+                .arg(int(kind));
     }
     for (const auto& [ring, count] : expected) {
         if (next[ring] != count)

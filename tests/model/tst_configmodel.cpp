@@ -40,7 +40,8 @@ void TestConfigModel::init()
 {
     m_scenario = find_scenario("processes");
     m_model = std::make_unique<ConfigModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->setConfig(m_scenario, nlohmann::json::object());
 }
 
@@ -50,8 +51,10 @@ void TestConfigModel::showsEveryFieldWithItsDefault()
     const int workers = rowOf(QStringLiteral("workers"));
     QCOMPARE(m_model->index(workers, ConfigModel::FieldColumn).data().toString(), QStringLiteral("Workers"));
     QCOMPARE(m_model->index(workers, ConfigModel::ValueColumn).data(Qt::EditRole).toInt(), 4);
-    QCOMPARE(m_model->index(rowOf(QStringLiteral("work_ms")), ConfigModel::ValueColumn).data().toString(), QStringLiteral("500 ms"));
-    QCOMPARE(m_model->index(rowOf(QStringLiteral("daemon")), ConfigModel::ValueColumn).data().toString(), QStringLiteral("no"));
+    QCOMPARE(m_model->index(rowOf(QStringLiteral("work_ms")), ConfigModel::ValueColumn).data().toString(),
+             QStringLiteral("500 ms"));
+    QCOMPARE(m_model->index(rowOf(QStringLiteral("daemon")), ConfigModel::ValueColumn).data().toString(),
+             QStringLiteral("no"));
     QVERIFY(m_model->isValid());
     QVERIFY(m_model->flags(m_model->index(0, ConfigModel::ValueColumn)) & Qt::ItemIsEditable);
     QVERIFY(!(m_model->flags(m_model->index(0, ConfigModel::FieldColumn)) & Qt::ItemIsEditable));

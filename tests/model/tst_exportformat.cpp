@@ -33,24 +33,29 @@ void TestExportFormat::namesAndPrefixesPickTheFormat_data()
         QTest::newRow(name) << value << true << format << path;
     };
     row("trace.json", QStringLiteral("trace.json"), ExportFormat::ChromeTrace, QStringLiteral("trace.json"));
-    row("*.trace.json", QStringLiteral("out/run-1.trace.json"), ExportFormat::ChromeTrace, QStringLiteral("out/run-1.trace.json"));
+    row("*.trace.json", QStringLiteral("out/run-1.trace.json"), ExportFormat::ChromeTrace,
+        QStringLiteral("out/run-1.trace.json"));
     row("TRACE.JSON", QStringLiteral("TRACE.JSON"), ExportFormat::ChromeTrace, QStringLiteral("TRACE.JSON"));
     row("events.csv", QStringLiteral("events.csv"), ExportFormat::EventsCsv, QStringLiteral("events.csv"));
-    row("*.events.csv", QStringLiteral("/tmp/a.events.csv"), ExportFormat::EventsCsv, QStringLiteral("/tmp/a.events.csv"));
+    row("*.events.csv", QStringLiteral("/tmp/a.events.csv"), ExportFormat::EventsCsv,
+        QStringLiteral("/tmp/a.events.csv"));
     row("tasks.csv", QStringLiteral("tasks.csv"), ExportFormat::TasksCsv, QStringLiteral("tasks.csv"));
     row("*.tasks.csv", QStringLiteral("b.tasks.csv"), ExportFormat::TasksCsv, QStringLiteral("b.tasks.csv"));
     row("other .json", QStringLiteral("run.json"), ExportFormat::RunFile, QStringLiteral("run.json"));
     row("mytrace.json", QStringLiteral("mytrace.json"), ExportFormat::RunFile, QStringLiteral("mytrace.json"));
-    row("folder named trace.json", QStringLiteral("trace.json/run.json"), ExportFormat::RunFile, QStringLiteral("trace.json/run.json"));
+    row("folder named trace.json", QStringLiteral("trace.json/run.json"), ExportFormat::RunFile,
+        QStringLiteral("trace.json/run.json"));
     row("trace: prefix", QStringLiteral("trace:out.txt"), ExportFormat::ChromeTrace, QStringLiteral("out.txt"));
     row("events: prefix", QStringLiteral("events:x.json"), ExportFormat::EventsCsv, QStringLiteral("x.json"));
     row("tasks: prefix", QStringLiteral("tasks:/tmp/t"), ExportFormat::TasksCsv, QStringLiteral("/tmp/t"));
     row("run: prefix", QStringLiteral("run:trace.json"), ExportFormat::RunFile, QStringLiteral("trace.json"));
     row("prefix, empty path", QStringLiteral("run:"), ExportFormat::RunFile, QString());
     QTest::newRow("no format: .txt") << QStringLiteral("x.txt") << false << ExportFormat::RunFile << QString();
-    QTest::newRow("no format: events.csvx") << QStringLiteral("events.csvx") << false << ExportFormat::RunFile << QString();
+    QTest::newRow("no format: events.csvx")
+        << QStringLiteral("events.csvx") << false << ExportFormat::RunFile << QString();
     QTest::newRow("no format: bare csv") << QStringLiteral("data.csv") << false << ExportFormat::RunFile << QString();
-    QTest::newRow("no format: unknown prefix") << QStringLiteral("json:x") << false << ExportFormat::RunFile << QString();
+    QTest::newRow("no format: unknown prefix")
+        << QStringLiteral("json:x") << false << ExportFormat::RunFile << QString();
     QTest::newRow("no format: empty") << QString() << false << ExportFormat::RunFile << QString();
 }
 
@@ -74,10 +79,14 @@ void TestExportFormat::suggestedNamesReadBackAsTheirFormat_data()
     QTest::addColumn<QString>("suggested");
     QTest::addColumn<QString>("name");
 
-    QTest::newRow("trace") << ExportFormat::ChromeTrace << QStringLiteral("pool-20240101-120000.trace.json") << QStringLiteral("Chrome trace");
-    QTest::newRow("events") << ExportFormat::EventsCsv << QStringLiteral("pool-20240101-120000.events.csv") << QStringLiteral("events CSV");
-    QTest::newRow("tasks") << ExportFormat::TasksCsv << QStringLiteral("pool-20240101-120000.tasks.csv") << QStringLiteral("task timings CSV");
-    QTest::newRow("run") << ExportFormat::RunFile << QStringLiteral("pool-20240101-120000.json") << QStringLiteral("run file");
+    QTest::newRow("trace") << ExportFormat::ChromeTrace << QStringLiteral("pool-20240101-120000.trace.json")
+                           << QStringLiteral("Chrome trace");
+    QTest::newRow("events") << ExportFormat::EventsCsv << QStringLiteral("pool-20240101-120000.events.csv")
+                            << QStringLiteral("events CSV");
+    QTest::newRow("tasks") << ExportFormat::TasksCsv << QStringLiteral("pool-20240101-120000.tasks.csv")
+                           << QStringLiteral("task timings CSV");
+    QTest::newRow("run") << ExportFormat::RunFile << QStringLiteral("pool-20240101-120000.json")
+                         << QStringLiteral("run file");
 }
 
 void TestExportFormat::suggestedNamesReadBackAsTheirFormat()

@@ -3,10 +3,10 @@
 // file loads back into an equal recording; bad destinations and bad files are named.
 
 #include "model/files/csvexport.h"
-#include "model/recording/recording.h"
 #include "model/files/runfile.h"
 #include "model/files/runfilereader.h"
 #include "model/files/traceexport.h"
+#include "model/recording/recording.h"
 #include "support/recorded_event.h"
 
 #include <QFile>
@@ -109,11 +109,17 @@ void TestExports::chromeTraceIsCompleteAndNested()
     QCOMPARE(trace.value(QStringLiteral("displayTimeUnit")).toString(), QStringLiteral("ms"));
     QCOMPARE(trace.value(QStringLiteral("otherData")).toObject().value(QStringLiteral("scenario")).toString(),
              QStringLiteral("producer-consumer"));
-    QCOMPARE(trace.value(QStringLiteral("otherData")).toObject().value(QStringLiteral("config")).toObject().value(QStringLiteral("producers")).toInt(), 1);
+    QCOMPARE(trace.value(QStringLiteral("otherData"))
+                 .toObject()
+                 .value(QStringLiteral("config"))
+                 .toObject()
+                 .value(QStringLiteral("producers"))
+                 .toInt(),
+             1);
 
     std::map<std::string, int> byPhase;
     std::map<int, std::vector<std::pair<double, double>>> nested; // pid -> sync spans
-    std::map<int, std::vector<QString>> open;                     // pid -> B names not yet ended
+    std::map<int, std::vector<QString>> open; // pid -> B names not yet ended
     std::map<int, double> bStart;
     int killSignals = 0, ownerDied = 0, names = 0;
     QStringList sentSignals;
@@ -141,11 +147,13 @@ void TestExports::chromeTraceIsCompleteAndNested()
         }
         if (ph == QLatin1String("i") && e.value(QStringLiteral("name")).toString() == QLatin1String("SIGKILL"))
             ++killSignals;
-        if (ph == QLatin1String("i") && e.value(QStringLiteral("cat")).toString() == QLatin1String("signal") && pid == 101) {
+        if (ph == QLatin1String("i") && e.value(QStringLiteral("cat")).toString() == QLatin1String("signal") &&
+            pid == 101) {
             sentSignals << e.value(QStringLiteral("name")).toString();
             QCOMPARE(e.value(QStringLiteral("s")).toString(), QStringLiteral("t"));
         }
-        if (ph == QLatin1String("i") && e.value(QStringLiteral("name")).toString().startsWith(QLatin1String("owner died")))
+        if (ph == QLatin1String("i") &&
+            e.value(QStringLiteral("name")).toString().startsWith(QLatin1String("owner died")))
             ++ownerDied;
         if (ph == QLatin1String("M") && e.value(QStringLiteral("name")).toString() == QLatin1String("process_name"))
             ++names;
@@ -166,9 +174,9 @@ void TestExports::chromeTraceIsCompleteAndNested()
     }
     QCOMPARE(names, 3);
     QCOMPARE(byPhase["X"], 20 + 20 + 20 + 2); // tasks, holds, queue blocks, the dead one's hold, the takeover's
-    QCOMPARE(byPhase["B"], 21);                 // lock waits: 20 and the takeover
-    QCOMPARE(byPhase["C"] >= 41, true);         // depth after each put and get, waiters
-    QCOMPARE(byPhase["s"], 21);                 // each matched put -> get, in either order; ticket 99 was never got
+    QCOMPARE(byPhase["B"], 21); // lock waits: 20 and the takeover
+    QCOMPARE(byPhase["C"] >= 41, true); // depth after each put and get, waiters
+    QCOMPARE(byPhase["s"], 21); // each matched put -> get, in either order; ticket 99 was never got
     QCOMPARE(byPhase["f"], 21);
     QCOMPARE(killSignals, 1);
     QCOMPARE(ownerDied, 1);
@@ -178,7 +186,8 @@ void TestExports::chromeTraceIsCompleteAndNested()
 void TestExports::csvHasARowPerEventAndTask()
 {
     const Recording r = sampleRun();
-    const QString events = m_dir.filePath(QStringLiteral("events.csv")), tasks = m_dir.filePath(QStringLiteral("tasks.csv"));
+    const QString events = m_dir.filePath(QStringLiteral("events.csv")),
+                  tasks = m_dir.filePath(QStringLiteral("tasks.csv"));
     QVERIFY(!exports::writeEventsCsv(r, events));
     QVERIFY(!exports::writeTasksCsv(r, tasks));
     QFile e(events), t(tasks);
@@ -237,11 +246,16 @@ void TestExports::badRunFilesAreNamed_data()
     QTest::addColumn<QByteArray>("mutation");
     QTest::addColumn<QString>("expected");
     QTest::newRow("not json") << QByteArray("{") << QStringLiteral("not valid JSON");
-    QTest::newRow("format") << QByteArray("\"format\": \"forkscope-run\"|\"format\": \"x\"") << QStringLiteral("format:");
-    QTest::newRow("version") << QByteArray("\"version\": 1,|\"version\": 99,") << QStringLiteral("version: 99 is not supported");
-    QTest::newRow("lane pid") << QByteArray("\"pid\": 101|\"pid\": \"a\"") << QStringLiteral("lanes[1].pid: expected an integer");
-    QTest::newRow("count") << QByteArray("\"count\": 169, |\"count\": 168, ") << QStringLiteral("events.data: 5408 bytes, expected 5376");
-    QTest::newRow("signal") << QByteArray("500,|\"500\",") << QStringLiteral("lanes[1].signals[0]: expected [time_ns, signal]");
+    QTest::newRow("format") << QByteArray("\"format\": \"forkscope-run\"|\"format\": \"x\"")
+                            << QStringLiteral("format:");
+    QTest::newRow("version") << QByteArray("\"version\": 1,|\"version\": 99,")
+                             << QStringLiteral("version: 99 is not supported");
+    QTest::newRow("lane pid") << QByteArray("\"pid\": 101|\"pid\": \"a\"")
+                              << QStringLiteral("lanes[1].pid: expected an integer");
+    QTest::newRow("count") << QByteArray("\"count\": 169, |\"count\": 168, ")
+                           << QStringLiteral("events.data: 5408 bytes, expected 5376");
+    QTest::newRow("signal") << QByteArray("500,|\"500\",")
+                            << QStringLiteral("lanes[1].signals[0]: expected [time_ns, signal]");
     QTest::newRow("base64") << QByteArray("\"data\": \"|\"data\": \"!!") << QStringLiteral("events.data: not base64");
 }
 

@@ -41,7 +41,8 @@ double levelAt(const std::vector<QPointF>& points, double seconds)
 
 quint64 total(const std::vector<LogHistogram::Bin>& bins)
 {
-    return std::accumulate(bins.begin(), bins.end(), quint64{0}, [](quint64 n, const LogHistogram::Bin& b) { return n + b.count; });
+    return std::accumulate(bins.begin(), bins.end(), quint64{0},
+                           [](quint64 n, const LogHistogram::Bin& b) { return n + b.count; });
 }
 
 } // namespace
@@ -83,7 +84,8 @@ void TestLockSeriesModel::locksAppearAsRowsInIdOrder()
     QCOMPARE(model.lockId(1), 5u);
     QCOMPARE(model.index(0, LockSeriesModel::NameColumn).data().toString(), QStringLiteral("Lock 2"));
     QCOMPARE(model.index(1, LockSeriesModel::NameColumn).data(LockSeriesModel::LockIdRole).toUInt(), 5u);
-    QCOMPARE(model.headerData(LockSeriesModel::HolderColumn, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Holder PID"));
+    QCOMPARE(model.headerData(LockSeriesModel::HolderColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Holder PID"));
     QCOMPARE(reset.count(), 1); // rows came by insertion, not by a reset
 
     // Nothing new: views are told nothing.
@@ -265,7 +267,8 @@ void TestLockSeriesModel::incrementalRefreshEqualsAFreshModel()
     QCOMPARE(live.rowCount(), fresh.rowCount());
     for (int row = 0; row < fresh.rowCount(); ++row) {
         for (int column = 0; column < LockSeriesModel::NUM_COLUMNS; ++column) {
-            for (int role : {int(Qt::DisplayRole), int(LockSeriesModel::ValueRole), int(LockSeriesModel::MaxWaitersRole)})
+            for (int role :
+                 {int(Qt::DisplayRole), int(LockSeriesModel::ValueRole), int(LockSeriesModel::MaxWaitersRole)})
                 QCOMPARE(live.index(row, column).data(role), fresh.index(row, column).data(role));
         }
         QCOMPARE(live.waiters(row, 0, r.durationNs(), 300), fresh.waiters(row, 0, r.durationNs(), 300));

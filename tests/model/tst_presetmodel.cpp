@@ -64,7 +64,8 @@ void TestPresetModel::savedFilesLoadBack()
     nlohmann::json config = PresetLibrary::findBuiltIn(QStringLiteral("processes"))->config;
     config["join"] = "one-by-one";
     QString error;
-    QVERIFY2(PresetLibrary::save(path, QStringLiteral("processes"), QStringLiteral("Sequential"), config, &error), qPrintable(error));
+    QVERIFY2(PresetLibrary::save(path, QStringLiteral("processes"), QStringLiteral("Sequential"), config, &error),
+             qPrintable(error));
     const auto loaded = PresetLibrary::load(path, &error);
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->name, QStringLiteral("one-by-one"));

@@ -1,8 +1,8 @@
 // ProcessTableModel: a view of a Recording — rows follow the run's lanes as the recording grows,
 // a new recording starts over, /proc samples sit beside it; it passes QAbstractItemModelTester.
 
-#include "model/views/processtablemodel.h"
 #include "model/recording/recording.h"
+#include "model/views/processtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -39,7 +39,8 @@ private:
 
 void TestProcessTableModel::worker(qint32 pid, qint64 startNs)
 {
-    m_run.processStarted(pid, 100, kT0 + startNs, false, QStringLiteral("worker-%1").arg(pid), QStringLiteral("worker"));
+    m_run.processStarted(pid, 100, kT0 + startNs, false, QStringLiteral("worker-%1").arg(pid),
+                         QStringLiteral("worker"));
 }
 
 void TestProcessTableModel::init()
@@ -47,7 +48,8 @@ void TestProcessTableModel::init()
     m_run = Recording();
     m_run.runStarted(kT0, 100, 1);
     m_model = std::make_unique<ProcessTableModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void TestProcessTableModel::rowsFollowTheRecording()
@@ -64,7 +66,7 @@ void TestProcessTableModel::rowsFollowTheRecording()
     m_model->follow(&m_run);
     QCOMPARE(m_model->rowCount(), 3);
     QCOMPARE(inserted.count(), 1); // both in one insertion
-    QCOMPARE(changed.count(), 0);  // nothing shown before changed
+    QCOMPARE(changed.count(), 0); // nothing shown before changed
     QCOMPARE(m_model->columnCount(), int(ProcessTableModel::NUM_COLUMNS));
 
     m_run.processExited(101, 0, kT0 + 500'000'000);

@@ -44,7 +44,8 @@ void TestProcSampler::samplesThisProcess()
     while (forkscope::core::monotonic_ns() < until)
         sink = sink + 1; // keep a CPU busy
     const auto second = sampler.sample(run, forkscope::core::monotonic_ns());
-    QVERIFY2(second[0].cpuPercent > 5.0 && second[0].cpuPercent < 150.0, QByteArray::number(second[0].cpuPercent).constData());
+    QVERIFY2(second[0].cpuPercent > 5.0 && second[0].cpuPercent < 150.0,
+             QByteArray::number(second[0].cpuPercent).constData());
     QCOMPARE(second[0].pid, qint64{::getpid()});
     run.runFinished(forkscope::core::monotonic_ns());
     QVERIFY(sampler.sample(run, forkscope::core::monotonic_ns()).isEmpty()); // the ended are left alone

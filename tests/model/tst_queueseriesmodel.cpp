@@ -84,7 +84,8 @@ void TestQueueSeriesModel::aChangeOnARoundedColumnEdgeIsTaken()
     model.follow(&r);
     const auto points = model.series(0, 0, 1000, 3);
     QVERIFY(points.size() <= 3 * 4 + 2);
-    QCOMPARE(std::max_element(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y(), 4.0);
+    QCOMPARE(std::max_element(points.begin(), points.end(), [](QPointF a, QPointF b) { return a.y() < b.y(); })->y(),
+             4.0);
     QCOMPARE(points.back().y(), 0.0); // 1000 % 5
 }
 

@@ -185,7 +185,7 @@ void TestRecording::pastTheLimitOnlyStatisticsGrow()
     QCOMPARE(r.eventCount(), 20u);
     QCOMPARE(r.eventsNotKept(), 16u);
     QCOMPARE(r.lanes()[1].spans.size(), std::size_t{2}); // the spans of the kept events
-    QCOMPARE(r.taskNs().count(), 10u);                  // every task
+    QCOMPARE(r.taskNs().count(), 10u); // every task
     QCOMPARE(r.lanes()[1].tasksDone, 10u);
 }
 

@@ -31,7 +31,8 @@ Recording finishedRun()
     r.append(ev(end + 10, 0, EventKind::ProcessExit, 3, 103, -9));
     r.processExited(103, -9, end + 15);
     for (qint32 pid : {101, 102}) {
-        r.append(ev(end + 20, 0, EventKind::ProcessExit, static_cast<quint32>(pid - 100), static_cast<quint64>(pid), 0));
+        r.append(
+            ev(end + 20, 0, EventKind::ProcessExit, static_cast<quint32>(pid - 100), static_cast<quint64>(pid), 0));
         r.processExited(pid, 0, end + 25);
     }
     for (qint32 pid : {101, 102, 103})
@@ -83,7 +84,7 @@ void TestReplay::aMomentHoldsWhatHadHappenedByThen()
     QVERIFY(before > 0 && before < full.eventCount());
     QCOMPARE(partial->log().size(), std::size_t{1});
     QCOMPARE(partial->lanes()[2].signalsSent.size(), std::size_t{1}); // the STOP, not yet the CONT
-    QVERIFY(!partial->lanes()[3].exitCode);                           // not killed yet
+    QVERIFY(!partial->lanes()[3].exitCode); // not killed yet
     // What a lock's holder and a task's progress are at that moment comes from the same events.
     quint64 tasksDone = 0;
     for (const Lane& lane : partial->lanes())

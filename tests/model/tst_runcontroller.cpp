@@ -2,12 +2,12 @@
 // follows it — with real PIDs, stops on request, and refused or failed runs are reported. A saved
 // run and its replay reach the table the same way: another recording to follow.
 
-#include "model/live/forkserverclient.h"
-#include "model/views/processtablemodel.h"
-#include "model/live/runcontroller.h"
 #include "model/files/runfile.h"
 #include "model/files/runfilereader.h"
 #include "model/files/traceexport.h"
+#include "model/live/forkserverclient.h"
+#include "model/live/runcontroller.h"
+#include "model/views/processtablemodel.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 
@@ -78,12 +78,14 @@ void TestRunController::aRunFillsTheTableWithRealProcesses()
     std::set<qint64> pids;
     for (int row = 1; row < 7; ++row) {
         pids.insert(cell(row, ProcessTableModel::PidColumn).toLongLong());
-        QCOMPARE(cell(row, ProcessTableModel::PpidColumn).toLongLong(), cell(0, ProcessTableModel::PidColumn).toLongLong());
+        QCOMPARE(cell(row, ProcessTableModel::PpidColumn).toLongLong(),
+                 cell(0, ProcessTableModel::PidColumn).toLongLong());
         QCOMPARE(table.index(row, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Joined));
         QCOMPARE(table.index(row, 0).data(ProcessTableModel::ExitCodeRole), QVariant(0));
         // The parent stamps a start once fork() returns to it, which under load can be well after
         // the child began its 30 ms: the work's own length is checked on the recording below.
-        QVERIFY(cell(row, ProcessTableModel::EndColumn).toLongLong() > cell(row, ProcessTableModel::StartColumn).toLongLong());
+        QVERIFY(cell(row, ProcessTableModel::EndColumn).toLongLong() >
+                cell(row, ProcessTableModel::StartColumn).toLongLong());
     }
     QCOMPARE(pids.size(), 6u);
 
@@ -180,7 +182,7 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     const Recording& r = *controller.recording();
     QCOMPARE(r.queues().size(), std::size_t{1});
     QCOMPARE(r.queues().begin()->second.gets, 80u + 3u); // the items and the three sentinels
-    QCOMPARE(r.taskNs().count(), 80u);                  // each consumed item is a task
+    QCOMPARE(r.taskNs().count(), 80u); // each consumed item is a task
     QVERIFY(!r.resultJson().empty());
 
     QTemporaryDir dir;
@@ -189,7 +191,8 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     QFile file(trace);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QJsonParseError error{};
-    const QJsonArray events = QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray();
+    const QJsonArray events =
+        QJsonDocument::fromJson(file.readAll(), &error).object().value(QStringLiteral("traceEvents")).toArray();
     QCOMPARE(error.error, QJsonParseError::NoError);
     std::map<int, std::vector<std::pair<double, double>>> spans;
     int tasks = 0, flows = 0;
@@ -197,7 +200,8 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
         const QJsonObject e = v.toObject();
         if (e.value(QStringLiteral("ph")).toString() == QLatin1String("X")) {
             const double ts = e.value(QStringLiteral("ts")).toDouble();
-            spans[e.value(QStringLiteral("pid")).toInt()].emplace_back(ts, ts + e.value(QStringLiteral("dur")).toDouble());
+            spans[e.value(QStringLiteral("pid")).toInt()].emplace_back(ts,
+                                                                       ts + e.value(QStringLiteral("dur")).toDouble());
             tasks += e.value(QStringLiteral("cat")).toString() == QLatin1String("task");
         }
         flows += e.value(QStringLiteral("ph")).toString() == QLatin1String("f");
@@ -205,12 +209,14 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     QCOMPARE(tasks, 80);
     QCOMPARE(flows, 83); // every put joined to its get
     for (auto& [pid, list] : spans) {
-        std::sort(list.begin(), list.end(), [](auto a, auto b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
+        std::sort(list.begin(), list.end(),
+                  [](auto a, auto b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
         std::vector<double> open;
         for (const auto& [b, e] : list) {
             while (!open.empty() && open.back() <= b)
                 open.pop_back();
-            QVERIFY2(open.empty() || e <= open.back(), qPrintable(QStringLiteral("pid %1: a span crosses its parent").arg(pid)));
+            QVERIFY2(open.empty() || e <= open.back(),
+                     qPrintable(QStringLiteral("pid %1: a span crosses its parent").arg(pid)));
             open.push_back(e);
         }
     }
@@ -225,8 +231,10 @@ void TestRunController::stopEndsTheRunAsStopped()
 {
     RunController controller(m_client);
     QSignalSpy finished(&controller, &RunController::finished);
-    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 3, "work_ms": 600000})")));
-    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{4}, 20000);
+    QVERIFY(
+        controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 3, "work_ms": 600000})")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{4},
+                              20000);
     controller.stop();
     QCOMPARE(controller.state(), RunController::State::Stopping);
     QVERIFY(finished.wait(10000));
@@ -262,8 +270,10 @@ void TestRunController::losingTheServerEndsTheRun()
     RunController controller(&client);
     QSignalSpy finished(&controller, &RunController::finished);
     QSignalSpy failed(&controller, &RunController::failed);
-    QVERIFY(controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 2, "work_ms": 600000})")));
-    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{3}, 20000);
+    QVERIFY(
+        controller.start(QStringLiteral("processes"), nlohmann::json::parse(R"({"workers": 2, "work_ms": 600000})")));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.recording() ? controller.recording()->lanes().size() : 0, std::size_t{3},
+                              20000);
     std::vector<pid_t> pids;
     for (const Lane& lane : controller.recording()->lanes())
         pids.push_back(static_cast<pid_t>(lane.pid));
@@ -273,7 +283,8 @@ void TestRunController::losingTheServerEndsTheRun()
     // Killed when the lost connection is seen first; Stopped when the supervisor, seeing its
     // fork server gone, reported the run as it killed its workers before dying itself.
     const Outcome outcome = controller.summary()->outcome;
-    QVERIFY2(outcome == Outcome::Killed || outcome == Outcome::Stopped, std::to_string(static_cast<int>(outcome)).c_str());
+    QVERIFY2(outcome == Outcome::Killed || outcome == Outcome::Stopped,
+             std::to_string(static_cast<int>(outcome)).c_str());
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000); // the lost connection is reported either way
     QVERIFY(!controller.canStart());
     QVERIFY2(forkscope::testing::wait_all_gone(pids, std::chrono::milliseconds(1000)),

@@ -67,7 +67,8 @@ void TestRunSummary::textsAreReadable()
 {
     const Recording run = runOf({{0, 0, 500'000'000}, {-SIGTERM, 0, 250'000'000}, {-SIGKILL, 0, 1}, {-SIGKILL, 0, 1}});
     const RunSummary s = RunSummary::fromRecording(run, Outcome::Completed, 510'000'000, {});
-    QCOMPARE(s.workersText(), QStringLiteral("4 worker(s): 1 exited with code 0, 2 killed by SIGKILL, 1 killed by SIGTERM"));
+    QCOMPARE(s.workersText(),
+             QStringLiteral("4 worker(s): 1 exited with code 0, 2 killed by SIGKILL, 1 killed by SIGTERM"));
     QCOMPARE(s.oneLine(), QStringLiteral("completed in 0.510 s (sum of worker lifetimes 0.750 s, longest 0.500 s)"));
     QCOMPARE(RunSummary::outcomeText(Outcome::Killed), QStringLiteral("killed"));
 }

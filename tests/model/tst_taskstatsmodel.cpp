@@ -21,7 +21,8 @@ namespace {
 // The tasks a throughput series stands for: its rates times its bucket width.
 double tasksIn(const std::vector<QPointF>& points, double bucketSeconds)
 {
-    return std::accumulate(points.begin(), points.end(), 0.0, [&](double n, const QPointF& p) { return n + p.y() * bucketSeconds; });
+    return std::accumulate(points.begin(), points.end(), 0.0,
+                           [&](double n, const QPointF& p) { return n + p.y() * bucketSeconds; });
 }
 
 } // namespace
@@ -45,7 +46,8 @@ void TestTaskStatsModel::summaryRows()
     model.follow(&r);
     QCOMPARE(model.rowCount(), int(TaskStatsModel::NUM_ROWS));
     QCOMPARE(model.summaryText(), QStringLiteral("No task in this run"));
-    QCOMPARE(model.index(TaskStatsModel::MedianRow, TaskStatsModel::ValueColumn).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.index(TaskStatsModel::MedianRow, TaskStatsModel::ValueColumn).data().toString(),
+             QStringLiteral("—"));
 
     // Tasks of 1, 2 and 3 ms; the third fails.
     r.append(ev(0, 1, EventKind::TaskBegin, 1, 1));
@@ -64,10 +66,14 @@ void TestTaskStatsModel::summaryRows()
     const qint64 p50 = value(TaskStatsModel::MedianRow).toLongLong();
     QVERIFY2(p50 >= 1'940'000 && p50 <= 2'060'000, QByteArray::number(p50).constData()); // within a bucket of 2 ms
     QCOMPARE(value(TaskStatsModel::ThroughputRow).toDouble(), 750.0); // 3 tasks in 4 ms
-    QCOMPARE(model.index(TaskStatsModel::CountRow, TaskStatsModel::NameColumn).data().toString(), QStringLiteral("Tasks"));
-    QCOMPARE(model.index(TaskStatsModel::ThroughputRow, TaskStatsModel::ValueColumn).data().toString(), QStringLiteral("750.0 tasks/s"));
+    QCOMPARE(model.index(TaskStatsModel::CountRow, TaskStatsModel::NameColumn).data().toString(),
+             QStringLiteral("Tasks"));
+    QCOMPARE(model.index(TaskStatsModel::ThroughputRow, TaskStatsModel::ValueColumn).data().toString(),
+             QStringLiteral("750.0 tasks/s"));
     const QString summary = model.summaryText();
-    QVERIFY2(summary.startsWith(QStringLiteral("Tasks: 3, failed: 1;")) && summary.contains(QStringLiteral("max 3.00 ms")), qPrintable(summary));
+    QVERIFY2(summary.startsWith(QStringLiteral("Tasks: 3, failed: 1;")) &&
+                 summary.contains(QStringLiteral("max 3.00 ms")),
+             qPrintable(summary));
 
     // Nothing new: views are told nothing.
     model.follow(model.recording());
@@ -92,7 +98,9 @@ void TestTaskStatsModel::histogramCountsSumToTheTasks()
     // Finer bins, the same samples.
     const auto fine = model.durationHistogram(32);
     QVERIFY(fine.size() > bins.size());
-    QCOMPARE(std::accumulate(fine.begin(), fine.end(), quint64{0}, [](quint64 n, const LogHistogram::Bin& b) { return n + b.count; }), 180u);
+    QCOMPARE(std::accumulate(fine.begin(), fine.end(), quint64{0},
+                             [](quint64 n, const LogHistogram::Bin& b) { return n + b.count; }),
+             180u);
 }
 
 void TestTaskStatsModel::throughputBucketsSumToTheTasks()
@@ -142,13 +150,17 @@ void TestTaskStatsModel::incrementalRefreshEqualsAFreshModel()
     for (int row = 0; row < TaskStatsModel::NUM_ROWS; ++row) {
         for (int column = 0; column < TaskStatsModel::NUM_COLUMNS; ++column) {
             QCOMPARE(live.index(row, column).data(), fresh.index(row, column).data());
-            QCOMPARE(live.index(row, column).data(TaskStatsModel::ValueRole), fresh.index(row, column).data(TaskStatsModel::ValueRole));
+            QCOMPARE(live.index(row, column).data(TaskStatsModel::ValueRole),
+                     fresh.index(row, column).data(TaskStatsModel::ValueRole));
         }
     }
     const auto points = live.throughput(0, r.durationNs(), 37);
     QCOMPARE(points, fresh.throughput(0, r.durationNs(), 37));
     QCOMPARE(qRound(tasksIn(points, double(r.durationNs()) / 37 / 1e9)), 120);
-    QCOMPARE(live.index(TaskStatsModel::FailedRow, TaskStatsModel::ValueColumn).data(TaskStatsModel::ValueRole).toULongLong(), 120u / 7);
+    QCOMPARE(live.index(TaskStatsModel::FailedRow, TaskStatsModel::ValueColumn)
+                 .data(TaskStatsModel::ValueRole)
+                 .toULongLong(),
+             120u / 7);
 }
 
 QTEST_GUILESS_MAIN(TestTaskStatsModel)

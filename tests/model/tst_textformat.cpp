@@ -32,10 +32,13 @@ void TestTextFormat::seconds_data()
 
     QTest::newRow("zero") << qint64{0} << 3 << QStringLiteral("0.000") << QStringLiteral("0.000 s");
     QTest::newRow("wall time") << qint64{604'000'000} << 3 << QStringLiteral("0.604") << QStringLiteral("0.604 s");
-    QTest::newRow("rounds half up") << qint64{1'234'500'001} << 3 << QStringLiteral("1.235") << QStringLiteral("1.235 s");
+    QTest::newRow("rounds half up") << qint64{1'234'500'001} << 3 << QStringLiteral("1.235")
+                                    << QStringLiteral("1.235 s");
     QTest::newRow("progress line") << qint64{1'460'000'000} << 1 << QStringLiteral("1.5") << QStringLiteral("1.460 s");
-    QTest::newRow("an hour") << qint64{3'600'000'000'000} << 3 << QStringLiteral("3600.000") << QStringLiteral("3600.000 s");
-    QTest::newRow("before the start") << qint64{-2'000'000} << 3 << QStringLiteral("-0.002") << QStringLiteral("-0.002 s");
+    QTest::newRow("an hour") << qint64{3'600'000'000'000} << 3 << QStringLiteral("3600.000")
+                             << QStringLiteral("3600.000 s");
+    QTest::newRow("before the start") << qint64{-2'000'000} << 3 << QStringLiteral("-0.002")
+                                      << QStringLiteral("-0.002 s");
 }
 
 void TestTextFormat::seconds()
@@ -80,7 +83,8 @@ void TestTextFormat::sizesAndPercentages_data()
 
     QTest::newRow("nothing") << qint64{0} << QStringLiteral("0.0 MiB") << 0.0 << QStringLiteral("0.0 %");
     QTest::newRow("3 MiB") << qint64{3 << 20} << QStringLiteral("3.0 MiB") << 12.46 << QStringLiteral("12.5 %");
-    QTest::newRow("324.3 MiB") << qint64{340'053'197} << QStringLiteral("324.3 MiB") << 100.0 << QStringLiteral("100.0 %");
+    QTest::newRow("324.3 MiB") << qint64{340'053'197} << QStringLiteral("324.3 MiB") << 100.0
+                               << QStringLiteral("100.0 %");
     QTest::newRow("more than one CPU") << qint64{1} << QStringLiteral("0.0 MiB") << 199.96 << QStringLiteral("200.0 %");
 }
 
@@ -125,9 +129,11 @@ void TestTextFormat::exits_data()
 
     QTest::newRow("0") << 0 << QStringLiteral("0") << QStringLiteral("exit code 0");
     QTest::newRow("3") << 3 << QStringLiteral("3") << QStringLiteral("exit code 3");
-    QTest::newRow("SIGTERM") << -SIGTERM << QStringLiteral("SIGTERM (-15)") << QStringLiteral("killed by SIGTERM (-15)");
+    QTest::newRow("SIGTERM") << -SIGTERM << QStringLiteral("SIGTERM (-15)")
+                             << QStringLiteral("killed by SIGTERM (-15)");
     QTest::newRow("SIGKILL") << -SIGKILL << QStringLiteral("SIGKILL (-9)") << QStringLiteral("killed by SIGKILL (-9)");
-    QTest::newRow("SIGSEGV") << -SIGSEGV << QStringLiteral("SIGSEGV (-11)") << QStringLiteral("killed by SIGSEGV (-11)");
+    QTest::newRow("SIGSEGV") << -SIGSEGV << QStringLiteral("SIGSEGV (-11)")
+                             << QStringLiteral("killed by SIGSEGV (-11)");
 }
 
 void TestTextFormat::exits()

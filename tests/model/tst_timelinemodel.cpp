@@ -124,8 +124,8 @@ void TestTimelineModel::lateSpansKeepTheOrder()
     Recording r = tasksRun(0);
     r.append(ev(10, 1, EventKind::LockAcquired, 9));
     r.append(ev(20, 1, EventKind::QueueBlocked, 3, 0, 5, 1)); // 15..20
-    r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20));   // 10..30
-    r.append(ev(40, 1, EventKind::Waited, 4, 0, 35));         // 5..40, closes last, starts first
+    r.append(ev(30, 1, EventKind::LockReleased, 9, 0, 20)); // 10..30
+    r.append(ev(40, 1, EventKind::Waited, 4, 0, 35)); // 5..40, closes last, starts first
     TimelineModel model;
     model.follow(&r);
     const auto detail = model.blocks(1, TimelineModel::Band::Detail, 0, 100, 1.0);
@@ -165,12 +165,12 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
     r.processStarted(102, 100, 0, false, QStringLiteral("consumer"), QStringLiteral("consumer"));
     r.attachRing(1, 101);
     r.attachRing(2, 102);
-    r.append(ev(10, 1, EventKind::QueuePut, 3, 4, 1));   // item 4: sits in the queue a long time
-    r.append(ev(100, 1, EventKind::QueuePut, 3, 5, 2));  // item 5: got soon after
+    r.append(ev(10, 1, EventKind::QueuePut, 3, 4, 1)); // item 4: sits in the queue a long time
+    r.append(ev(100, 1, EventKind::QueuePut, 3, 5, 2)); // item 5: got soon after
     r.append(ev(150, 2, EventKind::QueueGet, 3, 5, 1));
-    r.append(ev(200, 2, EventKind::QueueGet, 3, 6, 0));  // item 6: the woken getter stamps first
+    r.append(ev(200, 2, EventKind::QueueGet, 3, 6, 0)); // item 6: the woken getter stamps first
     r.append(ev(201, 1, EventKind::QueuePut, 3, 6, 0));
-    r.append(ev(300, 1, EventKind::QueuePut, 9, 5, 1));  // another queue's ticket 5: not item 5
+    r.append(ev(300, 1, EventKind::QueuePut, 9, 5, 1)); // another queue's ticket 5: not item 5
     TimelineModel model;
     model.follow(&r);
     QVERIFY(model.flows(0, 1000, 100).empty()); // not asked for: no index, no memory
@@ -194,7 +194,7 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
     QCOMPARE(inside.size(), std::size_t{1});
     QCOMPARE(inside[0].ticket, quint64{4});
     QCOMPARE(model.flows(120, 130, 100).size(), std::size_t{2}); // items 4 and 5
-    QCOMPARE(model.flows(0, 1000, 1).size(), std::size_t{1});    // the limit holds
+    QCOMPARE(model.flows(0, 1000, 1).size(), std::size_t{1}); // the limit holds
     // Built incrementally or in one pass, the same arrows.
     TimelineModel fresh;
     fresh.follow(&r);

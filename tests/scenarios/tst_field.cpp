@@ -2,8 +2,8 @@
 // user sees.
 
 #include "scenarios/config/field.h"
-#include "scenarios/scenario.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,14 +39,22 @@ void TestField::assignmentsParse_data()
 {
     QTest::addColumn<QString>("assignment");
     QTest::addColumn<QString>("json");
-    QTest::newRow("int") << "workers=8" << "8";
-    QTest::newRow("int min") << "workers=1" << "1";
-    QTest::newRow("int max") << "workers=256" << "256";
-    QTest::newRow("choice") << "join=one-by-one" << "\"one-by-one\"";
-    QTest::newRow("bool true") << "daemon=true" << "true";
-    QTest::newRow("bool yes") << "daemon=yes" << "true";
-    QTest::newRow("bool 0") << "daemon=0" << "false";
-    QTest::newRow("zero allowed") << "work_ms=0" << "0";
+    QTest::newRow("int") << "workers=8"
+                         << "8";
+    QTest::newRow("int min") << "workers=1"
+                             << "1";
+    QTest::newRow("int max") << "workers=256"
+                             << "256";
+    QTest::newRow("choice") << "join=one-by-one"
+                            << "\"one-by-one\"";
+    QTest::newRow("bool true") << "daemon=true"
+                               << "true";
+    QTest::newRow("bool yes") << "daemon=yes"
+                              << "true";
+    QTest::newRow("bool 0") << "daemon=0"
+                            << "false";
+    QTest::newRow("zero allowed") << "work_ms=0"
+                                  << "0";
 }
 
 void TestField::assignmentsParse()
@@ -63,20 +71,31 @@ void TestField::badAssignmentsNameTheField_data()
 {
     QTest::addColumn<QString>("assignment");
     QTest::addColumn<QString>("message");
-    QTest::newRow("zero") << "workers=0" << "workers: must be 1..256, got 0";
-    QTest::newRow("huge") << "workers=100000" << "workers: must be 1..256, got 100000";
-    QTest::newRow("negative") << "workers=-3" << "workers: must be 1..256, got -3";
-    QTest::newRow("overflow") << "workers=99999999999999999999" << "workers: must be 1..256, got 99999999999999999999";
-    QTest::newRow("not a number") << "workers=eight" << "workers: must be a whole number in 1..256, got 'eight'";
-    QTest::newRow("trailing junk") << "workers=8x" << "workers: must be a whole number in 1..256, got '8x'";
-    QTest::newRow("empty") << "workers=" << "workers: must be a whole number in 1..256, got ''";
-    QTest::newRow("choice") << "join=sideways" << "join: must be one of after-all, one-by-one, none; got 'sideways'";
-    QTest::newRow("bool") << "daemon=maybe" << "daemon: must be true or false, got 'maybe'";
+    QTest::newRow("zero") << "workers=0"
+                          << "workers: must be 1..256, got 0";
+    QTest::newRow("huge") << "workers=100000"
+                          << "workers: must be 1..256, got 100000";
+    QTest::newRow("negative") << "workers=-3"
+                              << "workers: must be 1..256, got -3";
+    QTest::newRow("overflow") << "workers=99999999999999999999"
+                              << "workers: must be 1..256, got 99999999999999999999";
+    QTest::newRow("not a number") << "workers=eight"
+                                  << "workers: must be a whole number in 1..256, got 'eight'";
+    QTest::newRow("trailing junk") << "workers=8x"
+                                   << "workers: must be a whole number in 1..256, got '8x'";
+    QTest::newRow("empty") << "workers="
+                           << "workers: must be a whole number in 1..256, got ''";
+    QTest::newRow("choice") << "join=sideways"
+                            << "join: must be one of after-all, one-by-one, none; got 'sideways'";
+    QTest::newRow("bool") << "daemon=maybe"
+                          << "daemon: must be true or false, got 'maybe'";
     QTest::newRow("unknown") << "nosuchfield=1"
                              << "nosuchfield: no such field in scenario 'processes' (fields: workers, work, work_ms, "
                                 "join, daemon, terminate_after_ms)";
-    QTest::newRow("no equals") << "workers" << "workers: expected field=value";
-    QTest::newRow("no name") << "=3" << "=3: expected field=value";
+    QTest::newRow("no equals") << "workers"
+                               << "workers: expected field=value";
+    QTest::newRow("no name") << "=3"
+                             << "=3: expected field=value";
 }
 
 void TestField::badAssignmentsNameTheField()

@@ -30,7 +30,7 @@ namespace {
 
 // Fork servers must be forked while the process has a single thread, and QTest starts a watchdog
 // thread before the first test function: main() prepares them all.
-scenarios::ForkServerProcess g_server;        // shared by the ordinary tests
+scenarios::ForkServerProcess g_server; // shared by the ordinary tests
 scenarios::ForkServerProcess g_closed_server; // its socket gets closed mid-run
 
 // A stand-in for the GUI: a process that owns a fork server, starts 16 long workers and waits to
@@ -38,7 +38,7 @@ scenarios::ForkServerProcess g_closed_server; // its socket gets closed mid-run
 struct FakeFrontEnd {
     pid_t pid = 0;
     int command_fd = -1; // write a byte: start the run
-    int report_fd = -1;  // reads: fork server pid, supervisor pid, then 16 worker pids
+    int report_fd = -1; // reads: fork server pid, supervisor pid, then 16 worker pids
 };
 FakeFrontEnd g_front_end;
 std::string g_tmpdir; // the servers' $TMPDIR: each keeps its runs' files in a folder of its own there
@@ -103,8 +103,8 @@ FakeFrontEnd spawn_fake_front_end()
 
 std::string config(int workers, int work_ms, const char* join, const std::string& extra = {})
 {
-    return "{\"workers\": " + std::to_string(workers) + ", \"work_ms\": " + std::to_string(work_ms) +
-           ", \"join\": \"" + join + "\"" + extra + "}";
+    return "{\"workers\": " + std::to_string(workers) + ", \"work_ms\": " + std::to_string(work_ms) + ", \"join\": \"" +
+           join + "\"" + extra + "}";
 }
 
 } // namespace
@@ -190,8 +190,8 @@ void TestForkServer::afterAllRunsWorkersTogether()
     const auto& r = client.record;
     QCOMPARE(r.processes.size(), std::size_t{kWorkers});
     // Every worker starts before any has finished its work: the run takes about the longest.
-    const auto first_exit = std::min_element(r.exits.begin(), r.exits.end(),
-                                             [](const auto& a, const auto& b) { return a.t_ns < b.t_ns; });
+    const auto first_exit =
+        std::min_element(r.exits.begin(), r.exits.end(), [](const auto& a, const auto& b) { return a.t_ns < b.t_ns; });
     for (const auto& p : r.processes)
         QVERIFY(p.t_ns < first_exit->t_ns);
     const std::int64_t sum = std::int64_t{kWorkers} * kWorkMs * core::kNsPerMs;
@@ -217,8 +217,7 @@ void TestForkServer::workerOutputArrivesAsLines()
         QCOMPARE(lines, 2); // "worker N: pid …" and "worker N: done after …"
     }
     // The main process's own lines carry its pid.
-    QVERIFY(std::any_of(r.lines.begin(), r.lines.end(),
-                        [&](const auto& l) { return l.pid == r.started->main_pid; }));
+    QVERIFY(std::any_of(r.lines.begin(), r.lines.end(), [&](const auto& l) { return l.pid == r.started->main_pid; }));
 }
 
 void TestForkServer::telemetryArrivesWithTheRun()
@@ -276,12 +275,24 @@ void TestForkServer::badRequestsAreRefusedNamingTheField_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("configJson");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown scenario") << "nope" << "{}" << "unknown scenario 'nope' (known: processes, ";
-    QTest::newRow("workers 0") << "processes" << R"({"workers": 0})" << "workers: must be 1..256, got 0";
-    QTest::newRow("workers 100000") << "processes" << R"({"workers": 100000})" << "workers: must be 1..256, got 100000";
-    QTest::newRow("unknown field") << "processes" << R"({"nosuchfield": 1})" << "nosuchfield: no such field in scenario 'processes'";
-    QTest::newRow("bad choice") << "processes" << R"({"join": "sideways"})" << "join: must be one of after-all, one-by-one, none; got 'sideways'";
-    QTest::newRow("not JSON") << "processes" << "{workers" << "config: invalid JSON";
+    QTest::newRow("unknown scenario") << "nope"
+                                      << "{}"
+                                      << "unknown scenario 'nope' (known: processes, ";
+    QTest::newRow("workers 0") << "processes"
+                               << R"({"workers": 0})"
+                               << "workers: must be 1..256, got 0";
+    QTest::newRow("workers 100000") << "processes"
+                                    << R"({"workers": 100000})"
+                                    << "workers: must be 1..256, got 100000";
+    QTest::newRow("unknown field") << "processes"
+                                   << R"({"nosuchfield": 1})"
+                                   << "nosuchfield: no such field in scenario 'processes'";
+    QTest::newRow("bad choice") << "processes"
+                                << R"({"join": "sideways"})"
+                                << "join: must be one of after-all, one-by-one, none; got 'sideways'";
+    QTest::newRow("not JSON") << "processes"
+                              << "{workers"
+                              << "config: invalid JSON";
 }
 
 void TestForkServer::badRequestsAreRefusedNamingTheField()
@@ -294,7 +305,8 @@ void TestForkServer::badRequestsAreRefusedNamingTheField()
     QVERIFY(client.wait_finished(5s));
     QVERIFY(!client.record.started);
     QCOMPARE(client.record.errors.size(), 1u);
-    QVERIFY2(client.record.errors[0].message.starts_with(message.toStdString()), client.record.errors[0].message.c_str());
+    QVERIFY2(client.record.errors[0].message.starts_with(message.toStdString()),
+             client.record.errors[0].message.c_str());
 }
 
 void TestForkServer::stopTerminatesTheWorkers()

@@ -38,13 +38,13 @@ using testing::RunClient;
 namespace {
 
 scenarios::ForkServerProcess g_server; // forked in main(), before QTest starts a thread
-std::string g_tmpdir;                  // the server's $TMPDIR: must be empty after every run
+std::string g_tmpdir; // the server's $TMPDIR: must be empty after every run
 
 struct Spec {
     const char* scenario;
     const char* config;
     int window_ms; // kills land in [0, window_ms) after the run starts; runs take about as long
-    int kills;     // at most, per run
+    int kills; // at most, per run
 };
 
 // The seed from the environment, or the default; printed with every failure.
@@ -117,7 +117,8 @@ struct Storm {
 bool run_storm(Storm& s, const Spec& spec, std::mt19937_64& rng, std::string* problem)
 {
     s.client.request(spec.scenario, spec.config);
-    if (!s.client.pump_until([&] { return s.client.record.started.has_value() || !s.client.record.errors.empty(); }, 20s)) {
+    if (!s.client.pump_until([&] { return s.client.record.started.has_value() || !s.client.record.errors.empty(); },
+                             20s)) {
         *problem = "the run did not start";
         return false;
     }
@@ -145,7 +146,8 @@ bool run_storm(Storm& s, const Spec& spec, std::mt19937_64& rng, std::string* pr
     }
     // Bounded: the longest of these runs takes about a second undisturbed.
     if (!s.client.wait_finished(30s)) {
-        *problem = "HANG: the run did not finish within 30 s; present: " + testing::describe_present(s.client.record.worker_pids());
+        *problem = "HANG: the run did not finish within 30 s; present: " +
+                   testing::describe_present(s.client.record.worker_pids());
         s.client.stop();
         s.client.wait_finished(10s);
         return false;
@@ -184,11 +186,13 @@ private slots:
 
 private:
     // Runs the specs round-robin until `kills` SIGKILLs have been sent; `check` each run.
-    template <class Check> void storm(const std::vector<Spec>& specs, int kills, std::uint64_t salt, Check check);
+    template <class Check>
+    void storm(const std::vector<Spec>& specs, int kills, std::uint64_t salt, Check check);
     int m_killsSent = 0, m_killsLanded = 0;
 };
 
-template <class Check> void TestKillStorm::storm(const std::vector<Spec>& specs, int kills, std::uint64_t salt, Check check)
+template <class Check>
+void TestKillStorm::storm(const std::vector<Spec>& specs, int kills, std::uint64_t salt, Check check)
 {
     std::mt19937_64 rng(storm_seed() ^ salt);
     int sent = 0, landed = 0, runs = 0;
@@ -210,7 +214,8 @@ template <class Check> void TestKillStorm::storm(const std::vector<Spec>& specs,
         QVERIFY2(left.empty(), std::string(s.label + ": " + left).c_str());
         // Nothing else kills: every SIGKILL death is one of ours, and the result names them all.
         const std::set<pid_t> killed = s.killed();
-        QVERIFY2(std::includes(s.sent.begin(), s.sent.end(), killed.begin(), killed.end()), std::string(s.label).c_str());
+        QVERIFY2(std::includes(s.sent.begin(), s.sent.end(), killed.begin(), killed.end()),
+                 std::string(s.label).c_str());
         // A kill may land after the result was set (on a daemon the main process was about to end):
         // the result names every kill that landed before it, and no other.
         const std::set<pid_t> named = s.deaths_by("SIGKILL"), before = s.killed(s.client.record.result->t_ns);
@@ -228,16 +233,19 @@ template <class Check> void TestKillStorm::storm(const std::vector<Spec>& specs,
     m_killsSent += sent;
     m_killsLanded += landed;
     qInfo("%d runs, %d SIGKILLs sent, %d landed before the victim exited; longest run %.2f s; "
-          "suite so far: %d sent", runs, sent, landed, static_cast<double>(longest) / 1e9, m_killsSent);
+          "suite so far: %d sent",
+          runs, sent, landed, static_cast<double>(longest) / 1e9, m_killsSent);
 }
 
 void TestKillStorm::producerConsumerAccountsForEveryItem()
 {
     const std::vector<Spec> specs{
         {"producer-consumer", R"({"producers": 3, "consumers": 3, "capacity": 4, "items": 30, "produce_ms": 2,
-            "consume_ms": 6, "consume_dist": "exponential"})", 250, 3},
+            "consume_ms": 6, "consume_dist": "exponential"})",
+         250, 3},
         {"producer-consumer", R"({"producers": 3, "consumers": 3, "capacity": 4, "items": 30, "produce_ms": 2,
-            "consume_ms": 6, "consume_dist": "exponential", "shutdown": "joinable"})", 250, 3},
+            "consume_ms": 6, "consume_dist": "exponential", "shutdown": "joinable"})",
+         250, 3},
     };
     std::int64_t named = 0, unnamed = 0, left = 0;
     storm(specs, storm_kills() * 2 / 5, 1, [&](const Storm& s) {
@@ -261,14 +269,15 @@ void TestKillStorm::producerConsumerAccountsForEveryItem()
         for (const auto& p : s.client.record.processes) {
             const int code = s.exitcode_of(p.pid);
             producer_died |= p.role == "producer" && code != 0;
-            consumer_lived |= p.role == "consumer" && (code == 0 || (r.at("shutdown") == "joinable" && code == -SIGTERM &&
-                                                                      s.sent.count(p.pid) == 0));
+            consumer_lived |=
+                p.role == "consumer" &&
+                (code == 0 || (r.at("shutdown") == "joinable" && code == -SIGTERM && s.sent.count(p.pid) == 0));
         }
         if (consumer_lived) // a consumer was there to the end: it took everything
             QVERIFY2(n("left_in_queue") == 0, std::string(s.label + ": " + r.dump()).c_str());
         // Every acknowledged item: consumed once, left in the queue, or lost (named or not).
-        const std::int64_t accounted = n("consumed") + n("left_in_queue") + static_cast<std::int64_t>(r.at("lost").size()) +
-                                       n("lost_unnamed");
+        const std::int64_t accounted =
+            n("consumed") + n("left_in_queue") + static_cast<std::int64_t>(r.at("lost").size()) + n("lost_unnamed");
         if (!producer_died)
             QVERIFY2(n("produced") == 90 && accounted == 90, std::string(s.label + ": " + r.dump()).c_str());
         QVERIFY2(n("produced") <= accounted && accounted <= n("produced") + n("unacknowledged"),
@@ -277,14 +286,15 @@ void TestKillStorm::producerConsumerAccountsForEveryItem()
             QVERIFY2(r.at("every_item_once").get<bool>(), std::string(s.label).c_str());
     });
     qInfo("items lost with a killed consumer: %lld named by its claim, %lld in a get cut short; %lld left in the "
-          "queue with no consumer alive", static_cast<long long>(named), static_cast<long long>(unnamed),
-          static_cast<long long>(left));
+          "queue with no consumer alive",
+          static_cast<long long>(named), static_cast<long long>(unnamed), static_cast<long long>(left));
 }
 
 void TestKillStorm::poolReportsEveryLostTask()
 {
     const std::vector<Spec> specs{
-        {"pool", R"({"size": 4, "tasks": 40, "task_ms": 10, "task_dist": "exponential", "mode": "apply_async"})", 150, 6},
+        {"pool", R"({"size": 4, "tasks": 40, "task_ms": 10, "task_dist": "exponential", "mode": "apply_async"})", 150,
+         6},
         {"pool", R"({"size": 3, "tasks": 12, "task_ms": 10, "mode": "apply"})", 150, 4},
         {"pool", R"({"size": 4, "tasks": 40, "task_ms": 5, "mode": "map", "chunksize": 4})", 100, 4},
     };
@@ -338,7 +348,8 @@ void TestKillStorm::ticketRaceRecoversTheLock()
     });
     // A buyer holds the lock most of the time, so many of the victims held it.
     QVERIFY2(owner_deaths > 0, "no kill landed on a lock holder: the recovery was never exercised");
-    qInfo("%llu lock owners died holding it, each recovered by the next buyer", static_cast<unsigned long long>(owner_deaths));
+    qInfo("%llu lock owners died holding it, each recovered by the next buyer",
+          static_cast<unsigned long long>(owner_deaths));
 }
 
 int main(int argc, char** argv)

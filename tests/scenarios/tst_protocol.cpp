@@ -57,7 +57,8 @@ void TestProtocol::roundTrips_data()
     QTest::newRow("RunRequest") << Message{RunRequest{7, "processes", R"({"workers": 8, "name": "ünï"})"}};
     QTest::newRow("StopRun") << Message{StopRun{0xffffffffu}};
     QTest::newRow("RunStarted") << Message{RunStarted{1, 2, 4242, 4241, -5}};
-    QTest::newRow("ProcessStarted") << Message{ProcessStarted{2, 4243, 4242, 123456789012345, true, "worker-0", "worker"}};
+    QTest::newRow("ProcessStarted") << Message{
+        ProcessStarted{2, 4243, 4242, 123456789012345, true, "worker-0", "worker"}};
     QTest::newRow("ProcessExited") << Message{ProcessExited{2, 4243, -9, 42}};
     QTest::newRow("ProcessJoined") << Message{ProcessJoined{2, 4243, 43}};
     QTest::newRow("LogLine empty") << Message{LogLine{2, 4243, 44, ""}};
@@ -65,7 +66,8 @@ void TestProtocol::roundTrips_data()
     QTest::newRow("RunFinished") << Message{RunFinished{2, Outcome::Killed, 50, 49, "why"}};
     QTest::newRow("Error") << Message{Error{3, 0, "workers: must be 1..256, got 0"}};
     QTest::newRow("RunResult") << Message{RunResult{4, 77, R"({"summary":[["sold","5"]]})"}};
-    QTest::newRow("ChildStarted") << Message{ChildStarted{{2, 4243, 4242, 1234567, false, "ForkPoolWorker-1", "pool"}, 3}};
+    QTest::newRow("ChildStarted") << Message{
+        ChildStarted{{2, 4243, 4242, 1234567, false, "ForkPoolWorker-1", "pool"}, 3}};
     QTest::newRow("ChildStarted without ring") << Message{ChildStarted{{2, 4243, 4242, 1, true, "", ""}, 0xffffffffu}};
     QTest::newRow("ChildJoined") << Message{ChildJoined{{2, 4243, 99}, -15}};
     QTest::newRow("MainFinished") << Message{MainFinished{Outcome::Failed, "3 of 8 workers could not be started"}};
@@ -111,7 +113,8 @@ void TestProtocol::rejectsBadHeaders()
     QCOMPARE(decode_error(frame), std::string("header.length at offset 0 says 13 bytes, frame has 12"));
     frame = encode(StopRun{1});
     frame[4] = std::byte{9};
-    QCOMPARE(decode_error(frame), std::string("header.version at offset 4: protocol version 9 is not supported (expected 3)"));
+    QCOMPARE(decode_error(frame),
+             std::string("header.version at offset 4: protocol version 9 is not supported (expected 3)"));
     frame = encode(StopRun{1});
     frame[6] = std::byte{99};
     QCOMPARE(decode_error(frame), std::string("unknown message type 99 at offset 6"));
@@ -139,7 +142,8 @@ void TestProtocol::rejectsBadFieldValues()
     frame = encode(LogLine{1, 2, 3, "abc"});
     frame[24] = std::byte{0xff};
     frame[25] = std::byte{0xff};
-    QCOMPARE(decode_error(frame), std::string("LogLine.text at offset 24: length 65535 runs past the end of the frame (3 bytes left)"));
+    QCOMPARE(decode_error(frame),
+             std::string("LogLine.text at offset 24: length 65535 runs past the end of the frame (3 bytes left)"));
 }
 
 void TestProtocol::garbageNeverDecodesWrongly()

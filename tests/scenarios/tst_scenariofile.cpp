@@ -44,18 +44,23 @@ void TestScenarioFile::rejectsWithTheKeyNamed_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
     const QString head = QStringLiteral(R"("format": "forkscope-scenario", "version": 1, "scenario": "processes")");
-    QTest::newRow("not json") << "{" << "not valid JSON: ";
-    QTest::newRow("array") << "[]" << "must be a JSON object, got array";
-    QTest::newRow("format") << R"({"format": "x", "version": 1})" << R"(format: must be "forkscope-scenario", got "x")";
-    QTest::newRow("no version") << R"({"format": "forkscope-scenario"})" << "version: missing";
+    QTest::newRow("not json") << "{"
+                              << "not valid JSON: ";
+    QTest::newRow("array") << "[]"
+                           << "must be a JSON object, got array";
+    QTest::newRow("format") << R"({"format": "x", "version": 1})"
+                            << R"(format: must be "forkscope-scenario", got "x")";
+    QTest::newRow("no version") << R"({"format": "forkscope-scenario"})"
+                                << "version: missing";
     QTest::newRow("future version") << R"({"format": "forkscope-scenario", "version": 7})"
                                     << "version: 7 is newer than this ForkScope reads (1)";
-    QTest::newRow("unknown scenario") << R"({"format": "forkscope-scenario", "version": 1, "scenario": "nope", "config": {}})"
-                                      << "scenario: unknown scenario 'nope' (known: processes, ";
+    QTest::newRow("unknown scenario")
+        << R"({"format": "forkscope-scenario", "version": 1, "scenario": "nope", "config": {}})"
+        << "scenario: unknown scenario 'nope' (known: processes, ";
     QTest::newRow("unknown key") << QStringLiteral("{%1, \"colour\": 1}").arg(head) << "colour: unknown key";
     QTest::newRow("no config") << QStringLiteral("{%1}").arg(head) << "config: missing";
-    QTest::newRow("config not an object") << QStringLiteral("{%1, \"config\": 5}").arg(head)
-                                          << "config: must be an object of fields, got number";
+    QTest::newRow("config not an object")
+        << QStringLiteral("{%1, \"config\": 5}").arg(head) << "config: must be an object of fields, got number";
     QTest::newRow("bad value") << QStringLiteral("{%1, \"config\": {\"workers\": 0}}").arg(head)
                                << "config.workers: must be 1..256, got 0";
     QTest::newRow("bad title") << QStringLiteral("{%1, \"title\": 3, \"config\": {}}").arg(head)

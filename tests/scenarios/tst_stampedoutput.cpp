@@ -90,8 +90,8 @@ void TestStampedOutput::unframedBytesAreKeptAndStampedWhenRead()
 {
     // A raw write between frames, one that ends in the magic's first bytes, and one at the end.
     const std::string magic_start = frame("", 0).substr(0, 2);
-    const std::string stream = "raw one\n" + frame("framed\n", 42) + "raw two " + magic_start + "\n" +
-                               frame("again\n", 43) + "tail";
+    const std::string stream =
+        "raw one\n" + frame("framed\n", 42) + "raw two " + magic_start + "\n" + frame("again\n", 43) + "tail";
     for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{5}, stream.size()}) {
         const auto pieces = read_back(stream, chunk);
         QCOMPARE(joined(pieces), "raw one\nframed\nraw two " + magic_start + "\nagain\ntail");

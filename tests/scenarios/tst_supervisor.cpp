@@ -9,11 +9,11 @@
 #include "core/pool.h"
 #include "core/process.h"
 #include "core/queue.h"
+#include "scenarios/programs/programs.h"
 #include "scenarios/runner/fork_server.h"
 #include "scenarios/scenario.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
-#include "scenarios/programs/programs.h"
 
 #include <QTest>
 
@@ -22,8 +22,8 @@
 #include <sys/prctl.h>
 
 #include <algorithm>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <thread>
 
@@ -74,11 +74,13 @@ public:
                             "quick");
         if (wait == "queue") {
             core::Queue<int> done(1);
-            core::Process chatty([&] {
-                print_lines(bytes);
-                std::this_thread::sleep_for(hold);
-                done.put(1);
-            }, "chatty");
+            core::Process chatty(
+                [&] {
+                    print_lines(bytes);
+                    std::this_thread::sleep_for(hold);
+                    done.put(1);
+                },
+                "chatty");
             chatty.start();
             quick.start();
             (void)done.get();
@@ -97,12 +99,14 @@ public:
         } else {
             core::Lock lock;
             core::Event held;
-            core::Process chatty([&] {
-                std::lock_guard guard(lock);
-                held.set();
-                print_lines(bytes);
-                std::this_thread::sleep_for(hold);
-            }, "chatty");
+            core::Process chatty(
+                [&] {
+                    std::lock_guard guard(lock);
+                    held.set();
+                    print_lines(bytes);
+                    std::this_thread::sleep_for(hold);
+                },
+                "chatty");
             chatty.start();
             held.wait();
             quick.start();
@@ -164,7 +168,8 @@ void verify_lines_within_lifetimes(const testing::RunRecord& r)
         }
         QVERIFY2(l.t_ns >= begin && l.t_ns <= end,
                  (std::to_string(l.pid) + ": line at " + std::to_string(l.t_ns) + " outside " + std::to_string(begin) +
-                  ".." + std::to_string(end) + ": " + l.text.substr(0, 40)).c_str());
+                  ".." + std::to_string(end) + ": " + l.text.substr(0, 40))
+                     .c_str());
         QVERIFY2(l.t_ns >= last[l.pid], "lines of one process out of order");
         last[l.pid] = l.t_ns;
     }
@@ -242,8 +247,8 @@ void TestSupervisor::exitsAreReportedWhileMainWaits()
             QVERIFY2(l.t_ns - written <= 100 * core::kNsPerMs, l.text.substr(0, 40).c_str());
     }
     verify_lines_within_lifetimes(r);
-    const pid_t chatty = wait == QStringLiteral("pool") ? process_named(r, "ForkPoolWorker-1")->pid
-                                                        : process_named(r, "chatty")->pid;
+    const pid_t chatty =
+        wait == QStringLiteral("pool") ? process_named(r, "ForkPoolWorker-1")->pid : process_named(r, "chatty")->pid;
     verify_chatty_lines(r, chatty, 10'000);
 }
 
@@ -298,12 +303,14 @@ void TestSupervisor::aKilledMainProcessStillReportsItsWorkers()
     client.request("processes", R"({"workers": 3, "work_ms": 600000})");
     // Each worker has said its first line: it is past its start, where one that finds its parent
     // gone leaves with 128 + SIGKILL instead.
-    QVERIFY(client.pump_until([&] {
-        std::size_t said = 0;
-        for (const auto& p : client.record.processes)
-            said += line_containing(client.record, p.pid, "working") != nullptr;
-        return client.record.processes.size() == 3 && said == 3;
-    }, 10s));
+    QVERIFY(client.pump_until(
+        [&] {
+            std::size_t said = 0;
+            for (const auto& p : client.record.processes)
+                said += line_containing(client.record, p.pid, "working") != nullptr;
+            return client.record.processes.size() == 3 && said == 3;
+        },
+        10s));
     QCOMPARE(::kill(client.record.started->main_pid, SIGKILL), 0);
     QVERIFY(client.wait_finished(10s));
     const auto& r = client.record;

@@ -19,7 +19,8 @@ struct CliResult {
 };
 
 // `childSetup` runs in the forked child before it executes the CLI (limits, user ids, …).
-inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000, const std::function<void()>& childSetup = {})
+inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000,
+                        const std::function<void()>& childSetup = {})
 {
     QProcess cli;
     if (childSetup)
@@ -30,8 +31,8 @@ inline CliResult runCli(const QStringList& arguments, int timeoutMs = 30000, con
         cli.waitForFinished();
         return {};
     }
-    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1, QString::fromUtf8(cli.readAllStandardOutput()),
-            QString::fromUtf8(cli.readAllStandardError())};
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1,
+            QString::fromUtf8(cli.readAllStandardOutput()), QString::fromUtf8(cli.readAllStandardError())};
 }
 
 // Starts a ticket race of `buyers` buyers that read the stock for a minute, so it is surely
@@ -41,16 +42,16 @@ inline void startLongTicketRace(QProcess& cli, const QString& tmpdir, int buyers
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TMPDIR"), tmpdir);
     cli.setProcessEnvironment(env);
-    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
-                                                   QStringLiteral("buyers=%1").arg(buyers), QStringLiteral("--set"),
-                                                   QStringLiteral("read_ms=60000")});
+    cli.start(QStringLiteral(FORKSCOPE_CLI_PATH),
+              {QStringLiteral("run"), QStringLiteral("ticket-race"), QStringLiteral("--set"),
+               QStringLiteral("buyers=%1").arg(buyers), QStringLiteral("--set"), QStringLiteral("read_ms=60000")});
 }
 
 // A run of `scenario` with `--set` assignments, exported as a run file; its "result" object
 // (empty if the CLI did not exit with `expectedExit` or the export failed, with the output in `cli`).
 // A failed run (exit code 3) is exported too.
-inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr, int timeoutMs = 60000,
-                             int expectedExit = 0)
+inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr,
+                             int timeoutMs = 60000, int expectedExit = 0)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));

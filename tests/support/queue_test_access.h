@@ -21,7 +21,8 @@ struct QueueEngineTestAccess {
 namespace forkscope::testing {
 
 // Reaches the engine inside a Queue<T> (its only member).
-template <class Q> core::detail::QueueEngine& engine_of(Q& queue)
+template <class Q>
+core::detail::QueueEngine& engine_of(Q& queue)
 {
     static_assert(sizeof(Q) == sizeof(core::detail::QueueEngine));
     return reinterpret_cast<core::detail::QueueEngine&>(queue);

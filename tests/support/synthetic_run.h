@@ -32,7 +32,9 @@ inline Recording runWithWorkers(int workers)
 inline std::vector<RecordedEvent> lockedTasks(int workers, int tasks, quint32 seed, quint32 lock = 1)
 {
     QRandomGenerator random(seed);
-    auto between = [&](qint64 low, qint64 high) { return low + static_cast<qint64>(random.bounded(static_cast<quint64>(high - low))); };
+    auto between = [&](qint64 low, qint64 high) {
+        return low + static_cast<qint64>(random.bounded(static_cast<quint64>(high - low)));
+    };
     struct Worker {
         qint64 beginNs = 0; // of its next task
         qint64 requestNs = 0; // when that task asks for the lock
@@ -67,7 +69,8 @@ inline std::vector<RecordedEvent> lockedTasks(int workers, int tasks, quint32 se
         next->beginNs = end + between(0, 100'000);
         next->requestNs = next->beginNs + between(10'000, 200'000);
     }
-    std::stable_sort(out.begin(), out.end(), [](const RecordedEvent& a, const RecordedEvent& b) { return a.timeNs < b.timeNs; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RecordedEvent& a, const RecordedEvent& b) { return a.timeNs < b.timeNs; });
     return out;
 }
 

@@ -12,7 +12,8 @@
 
 namespace forkscope::testing {
 
-template <class App, class Test> int run_forking_test(int argc, char** argv)
+template <class App, class Test>
+int run_forking_test(int argc, char** argv)
 {
     App app(argc, argv);
     Test test;
@@ -24,8 +25,8 @@ template <class App, class Test> int run_forking_test(int argc, char** argv)
 
 } // namespace forkscope::testing
 
-#define FORKSCOPE_FORKING_TEST_MAIN(TestObject)                                                                    \
-    int main(int argc, char** argv)                                                                                \
-    {                                                                                                              \
-        return forkscope::testing::run_forking_test<QCoreApplication, TestObject>(argc, argv);                     \
+#define FORKSCOPE_FORKING_TEST_MAIN(TestObject)                                                                        \
+    int main(int argc, char** argv)                                                                                    \
+    {                                                                                                                  \
+        return forkscope::testing::run_forking_test<QCoreApplication, TestObject>(argc, argv);                         \
     }

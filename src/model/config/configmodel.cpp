@@ -52,8 +52,7 @@ QVariant ConfigModel::data(const QModelIndex& index, int role) const
         const QString error = m_errors.value(name);
         return error.isEmpty() ? help : help + QLatin1Char('\n') + error;
     }
-    case Qt::DisplayRole:
-        return index.column() == FieldColumn ? ScenarioText::field(field.label) : valueText(field);
+    case Qt::DisplayRole: return index.column() == FieldColumn ? ScenarioText::field(field.label) : valueText(field);
     case Qt::EditRole:
         if (index.column() != ValueColumn)
             return {};
@@ -62,8 +61,7 @@ QVariant ConfigModel::data(const QModelIndex& index, int role) const
         if (value.is_number_integer())
             return static_cast<qlonglong>(value.get<std::int64_t>());
         return QString::fromStdString(forkscope::scenarios::field_text(value));
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -95,13 +93,9 @@ bool ConfigModel::setData(const QModelIndex& index, const QVariant& value, int r
         json = ok ? nlohmann::json(n) : nlohmann::json(value.toString().toStdString());
         break;
     }
-    case FieldKind::Boolean:
-        json = value.toBool();
-        break;
+    case FieldKind::Boolean: json = value.toBool(); break;
     case FieldKind::Choice:
-    case FieldKind::Text:
-        json = value.toString().toStdString();
-        break;
+    case FieldKind::Text: json = value.toString().toStdString(); break;
     }
     m_config[field.name] = json;
     revalidate();

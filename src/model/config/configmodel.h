@@ -15,14 +15,24 @@ class ConfigModel : public QAbstractTableModel {
 
 public:
     enum Columns { FieldColumn, ValueColumn, NUM_COLUMNS };
-    enum Roles { FieldNameRole = Qt::UserRole, KindRole, MinimumRole, MaximumRole, ChoicesRole, ChoiceLabelsRole, UnitRole, ErrorRole };
+    enum Roles {
+        FieldNameRole = Qt::UserRole,
+        KindRole,
+        MinimumRole,
+        MaximumRole,
+        ChoicesRole,
+        ChoiceLabelsRole,
+        UnitRole,
+        ErrorRole
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 

@@ -1,8 +1,8 @@
 #include "model/config/presetlibrary.h"
 
-#include "scenarios/scenario.h"
 #include "scenarios/config/scenario_file.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,7 +23,9 @@ std::optional<Preset> PresetLibrary::load(const QString& path, QString* error)
     constexpr qint64 kMaxBytes = 1 << 20;
     if (file.size() > kMaxBytes) {
         *error = tr("%1: too large for a scenario file (%2 bytes, at most %3)")
-                     .arg(QDir::toNativeSeparators(path)).arg(file.size()).arg(kMaxBytes);
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(file.size())
+                     .arg(kMaxBytes);
         return std::nullopt;
     }
     try {
@@ -63,7 +65,8 @@ QVector<Preset> PresetLibrary::builtIn()
         }
         return all.size();
     };
-    std::stable_sort(presets.begin(), presets.end(), [&](const Preset& a, const Preset& b) { return rank(a) < rank(b); });
+    std::stable_sort(presets.begin(), presets.end(),
+                     [&](const Preset& a, const Preset& b) { return rank(a) < rank(b); });
     return presets;
 }
 

@@ -8,11 +8,11 @@
 
 // A scenario with a configuration: a built-in preset (resources/presets) or a scenario file.
 struct Preset {
-    QString name;       // file name without .json: what `forkscope-cli run NAME` takes
+    QString name; // file name without .json: what `forkscope-cli run NAME` takes
     QString scenarioId; // the scenario it configures
-    QString title;      // English; translated in the "Scenario" context when shown
+    QString title; // English; translated in the "Scenario" context when shown
     nlohmann::json config; // complete and valid
-    QString path;       // where it came from (":/presets/…" for built-in ones)
+    QString path; // where it came from (":/presets/…" for built-in ones)
 };
 
 class PresetLibrary {

@@ -1,8 +1,8 @@
 #include "model/config/presetmodel.h"
 
 #include "model/config/scenariotext.h"
-#include "scenarios/scenario.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 int PresetModel::rowCount(const QModelIndex& parent) const
 {
@@ -16,17 +16,12 @@ QVariant PresetModel::data(const QModelIndex& index, int role) const
     const Preset& p = m_presets.at(index.row());
     const auto* scenario = forkscope::scenarios::find_scenario(p.scenarioId.toStdString());
     switch (role) {
-    case Qt::DisplayRole:
-        return ScenarioText::scenario(p.title.toUtf8().constData());
+    case Qt::DisplayRole: return ScenarioText::scenario(p.title.toUtf8().constData());
     case Qt::ToolTipRole:
-    case SummaryRole:
-        return scenario ? ScenarioText::scenario(scenario->summary()) : QString();
-    case NameRole:
-        return p.name;
-    case ScenarioIdRole:
-        return p.scenarioId;
-    default:
-        return {};
+    case SummaryRole: return scenario ? ScenarioText::scenario(scenario->summary()) : QString();
+    case NameRole: return p.name;
+    case ScenarioIdRole: return p.scenarioId;
+    default: return {};
     }
 }
 

@@ -15,4 +15,4 @@ QString fromStd(const std::string& text);
 // writes them in English for the CLI and the files; the known shapes are translated here, and
 // anything else is shown as it is.
 QString problem(const std::string& text);
-}
+} // namespace ScenarioText

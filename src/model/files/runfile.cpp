@@ -19,8 +19,8 @@ using nlohmann::json;
 
 static_assert(std::endian::native == std::endian::little, "events are stored as little-endian records");
 static_assert(offsetof(RecordedEvent, task) == 8 && offsetof(RecordedEvent, value) == 16 &&
-              offsetof(RecordedEvent, object) == 24 && offsetof(RecordedEvent, ring) == 28 &&
-              offsetof(RecordedEvent, kind) == 30 && offsetof(RecordedEvent, detail) == 31,
+                  offsetof(RecordedEvent, object) == 24 && offsetof(RecordedEvent, ring) == 28 &&
+                  offsetof(RecordedEvent, kind) == 30 && offsetof(RecordedEvent, detail) == 31,
               "the run file's record layout");
 
 namespace {
@@ -60,8 +60,11 @@ json statisticsJson(const Recording& r)
     }
     for (const Lane& lane : r.lanes())
         tasksDone.push_back(lane.tasksDone);
-    return {{"tasks_ns", histogramJson(r.taskNs())}, {"tasks_failed", r.tasksFailed()}, {"tasks_done_per_lane", tasksDone},
-            {"queues", queues}, {"locks", locks}};
+    return {{"tasks_ns", histogramJson(r.taskNs())},
+            {"tasks_failed", r.tasksFailed()},
+            {"tasks_done_per_lane", tasksDone},
+            {"queues", queues},
+            {"locks", locks}};
 }
 
 json header(const Recording& r)
@@ -74,10 +77,17 @@ json header(const Recording& r)
         json sent = json::array();
         for (const SignalMark& mark : lane.signalsSent)
             sent.push_back({mark.timeNs, mark.signal});
-        lanes.push_back({{"pid", lane.pid}, {"ppid", lane.ppid}, {"name", lane.name.toStdString()},
-                         {"role", lane.role.toStdString()}, {"daemon", lane.daemon}, {"start_ns", lane.startNs},
-                         {"exit_ns", lane.exitNs}, {"exit_code", lane.exitCode ? json(*lane.exitCode) : json()},
-                         {"join_ns", lane.joinNs}, {"ring", lane.ring}, {"signals", sent}});
+        lanes.push_back({{"pid", lane.pid},
+                         {"ppid", lane.ppid},
+                         {"name", lane.name.toStdString()},
+                         {"role", lane.role.toStdString()},
+                         {"daemon", lane.daemon},
+                         {"start_ns", lane.startNs},
+                         {"exit_ns", lane.exitNs},
+                         {"exit_code", lane.exitCode ? json(*lane.exitCode) : json()},
+                         {"join_ns", lane.joinNs},
+                         {"ring", lane.ring},
+                         {"signals", sent}});
     }
     json log = json::array();
     for (const LogEntry& entry : r.log())
@@ -96,8 +106,12 @@ json header(const Recording& r)
           {"kernel", QSysInfo::kernelVersion().toStdString()},
           {"cpus", std::thread::hardware_concurrency()}}},
         {"run",
-         {{"t0_ns", r.t0Ns()}, {"duration_ns", r.durationNs()}, {"finished", r.finished()},
-          {"event_limit", r.eventLimit()}, {"events_total", r.eventCount()}, {"events_dropped", r.dropped()},
+         {{"t0_ns", r.t0Ns()},
+          {"duration_ns", r.durationNs()},
+          {"finished", r.finished()},
+          {"event_limit", r.eventLimit()},
+          {"events_total", r.eventCount()},
+          {"events_dropped", r.dropped()},
           {"log_lines_not_kept", r.logLinesNotKept()},
           {"progress", progress ? json::array({progress->first, progress->second}) : json()}}},
         {"lanes", lanes},

@@ -39,7 +39,8 @@ const json& member(const json& object, const std::string& path, const char* name
     return *it;
 }
 
-template <class T> T integer(const json& object, const std::string& path, const char* name)
+template <class T>
+T integer(const json& object, const std::string& path, const char* name)
 {
     const json& v = member(object, path, name);
     const std::string where = (path.empty() ? std::string() : path + ".") + name;
@@ -103,7 +104,8 @@ LogHistogram histogram(const json& object, const std::string& path, const char* 
 std::vector<SignalMark> signalMarks(const json& list, const std::string& at)
 {
     if (!list.is_array() || list.size() > kMaxSignals)
-        throw LoadError{at + ": expected an array of at most " + std::to_string(kMaxSignals) + " [time_ns, signal] pairs"};
+        throw LoadError{at + ": expected an array of at most " + std::to_string(kMaxSignals) +
+                        " [time_ns, signal] pairs"};
     std::vector<SignalMark> marks;
     for (std::size_t i = 0; i < list.size(); ++i) {
         const json& m = list[i];
@@ -183,7 +185,8 @@ std::vector<LogEntry> readLog(const json& list)
         if (!entry.is_array() || entry.size() != 3 || !entry[0].is_number_integer() || !entry[1].is_number_integer() ||
             !entry[2].is_string())
             throw LoadError{"log: expected [time_ns, pid, text] entries"};
-        log.push_back(LogEntry{entry[0].get<qint64>(), entry[1].get<qint32>(), QString::fromStdString(entry[2].get<std::string>())});
+        log.push_back(LogEntry{entry[0].get<qint64>(), entry[1].get<qint32>(),
+                               QString::fromStdString(entry[2].get<std::string>())});
     }
     return log;
 }
@@ -191,7 +194,8 @@ std::vector<LogEntry> readLog(const json& list)
 // Each object of `list` into the entry of `into` its "id" names, field by field from the tables.
 template <typename Stats, std::size_t C, std::size_t H>
 void readStats(const json& list, const std::string& path, std::map<quint32, Stats>& into,
-               const std::array<runfile::stats::Count<Stats>, C>& counts, const std::array<runfile::stats::Histogram<Stats>, H>& histograms)
+               const std::array<runfile::stats::Count<Stats>, C>& counts,
+               const std::array<runfile::stats::Histogram<Stats>, H>& histograms)
 {
     for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string at = path + "[" + std::to_string(i) + "]";
@@ -217,7 +221,8 @@ Recording::Statistics readStatistics(const json& s, quint64 total, std::size_t l
             throw LoadError{"statistics.tasks_done_per_lane[" + std::to_string(i) + "]: expected a count"};
         result.tasksDonePerLane.push_back(done[i].get<quint64>());
     }
-    readStats(array(s, "statistics", "queues"), "statistics.queues", result.queues, runfile::stats::kQueueCounts, runfile::stats::kQueueHistograms);
+    readStats(array(s, "statistics", "queues"), "statistics.queues", result.queues, runfile::stats::kQueueCounts,
+              runfile::stats::kQueueHistograms);
     const json& locks = array(s, "statistics", "locks");
     readStats(locks, "statistics.locks", result.locks, runfile::stats::kLockCounts, runfile::stats::kLockHistograms);
     for (std::size_t i = 0; i < locks.size(); ++i) // ids were checked by readStats
@@ -286,7 +291,8 @@ Loaded loadBytes(const QByteArray& bytes, const QString& name)
         result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(e.byte);
         return result;
     } catch (const json::out_of_range&) { // a number beyond a double's range: the offset comes apart
-        const auto offset = forkscope::scenarios::json_error_offset(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        const auto offset =
+            forkscope::scenarios::json_error_offset(std::string_view(bytes.constData(), std::size_t(bytes.size())));
         result.error = QObject::tr("%1 is not valid JSON (byte %2).").arg(name).arg(offset);
         return result;
     }

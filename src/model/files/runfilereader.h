@@ -16,7 +16,7 @@ namespace runfile {
 
 struct Loaded {
     std::unique_ptr<Recording> recording; // null on error
-    QString error;                        // names the file and the field or offset
+    QString error; // names the file and the field or offset
 };
 Loaded load(const QString& path);
 // The same from bytes; `name` is used in errors.

@@ -64,7 +64,8 @@ std::optional<QString> saveAtomically(const QString& path, const std::function<b
         }
     } catch (const std::exception& e) {
         file.cancelWriting();
-        return QObject::tr("Cannot write %1: %2").arg(QFileInfo(path).absoluteFilePath(), QString::fromLocal8Bit(e.what()));
+        return QObject::tr("Cannot write %1: %2")
+            .arg(QFileInfo(path).absoluteFilePath(), QString::fromLocal8Bit(e.what()));
     }
     if (!file.commit())
         return QObject::tr("Cannot write %1: %2").arg(QFileInfo(path).absoluteFilePath(), file.errorString());
@@ -73,7 +74,7 @@ std::optional<QString> saveAtomically(const QString& path, const std::function<b
 
 namespace {
 
-struct Cancelled {};
+struct Cancelled { };
 
 std::string spanName(const Span& s)
 {
@@ -111,8 +112,7 @@ class TraceWriter {
 public:
     TraceWriter(const Recording& r, QIODevice& out, const exports::Progress& progress)
         : m_r(r), m_out(out), m_progress(progress)
-    {
-    }
+    { }
 
     void write()
     {
@@ -284,7 +284,8 @@ private:
         }
         if (lane.exitCode && lane.exitNs >= 0) {
             const bool signal = *lane.exitCode < 0;
-            begin('i', signal ? forkscope::core::signal_name(-*lane.exitCode) : "exit " + std::to_string(*lane.exitCode),
+            begin('i',
+                  signal ? forkscope::core::signal_name(-*lane.exitCode) : "exit " + std::to_string(*lane.exitCode),
                   signal ? "signal" : "process", lane.exitNs, lane.pid);
             m_out.raw(",\"s\":\"p\"");
             args({{"exitcode", *lane.exitCode}});
@@ -338,8 +339,7 @@ private:
                 args({{"dead_pid", e.value}});
                 end();
                 break;
-            default:
-                break;
+            default: break;
             }
             if (i % 65536 == 0)
                 report(0.5 + 0.4 * double(i) / double(n));

@@ -79,8 +79,7 @@ void ForkServerClient::readMessages()
             return;
         }
         switch (r.status) {
-        case protocol::ReceiveStatus::WouldBlock:
-            return;
+        case protocol::ReceiveStatus::WouldBlock: return;
         case protocol::ReceiveStatus::Closed:
             lose(tr("The fork server has stopped. Restart ForkScope to run scenarios again."));
             return;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenarios/runner/fork_server.h"
 #include "core/unique_fd.h"
+#include "scenarios/runner/fork_server.h"
 #include "scenarios/runner/protocol.h"
 
 #include <QObject>

@@ -62,12 +62,9 @@ qint64 RunController::elapsedNs() const
 {
     switch (m_state) {
     case State::Running:
-    case State::Stopping:
-        return core::monotonic_ns() - m_t0Ns;
-    case State::Finished:
-        return m_wallNs;
-    default:
-        return 0;
+    case State::Stopping: return core::monotonic_ns() - m_t0Ns;
+    case State::Finished: return m_wallNs;
+    default: return 0;
     }
 }
 

@@ -43,7 +43,10 @@ public:
     // a finished run is replayed, the run up to that moment.
     [[nodiscard]] const Recording* recording() const { return m_recording.get(); }
     // The whole last run, even while a moment of it is replayed: what to save and export.
-    [[nodiscard]] const Recording* wholeRecording() const { return m_wholeRecording ? m_wholeRecording.get() : m_recording.get(); }
+    [[nodiscard]] const Recording* wholeRecording() const
+    {
+        return m_wholeRecording ? m_wholeRecording.get() : m_recording.get();
+    }
     // For the config that goes with an export.
     [[nodiscard]] const nlohmann::json& config() const;
 

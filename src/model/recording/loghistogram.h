@@ -30,7 +30,10 @@ public:
     [[nodiscard]] std::uint64_t sum() const noexcept { return m_sum; }
     [[nodiscard]] std::int64_t min() const noexcept { return m_count ? static_cast<std::int64_t>(m_min) : 0; }
     [[nodiscard]] std::int64_t max() const noexcept { return static_cast<std::int64_t>(m_max); }
-    [[nodiscard]] double mean() const noexcept { return m_count ? static_cast<double>(m_sum) / static_cast<double>(m_count) : 0.0; }
+    [[nodiscard]] double mean() const noexcept
+    {
+        return m_count ? static_cast<double>(m_sum) / static_cast<double>(m_count) : 0.0;
+    }
 
     // The value below which a fraction q (0..1) of the samples lie: the middle of its bucket,
     // clamped to the exact min and max. 0 when empty.
@@ -77,7 +80,10 @@ public:
             return out;
         while (m_buckets[static_cast<std::size_t>(last)] == 0)
             --last;
-        auto bound = [](int i) { return static_cast<std::int64_t>(std::min<std::uint64_t>(lowest(i), std::numeric_limits<std::int64_t>::max())); };
+        auto bound = [](int i) {
+            return static_cast<std::int64_t>(
+                std::min<std::uint64_t>(lowest(i), std::numeric_limits<std::int64_t>::max()));
+        };
         for (int g = first / group * group; g <= last; g += group) {
             const int begin = std::max(g, start);
             Bin bin{bound(begin), bound(g + group), 0};

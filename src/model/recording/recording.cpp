@@ -209,8 +209,7 @@ LockStats& Recording::lock(quint32 id)
 bool Recording::operator==(const Recording& o) const
 {
     return m_eventLimit == o.m_eventLimit && m_scenario == o.m_scenario && m_configJson == o.m_configJson &&
-           m_resultJson == o.m_resultJson &&
-           m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
+           m_resultJson == o.m_resultJson && m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
            m_lanes == o.m_lanes && m_ringLane == o.m_ringLane && m_events == o.m_events &&
            m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&
            m_locks == o.m_locks && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&
@@ -337,9 +336,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         addSpan(Span{e.timeNs - e.value, e.timeNs, e.task, e.object, SpanKind::QueueBlocked, e.detail});
         break;
     }
-    case EventKind::QueueRecovered:
-        ++(e.detail ? queue(e.object).lostGets : queue(e.object).lostPuts);
-        break;
+    case EventKind::QueueRecovered: ++(e.detail ? queue(e.object).lostGets : queue(e.object).lostPuts); break;
     case EventKind::LockAcquired: {
         LockStats& l = lock(e.object);
         ++l.acquisitions;
@@ -367,16 +364,9 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         addSpan(Span{since, e.timeNs, 0, e.object, SpanKind::LockHold, 0});
         break;
     }
-    case EventKind::Waited:
-        addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::Waited, e.detail});
-        break;
-    case EventKind::Progress:
-        m_progress = std::make_pair(e.value, static_cast<qint64>(e.task));
-        break;
-    case EventKind::QueueCreated:
-        queue(e.object).capacity = static_cast<quint64>(std::max<qint64>(0, e.value));
-        break;
-    case EventKind::Log:
-        break;
+    case EventKind::Waited: addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::Waited, e.detail}); break;
+    case EventKind::Progress: m_progress = std::make_pair(e.value, static_cast<qint64>(e.task)); break;
+    case EventKind::QueueCreated: queue(e.object).capacity = static_cast<quint64>(std::max<qint64>(0, e.value)); break;
+    case EventKind::Log: break;
     }
 }

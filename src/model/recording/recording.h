@@ -35,12 +35,12 @@ struct RecordedEvent {
 static_assert(sizeof(RecordedEvent) == 32, "a recording of millions of events stays compact");
 
 enum class SpanKind : quint8 {
-    State,        // detail: core::WorkerState
-    Task,         // object: pool, task: task id, detail: 1 ok
-    LockWait,     // object: lock, detail: 1 if the previous owner died
-    LockHold,     // object: lock
+    State, // detail: core::WorkerState
+    Task, // object: pool, task: task id, detail: 1 ok
+    LockWait, // object: lock, detail: 1 if the previous owner died
+    LockHold, // object: lock
     QueueBlocked, // object: queue, detail: 1 put, 0 get
-    Waited,       // object: semaphore/event/…, detail: core::WaitKind
+    Waited, // object: semaphore/event/…, detail: core::WaitKind
 };
 
 // A closed interval on one lane.
@@ -124,7 +124,7 @@ public:
     static constexpr quint64 kDefaultEventLimit = 4'000'000;
     static constexpr std::size_t kLogLimit = 1'000'000;
 
-    explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) {}
+    explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) { }
 
     // What ran: the scenario's id and its config (a JSON object's text, kept in canonical form).
     void setScenario(const QString& scenario, const std::string& configJson);

@@ -17,7 +17,8 @@ Replay::Replay(const Recording& full) : m_full(full)
     using Kind = Step::Kind;
     for (std::size_t i = 1; i < lanes.size(); ++i) { // lane 0, the main process, starts with the run
         const Lane& lane = lanes[i];
-        m_steps.push_back({Kind::Start, std::min(std::max<qint64>(0, lane.startNs), firstEvent[i]), static_cast<int>(i), 0});
+        m_steps.push_back(
+            {Kind::Start, std::min(std::max<qint64>(0, lane.startNs), firstEvent[i]), static_cast<int>(i), 0});
     }
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         const Lane& lane = lanes[i];
@@ -62,16 +63,13 @@ void Replay::advance(qint64 tNs, Recording& partial)
         const Lane& lane = lanes[static_cast<std::size_t>(s.lane)];
         switch (s.kind) {
         case Step::Kind::Start:
-            partial.processStarted(lane.pid, lane.ppid, t0 + std::max<qint64>(0, lane.startNs), lane.daemon, lane.name, lane.role);
+            partial.processStarted(lane.pid, lane.ppid, t0 + std::max<qint64>(0, lane.startNs), lane.daemon, lane.name,
+                                   lane.role);
             if (lane.ring >= 0)
                 partial.attachRing(static_cast<quint32>(lane.ring), lane.pid);
             break;
-        case Step::Kind::Exit:
-            partial.processExited(lane.pid, *lane.exitCode, t0 + lane.exitNs);
-            break;
-        case Step::Kind::Join:
-            partial.processJoined(lane.pid, t0 + lane.joinNs);
-            break;
+        case Step::Kind::Exit: partial.processExited(lane.pid, *lane.exitCode, t0 + lane.exitNs); break;
+        case Step::Kind::Join: partial.processJoined(lane.pid, t0 + lane.joinNs); break;
         case Step::Kind::Log: {
             const LogEntry& entry = m_full.log()[s.index];
             partial.logLine(entry.pid, t0 + entry.timeNs, entry.text);

@@ -33,7 +33,7 @@ private:
         enum class Kind { Start, Exit, Join, Log, Signal };
         Kind kind = Kind::Start;
         qint64 timeNs = 0; // since the run started
-        int lane = 0;      // of the full recording
+        int lane = 0; // of the full recording
         std::size_t index = 0; // Log: the entry; Signal: the mark in the lane's list
     };
 

@@ -10,7 +10,8 @@
 class SpanCursor {
 public:
     // Calls f(const Span&) for every span closed since the last call, lane by lane.
-    template <class F> void readNew(const Recording& recording, F&& f)
+    template <class F>
+    void readNew(const Recording& recording, F&& f)
     {
         const auto& lanes = recording.lanes();
         m_taken.resize(lanes.size(), 0);

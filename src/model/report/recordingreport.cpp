@@ -53,7 +53,8 @@ QString RecordingReport::result(const Recording& r)
         }
     }
     if (const auto t = result.find("table"); t != result.end() && t->is_object() && t->contains("columns") &&
-                                             t->contains("rows") && (*t)["columns"].is_array() && (*t)["rows"].is_array()) {
+                                             t->contains("rows") && (*t)["columns"].is_array() &&
+                                             (*t)["rows"].is_array()) {
         QStringList header;
         for (const auto& c : (*t)["columns"])
             header << cell(c);
@@ -98,17 +99,18 @@ QString RecordingReport::text(const Recording& r)
                          QString::number(q.lostPuts + q.lostGets)});
         }
         out += tr("queues\n");
-        out += table({QString(), tr("puts"), tr("gets"), tr("items/s"), tr("max depth"), tr("puts blocked"),
-                      tr("p99"), tr("gets blocked"), tr("p99"), tr("lost")},
+        out += table({QString(), tr("puts"), tr("gets"), tr("items/s"), tr("max depth"), tr("puts blocked"), tr("p99"),
+                      tr("gets blocked"), tr("p99"), tr("lost")},
                      rows);
     }
     if (!r.locks().empty()) {
         QList<QStringList> rows;
         for (const auto& [id, l] : r.locks()) {
             rows.append({tr("lock %1").arg(id), QString::number(l.acquisitions), QString::number(l.contended),
-                         TextFormat::duration(l.waitNs.percentile(0.5)), TextFormat::duration(l.waitNs.percentile(0.99)),
-                         TextFormat::duration(l.holdNs.percentile(0.5)), TextFormat::duration(l.holdNs.percentile(0.99)),
-                         QString::number(l.ownerDied)});
+                         TextFormat::duration(l.waitNs.percentile(0.5)),
+                         TextFormat::duration(l.waitNs.percentile(0.99)),
+                         TextFormat::duration(l.holdNs.percentile(0.5)),
+                         TextFormat::duration(l.holdNs.percentile(0.99)), QString::number(l.ownerDied)});
         }
         out += tr("locks\n");
         out += table({QString(), tr("acquired"), tr("waited"), tr("wait p50"), tr("wait p99"), tr("hold p50"),

@@ -40,7 +40,8 @@ void FlowIndex::add(const Flow& flow)
     // Items are got about in the order they were put: nearly always an append.
     auto at = m_byPut.end();
     if (!m_byPut.empty() && flow.putNs < m_byPut.back().putNs)
-        at = std::upper_bound(m_byPut.begin(), m_byPut.end(), flow.putNs, [](qint64 t, const Flow& f) { return t < f.putNs; });
+        at = std::upper_bound(m_byPut.begin(), m_byPut.end(), flow.putNs,
+                              [](qint64 t, const Flow& f) { return t < f.putNs; });
     const auto i = static_cast<std::size_t>(at - m_byPut.begin());
     m_byPut.insert(at, flow);
     m_maxGet.resize(m_byPut.size());

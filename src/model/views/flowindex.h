@@ -36,8 +36,8 @@ private:
     };
     void add(const Flow& flow);
 
-    std::vector<Flow> m_byPut;       // sorted by putNs
-    std::vector<qint64> m_maxGet;    // m_maxGet[i]: the latest get among m_byPut[0..i]
+    std::vector<Flow> m_byPut; // sorted by putNs
+    std::vector<qint64> m_maxGet; // m_maxGet[i]: the latest get among m_byPut[0..i]
     std::unordered_map<quint64, Side> m_waitingPuts, m_waitingGets; // (queue, ticket) -> one side
     std::size_t m_eventsTaken = 0;
 };

@@ -1,8 +1,8 @@
 #include "model/views/lockseriesmodel.h"
 
+#include "model/report/textformat.h"
 #include "model/views/changedrows.h"
 #include "model/views/stepseries.h"
-#include "model/report/textformat.h"
 
 #include <algorithm>
 

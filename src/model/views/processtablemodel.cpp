@@ -86,12 +86,9 @@ QString ProcessTableModel::stateText(ProcessState state, bool isMain, bool stopp
     if (isMain && state != ProcessState::Running)
         return tr("finished");
     switch (state) {
-    case ProcessState::Running:
-        return stopped ? tr("stopped (SIGSTOP)") : tr("running");
-    case ProcessState::Exited:
-        return tr("exited, not joined");
-    case ProcessState::Joined:
-        return tr("joined");
+    case ProcessState::Running: return stopped ? tr("stopped (SIGSTOP)") : tr("running");
+    case ProcessState::Exited: return tr("exited, not joined");
+    case ProcessState::Joined: return tr("joined");
     }
     return {};
 }
@@ -115,10 +112,15 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         return lane.exitCode ? QVariant(*lane.exitCode) : QVariant();
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
-        case PidColumn: case PpidColumn: case CpuColumn: case RssColumn: case TasksColumn: case ExitColumn: case StartColumn: case EndColumn:
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return {};
+        case PidColumn:
+        case PpidColumn:
+        case CpuColumn:
+        case RssColumn:
+        case TasksColumn:
+        case ExitColumn:
+        case StartColumn:
+        case EndColumn: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default: return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == StateColumn && state == ProcessState::Exited)

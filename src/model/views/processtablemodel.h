@@ -18,7 +18,20 @@ class ProcessTableModel : public QAbstractTableModel, public RecordingView {
     Q_OBJECT
 
 public:
-    enum Columns { NameColumn, RoleColumn, PidColumn, PpidColumn, StateColumn, CpuColumn, RssColumn, TasksColumn, ExitColumn, StartColumn, EndColumn, NUM_COLUMNS };
+    enum Columns {
+        NameColumn,
+        RoleColumn,
+        PidColumn,
+        PpidColumn,
+        StateColumn,
+        CpuColumn,
+        RssColumn,
+        TasksColumn,
+        ExitColumn,
+        StartColumn,
+        EndColumn,
+        NUM_COLUMNS
+    };
     enum Roles { SortRole = Qt::UserRole, PidRole, StateRole, ExitCodeRole };
 
     using QAbstractTableModel::QAbstractTableModel;
@@ -26,7 +39,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
 
     // The latest samples of the running processes, all at once (one dataChanged); a process not
     // in them shows no CPU or memory. A new recording clears them.

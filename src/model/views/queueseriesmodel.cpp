@@ -25,14 +25,17 @@ void QueueSeriesModel::takeIn(const Recording& run)
     };
     for (; m_taken < events.size(); ++m_taken) {
         const RecordedEvent& e = events[m_taken];
-        if (e.eventKind() != EventKind::QueuePut && e.eventKind() != EventKind::QueueGet && e.eventKind() != EventKind::QueueCreated)
+        if (e.eventKind() != EventKind::QueuePut && e.eventKind() != EventKind::QueueGet &&
+            e.eventKind() != EventKind::QueueCreated)
             continue;
         Queue* q = find(m_queues, e.object);
         if (!q)
             q = find(fresh, e.object);
         if (!q)
             q = &fresh.emplace_back(Queue{e.object, {}});
-        const qint32 depth = e.eventKind() == EventKind::QueueCreated ? 0 : static_cast<qint32>(std::clamp<qint64>(e.value, 0, INT32_MAX));
+        const qint32 depth = e.eventKind() == EventKind::QueueCreated
+                                 ? 0
+                                 : static_cast<qint32>(std::clamp<qint64>(e.value, 0, INT32_MAX));
         q->points.emplace_back(e.timeNs, depth);
     }
     if (!fresh.empty()) {

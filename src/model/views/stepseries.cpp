@@ -12,9 +12,12 @@ std::vector<QPointF> stepSeries(std::span<const std::pair<qint64, qint32>> steps
     const double width = static_cast<double>(toNs - fromNs) / columns;
     // Computed the same way for every step, so a column's steps are exactly those that map to it
     // (comparing with a rounded column end could leave a step in no column, and loop forever).
-    auto columnOf = [&](qint64 ns) { return std::min<qint64>(columns - 1, static_cast<qint64>(static_cast<double>(ns - fromNs) / width)); };
+    auto columnOf = [&](qint64 ns) {
+        return std::min<qint64>(columns - 1, static_cast<qint64>(static_cast<double>(ns - fromNs) / width));
+    };
     auto seconds = [](qint64 ns) { return static_cast<double>(ns) / 1e9; };
-    auto first = std::lower_bound(steps.begin(), steps.end(), fromNs, [](const auto& p, qint64 t) { return p.first < t; });
+    auto first =
+        std::lower_bound(steps.begin(), steps.end(), fromNs, [](const auto& p, qint64 t) { return p.first < t; });
     qint32 level = first == steps.begin() ? 0 : std::prev(first)->second; // what it was when the window opens
     out.emplace_back(seconds(fromNs), level);
     for (auto it = first; it != steps.end() && it->first <= toNs;) {

@@ -10,7 +10,8 @@ void TimelineModel::BandSpans::add(const std::vector<Span>& spans, std::size_t i
     const qint64 begin = spans[index].beginNs;
     auto at = order.end();
     if (!order.empty() && begin < spans[order.back()].beginNs)
-        at = std::upper_bound(order.begin(), order.end(), begin, [&](qint64 b, quint32 i) { return b < spans[i].beginNs; });
+        at = std::upper_bound(order.begin(), order.end(), begin,
+                              [&](qint64 b, quint32 i) { return b < spans[i].beginNs; });
     const auto from = static_cast<std::size_t>(at - order.begin());
     order.insert(at, static_cast<quint32>(index)); // a lane of 4 G spans would need 128 GiB first
     maxEnd.resize(order.size());
@@ -68,7 +69,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return {};
     const Lane& lane = recording()->lanes()[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case Qt::DisplayRole: return QStringLiteral("%1 (%2)").arg(lane.name.isEmpty() ? QStringLiteral("?") : lane.name).arg(lane.pid);
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 (%2)").arg(lane.name.isEmpty() ? QStringLiteral("?") : lane.name).arg(lane.pid);
     case Qt::ToolTipRole: return QStringLiteral("%1, pid %2, parent %3").arg(lane.name).arg(lane.pid).arg(lane.ppid);
     case PidRole: return lane.pid;
     case RoleRole: return lane.role;
@@ -114,13 +116,18 @@ std::size_t TimelineModel::spanCount() const
 std::optional<TimelineModel::Block> TimelineModel::openBlock(int lane, Band band) const
 {
     const Lane& l = recording()->lanes()[static_cast<std::size_t>(lane)];
-    const std::optional<Span>& open = band == Band::State ? l.openState : band == Band::Task ? l.openTask : std::nullopt;
+    const std::optional<Span>& open = band == Band::State  ? l.openState
+                                      : band == Band::Task ? l.openTask
+                                                           : std::nullopt;
     if (!open || l.exitNs >= 0)
         return std::nullopt;
-    return Block{open->beginNs, std::max(open->beginNs, durationNs()), open->kind, open->detail, open->object, open->task, 1, true};
+    return Block{
+        open->beginNs, std::max(open->beginNs, durationNs()), open->kind, open->detail, open->object, open->task, 1,
+        true};
 }
 
-std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qint64 fromNs, qint64 toNs, double nsPerPixel) const
+std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qint64 fromNs, qint64 toNs,
+                                                        double nsPerPixel) const
 {
     std::vector<Block> out;
     if (!recording() || lane < 0 || lane >= static_cast<int>(m_lanes.size()))

@@ -6,9 +6,9 @@
 // blocks to draw: spans narrower than a pixel are merged with their neighbours into one block
 // (Tracy's level of detail), so a lane of a million spans costs a few hundred rectangles.
 
-#include "model/views/flowindex.h"
 #include "model/recording/recording.h"
 #include "model/recording/recordingview.h"
+#include "model/views/flowindex.h"
 
 #include <QAbstractListModel>
 

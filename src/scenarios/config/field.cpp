@@ -30,8 +30,8 @@ bool in_range(const Field& field, const nlohmann::json& value)
 {
     if (value.is_number_unsigned()) {
         const auto u = value.get<std::uint64_t>();
-        return (field.min <= 0 || u >= static_cast<std::uint64_t>(field.min)) &&
-               field.max >= 0 && u <= static_cast<std::uint64_t>(field.max);
+        return (field.min <= 0 || u >= static_cast<std::uint64_t>(field.min)) && field.max >= 0 &&
+               u <= static_cast<std::uint64_t>(field.max);
     }
     const auto i = value.get<std::int64_t>();
     return i >= field.min && i <= field.max;
@@ -78,8 +78,8 @@ nlohmann::json parse_field_text(const Field& field, std::string_view text)
         const auto* end = text.data() + text.size();
         const auto [ptr, ec] = std::from_chars(text.data(), end, value);
         if (text.empty() || ec == std::errc::invalid_argument || ptr != end)
-            throw ConfigError(field.name, "must be a whole number in " + range_text(field) + ", got '" +
-                                              std::string(text) + "'");
+            throw ConfigError(field.name,
+                              "must be a whole number in " + range_text(field) + ", got '" + std::string(text) + "'");
         if (ec == std::errc::result_out_of_range)
             throw ConfigError(field.name, "must be " + range_text(field) + ", got " + std::string(text));
         nlohmann::json json = value;
@@ -126,8 +126,7 @@ std::string check_field_value(const Field& field, const nlohmann::json& value)
                 return {};
         }
         return "must be one of " + joined(field.choices, ", ") + "; got '" + value.get<std::string>() + "'";
-    case FieldKind::Boolean:
-        return value.is_boolean() ? std::string() : "must be true or false, got " + value.dump();
+    case FieldKind::Boolean: return value.is_boolean() ? std::string() : "must be true or false, got " + value.dump();
     case FieldKind::Text: {
         if (!value.is_string())
             return "must be text, got " + value.dump();
@@ -163,8 +162,8 @@ std::vector<ConfigError> validate_config(const std::vector<Field>& fields, const
     for (const auto& [name, value] : config.items()) {
         const Field* field = find_field(fields, name);
         if (!field) {
-            errors.emplace_back(printable_key(name), "no such field in scenario '" + std::string(owner) + "' (fields: " +
-                                          field_names(fields) + ")");
+            errors.emplace_back(printable_key(name), "no such field in scenario '" + std::string(owner) +
+                                                         "' (fields: " + field_names(fields) + ")");
             continue;
         }
         if (auto problem = check_field_value(*field, value); !problem.empty())
@@ -182,8 +181,8 @@ void apply_assignment(const std::vector<Field>& fields, nlohmann::json& config, 
     const std::string name(assignment.substr(0, eq));
     const Field* field = find_field(fields, name);
     if (!field)
-        throw ConfigError(name, "no such field in scenario '" + std::string(owner) + "' (fields: " +
-                                    field_names(fields) + ")");
+        throw ConfigError(name, "no such field in scenario '" + std::string(owner) +
+                                    "' (fields: " + field_names(fields) + ")");
     config[name] = parse_field_text(*field, assignment.substr(eq + 1));
 }
 

@@ -21,17 +21,18 @@ struct Field {
     std::int64_t min = 0; // Integer only
     std::int64_t max = 0; // Integer: the largest value; Text: the longest text in bytes
     std::vector<std::string> choices; // Choice only; shown translated in the "Choice" context
-    std::string default_value;        // as typed on the command line
-    const char* label = "";           // English, marked with QT_TRANSLATE_NOOP("Field", …)
-    const char* help = "";            // idem: one sentence for tooltips and --help
-    const char* unit = "";            // "ms", or empty
+    std::string default_value; // as typed on the command line
+    const char* label = ""; // English, marked with QT_TRANSLATE_NOOP("Field", …)
+    const char* help = ""; // idem: one sentence for tooltips and --help
+    const char* unit = ""; // "ms", or empty
 };
 
 // One problem with a configuration, naming the field: "workers: must be 1..256, got 0".
 class ConfigError : public std::runtime_error {
 public:
     ConfigError(std::string field, const std::string& problem)
-        : std::runtime_error(field + ": " + problem), field_(std::move(field)) {}
+        : std::runtime_error(field + ": " + problem), field_(std::move(field))
+    { }
     [[nodiscard]] const std::string& field() const noexcept { return field_; }
 
 private:
@@ -52,13 +53,12 @@ private:
 // Checks a config object: unknown members, wrong types, out-of-range values. Returns every
 // problem, each naming its field; an empty list means valid. `owner` names the scenario in the
 // unknown-field message.
-[[nodiscard]] std::vector<ConfigError> validate_config(const std::vector<Field>& fields,
-                                                       const nlohmann::json& config,
+[[nodiscard]] std::vector<ConfigError> validate_config(const std::vector<Field>& fields, const nlohmann::json& config,
                                                        std::string_view owner);
 
 // Applies one "name=value" assignment to a config object. Throws ConfigError.
-void apply_assignment(const std::vector<Field>& fields, nlohmann::json& config,
-                      std::string_view assignment, std::string_view owner);
+void apply_assignment(const std::vector<Field>& fields, nlohmann::json& config, std::string_view assignment,
+                      std::string_view owner);
 
 // A key as a message can show it: control characters escaped as in JSON (a NUL would end the
 // message where the key is named). Other keys are returned as they are.

@@ -1,8 +1,8 @@
 #include "scenarios/config/scenario_file.h"
 
 #include "scenarios/config/json_offset.h"
-#include "scenarios/scenario.h"
 #include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
 namespace forkscope::scenarios {
 
@@ -37,7 +37,8 @@ ScenarioDocument parse_scenario_file(std::string_view text)
         throw ScenarioFileError("must be a JSON object, got " + std::string(root.type_name()));
     for (const auto& [key, value] : root.items()) {
         if (key != "format" && key != "version" && key != "scenario" && key != "title" && key != "config")
-            throw ScenarioFileError(printable_key(key) + ": unknown key (expected format, version, scenario, title, config)");
+            throw ScenarioFileError(printable_key(key) +
+                                    ": unknown key (expected format, version, scenario, title, config)");
     }
     if (member(root, "format", nlohmann::json::value_t::string, "a string") != kFormat)
         throw ScenarioFileError(std::string("format: must be \"") + kFormat + "\", got " + root["format"].dump());
@@ -54,7 +55,8 @@ ScenarioDocument parse_scenario_file(std::string_view text)
     document.scenario = member(root, "scenario", nlohmann::json::value_t::string, "a string").get<std::string>();
     const Scenario* scenario = find_scenario(document.scenario);
     if (!scenario)
-        throw ScenarioFileError("scenario: unknown scenario '" + document.scenario + "' (known: " + scenario_ids() + ")");
+        throw ScenarioFileError("scenario: unknown scenario '" + document.scenario + "' (known: " + scenario_ids() +
+                                ")");
     if (const auto title = root.find("title"); title != root.end()) {
         if (!title->is_string())
             throw ScenarioFileError("title: must be a string, got " + title->dump());

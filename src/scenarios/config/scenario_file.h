@@ -18,8 +18,8 @@ namespace forkscope::scenarios {
 inline constexpr int kScenarioFileVersion = 1;
 
 struct ScenarioDocument {
-    std::string scenario;  // the scenario's id
-    std::string title;     // optional, shown instead of the scenario's own title
+    std::string scenario; // the scenario's id
+    std::string title; // optional, shown instead of the scenario's own title
     nlohmann::json config; // complete and validated
 };
 

@@ -59,22 +59,42 @@ const char* CpuSpeedupScenario::title() const
 const char* CpuSpeedupScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "The same CPU-bound work is split over 1, 2, … N processes, then over 1, 2, … N threads of "
-        "one process, and each split is timed. Processes speed the work up until there are more of "
-        "them than CPUs. In C++ threads do too; in Python the GIL lets only one thread run Python "
-        "code at a time, which is why the tutorials use processes for CPU-bound work.");
+        "Scenario", "The same CPU-bound work is split over 1, 2, … N processes, then over 1, 2, … N threads of "
+                    "one process, and each split is timed. Processes speed the work up until there are more of "
+                    "them than CPUs. In C++ threads do too; in Python the GIL lets only one thread run Python "
+                    "code at a time, which is why the tutorials use processes for CPU-bound work.");
 }
 
 const std::vector<Field>& CpuSpeedupScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"max_workers", FieldKind::Integer, 1, 64, {}, "4", QT_TRANSLATE_NOOP("Field", "Up to"),
-         QT_TRANSLATE_NOOP("Field", "Split the work over 1 up to this many processes (and threads)."), ""},
-        {"work_ms", FieldKind::Integer, 10, 600'000, {}, "800", QT_TRANSLATE_NOOP("Field", "Work"),
-         QT_TRANSLATE_NOOP("Field", "How long the whole work takes on one CPU, measured on this machine at the start."), "ms"},
-        {"threads", FieldKind::Boolean, 0, 0, {}, "true", QT_TRANSLATE_NOOP("Field", "Threads too"),
-         QT_TRANSLATE_NOOP("Field", "Also split the work over threads of one process."), ""},
+        {"max_workers",
+         FieldKind::Integer,
+         1,
+         64,
+         {},
+         "4",
+         QT_TRANSLATE_NOOP("Field", "Up to"),
+         QT_TRANSLATE_NOOP("Field", "Split the work over 1 up to this many processes (and threads)."),
+         ""},
+        {"work_ms",
+         FieldKind::Integer,
+         10,
+         600'000,
+         {},
+         "800",
+         QT_TRANSLATE_NOOP("Field", "Work"),
+         QT_TRANSLATE_NOOP("Field", "How long the whole work takes on one CPU, measured on this machine at the start."),
+         "ms"},
+        {"threads",
+         FieldKind::Boolean,
+         0,
+         0,
+         {},
+         "true",
+         QT_TRANSLATE_NOOP("Field", "Threads too"),
+         QT_TRANSLATE_NOOP("Field", "Also split the work over threads of one process."),
+         ""},
     };
     return fields;
 }
@@ -85,7 +105,8 @@ void CpuSpeedupScenario::run(const nlohmann::json& json, RunContext& context) co
     const bool with_threads = json.at("threads").get<bool>();
     const std::uint64_t total = steps_for_ms(json.at("work_ms").get<int>());
     context.log("main: " + std::to_string(total) + " steps of work (" + std::to_string(json.at("work_ms").get<int>()) +
-                " ms on one CPU here); this machine has " + std::to_string(std::thread::hardware_concurrency()) + " CPUs");
+                " ms on one CPU here); this machine has " + std::to_string(std::thread::hardware_concurrency()) +
+                " CPUs");
     nlohmann::json rows = nlohmann::json::array();
     double process_one = 0, thread_one = 0;
     nlohmann::json measured = nlohmann::json::array();
@@ -148,16 +169,20 @@ void CpuSpeedupScenario::run(const nlohmann::json& json, RunContext& context) co
         rows.push_back({n, seconds_text(process_s), times(process_speedup),
                         with_threads ? seconds_text(thread_s) : std::string("-"),
                         with_threads ? times(thread_speedup) : std::string("-")});
-        measured.push_back({{"workers", n}, {"process_s", process_s}, {"process_speedup", process_speedup},
-                            {"thread_s", thread_s}, {"thread_speedup", thread_speedup}});
+        measured.push_back({{"workers", n},
+                            {"process_s", process_s},
+                            {"process_speedup", process_speedup},
+                            {"thread_s", thread_s},
+                            {"thread_speedup", thread_speedup}});
     }
     const double best = measured.empty() ? 0.0 : measured.back()["process_speedup"].get<double>();
-    context.set_result({{"cpus", std::thread::hardware_concurrency()},
-                        {"steps", total},
-                        {"measured", measured},
-                        {"summary", summary_rows({{"CPUs", std::to_string(std::thread::hardware_concurrency())},
-                                                  {"speedup with the most processes", times(best)}})},
-                        {"table", {{"columns", {"workers", "processes", "speedup", "threads", "speedup"}}, {"rows", rows}}}});
+    context.set_result(
+        {{"cpus", std::thread::hardware_concurrency()},
+         {"steps", total},
+         {"measured", measured},
+         {"summary", summary_rows({{"CPUs", std::to_string(std::thread::hardware_concurrency())},
+                                   {"speedup with the most processes", times(best)}})},
+         {"table", {{"columns", {"workers", "processes", "speedup", "threads", "speedup"}}, {"rows", rows}}}});
 }
 
 } // namespace forkscope::scenarios

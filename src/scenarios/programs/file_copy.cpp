@@ -44,7 +44,7 @@ CopyOutcome exists(const char* why)
 // Whatever way a copy leaves before commit(), its temporary goes with it.
 class Temporary {
 public:
-    explicit Temporary(std::string path) : path_(std::move(path)) {}
+    explicit Temporary(std::string path) : path_(std::move(path)) { }
     ~Temporary()
     {
         if (!committed_)
@@ -134,7 +134,8 @@ CopyOutcome open_failure(int error)
 // Did the file at `path` change, vanish or get replaced since `before` was taken from `fd`?
 std::string change_since(int fd, const std::string& path, const struct stat& before)
 {
-    struct stat now {}, at_path {};
+    struct stat now {
+    }, at_path{};
     if (::fstat(fd, &now) != 0 || now.st_size != before.st_size || now.st_mtim.tv_sec != before.st_mtim.tv_sec ||
         now.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
         return "changed while it was being copied";
@@ -147,15 +148,16 @@ std::string change_since(int fd, const std::string& path, const struct stat& bef
 
 bool taken(const std::string& path)
 {
-    struct stat s {};
+    struct stat s { };
     return ::lstat(path.c_str(), &s) == 0; // a link counts, even one leading nowhere
 }
 
 // The final name appears only now, complete; without overwrite, never over another file.
 CopyOutcome publish(Temporary& temporary, const CopyRequest& r, CopyOutcome done)
 {
-    const int renamed = r.overwrite ? ::rename(temporary.path(), r.destination.c_str())
-                                    : ::renameat2(AT_FDCWD, temporary.path(), AT_FDCWD, r.destination.c_str(), RENAME_NOREPLACE);
+    const int renamed =
+        r.overwrite ? ::rename(temporary.path(), r.destination.c_str())
+                    : ::renameat2(AT_FDCWD, temporary.path(), AT_FDCWD, r.destination.c_str(), RENAME_NOREPLACE);
     if (renamed != 0) {
         const int error = errno;
         if (error == EEXIST)
@@ -183,7 +185,7 @@ CopyOutcome copy_file(const CopyRequest& r)
     UniqueFd in(::open(r.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (!in)
         return open_failure(errno);
-    struct stat info {};
+    struct stat info { };
     if (::fstat(in.get(), &info) != 0)
         return failed("cannot be examined", errno);
     if (!S_ISREG(info.st_mode))
@@ -247,7 +249,8 @@ CopyOutcome copy_link(const CopyRequest& r)
         return outcome(CopyStatus::Refused, errno, "a link to " + text + ", which leads nowhere");
     const std::string where = resolved;
     if (where != r.source_root && !where.starts_with(r.source_root + "/"))
-        return outcome(CopyStatus::Refused, 0, "a link to " + text + ", outside the source folder (links are never followed out of it)");
+        return outcome(CopyStatus::Refused, 0,
+                       "a link to " + text + ", outside the source folder (links are never followed out of it)");
     if (!r.overwrite && taken(r.destination))
         return exists("set overwrite to replace it");
     Temporary temporary(temporary_name_for(r.destination));

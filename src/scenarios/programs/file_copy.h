@@ -17,23 +17,23 @@
 namespace forkscope::scenarios {
 
 enum class CopyStatus : std::uint8_t {
-    Copied,  // a regular file, verified
-    Linked,  // a symbolic link, made again with the same target
-    Exists,  // the destination has that name and overwrite is not set: left alone
+    Copied, // a regular file, verified
+    Linked, // a symbolic link, made again with the same target
+    Exists, // the destination has that name and overwrite is not set: left alone
     Refused, // a link leading outside the source folder, or nowhere: not copied, on purpose
-    Failed,  // could not be copied (unreadable, vanished or changed, disk full, …)
+    Failed, // could not be copied (unreadable, vanished or changed, disk full, …)
 };
 
 // Trivially copyable: it travels back from a pool worker bytewise.
 struct CopyOutcome {
     CopyStatus status = CopyStatus::Failed;
     std::int64_t bytes = 0;
-    int error = 0;       // errno, when one caused it
-    char why[240] = {};  // for anything but Copied and Linked: what happened, in English
+    int error = 0; // errno, when one caused it
+    char why[240] = {}; // for anything but Copied and Linked: what happened, in English
 };
 
 struct CopyRequest {
-    std::string source;      // the file or link to copy
+    std::string source; // the file or link to copy
     std::string destination; // its final name
     std::string source_root; // the source folder, resolved (realpath): where links may lead
     std::size_t chunk_bytes = 1 << 16;

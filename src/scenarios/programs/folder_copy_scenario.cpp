@@ -5,13 +5,13 @@
 #include "core/pool.h"
 #include "core/queue.h"
 #include "core/telemetry.h"
-#include "scenarios/programs/file_copy.h"
 #include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/file_copy.h"
 #include "scenarios/programs/work.h"
 
 #include <dirent.h>
-#include <signal.h>
 #include <nlohmann/json.hpp>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,7 +46,8 @@ CopyOutcome copy_task(CopyTask task)
     // Over RLIMIT_FSIZE, write() fails with EFBIG only if SIGXFSZ is ignored; by default it kills.
     // (The supervisor ignores it already; a copier must not depend on who forked it.)
     ::signal(SIGXFSZ, SIG_IGN);
-    const CopyRequest request{task.source, task.destination, task.source_root, task.chunk_bytes, task.chunk_delay_ns, task.overwrite};
+    const CopyRequest request{task.source,      task.destination,    task.source_root,
+                              task.chunk_bytes, task.chunk_delay_ns, task.overwrite};
     const CopyOutcome outcome = task.link ? copy_link(request) : copy_file(request);
     task.done->put(task.name); // queue.put(file_name), as the seed: the main process counts them
     return outcome;
@@ -69,7 +70,7 @@ std::string real_path(const std::string& path)
 
 bool is_dir(const std::string& path)
 {
-    struct stat s {};
+    struct stat s { };
     return ::stat(path.c_str(), &s) == 0 && S_ISDIR(s.st_mode);
 }
 
@@ -89,7 +90,10 @@ std::string not_a_file(mode_t mode)
 {
     if (S_ISDIR(mode))
         return "a folder; only the files directly in the source folder are copied";
-    const char* kind = S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "a special file";
+    const char* kind = S_ISFIFO(mode)                   ? "a FIFO"
+                       : S_ISSOCK(mode)                 ? "a socket"
+                       : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+                                                        : "a special file";
     return std::string(kind) + ", not a regular file";
 }
 
@@ -104,7 +108,7 @@ std::vector<Entry> entries_in(const std::string& folder, std::vector<Problem>& p
         const std::string name = entry->d_name;
         if (name == "." || name == "..")
             continue;
-        struct stat s {};
+        struct stat s { };
         if (::lstat((folder + "/" + name).c_str(), &s) != 0)
             problems.push_back({name, true, "vanished while the folder was being listed: " + core::errno_text(errno)});
         else if (S_ISREG(s.st_mode) || S_ISLNK(s.st_mode))
@@ -118,13 +122,17 @@ std::vector<Entry> entries_in(const std::string& folder, std::vector<Problem>& p
 }
 
 // Fills `task` for `name`; false if a path does not fit.
-bool make_task(CopyTask& task, const std::string& source, const std::string& root, const std::string& destination, const Entry& entry)
+bool make_task(CopyTask& task, const std::string& source, const std::string& root, const std::string& destination,
+               const Entry& entry)
 {
     const auto fits = [](int n, std::size_t size) { return n >= 0 && static_cast<std::size_t>(n) < size; };
-    return fits(std::snprintf(task.source, sizeof task.source, "%s/%s", source.c_str(), entry.name.c_str()), sizeof task.source) &&
-           fits(std::snprintf(task.destination, sizeof task.destination, "%s/%s", destination.c_str(), entry.name.c_str()),
+    return fits(std::snprintf(task.source, sizeof task.source, "%s/%s", source.c_str(), entry.name.c_str()),
+                sizeof task.source) &&
+           fits(std::snprintf(task.destination, sizeof task.destination, "%s/%s", destination.c_str(),
+                              entry.name.c_str()),
                 sizeof task.destination) &&
-           fits(std::snprintf(task.source_root, sizeof task.source_root, "%s", root.c_str()), sizeof task.source_root) &&
+           fits(std::snprintf(task.source_root, sizeof task.source_root, "%s", root.c_str()),
+                sizeof task.source_root) &&
            fits(std::snprintf(task.name, sizeof task.name, "%s", entry.name.c_str()), sizeof task.name);
 }
 
@@ -138,29 +146,72 @@ const char* FolderCopyScenario::title() const
 const char* FolderCopyScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "A Pool copies the files of a folder, one task per file; each task puts the file's name on a "
-        "queue when it is done, and the main process reads the queue to show the progress. Every "
-        "copy is written under a temporary name, compared with its source and only then given its "
-        "final name, so a copy that is killed half way never looks finished; existing files are "
-        "left alone unless overwrite is set.");
+        "Scenario", "A Pool copies the files of a folder, one task per file; each task puts the file's name on a "
+                    "queue when it is done, and the main process reads the queue to show the progress. Every "
+                    "copy is written under a temporary name, compared with its source and only then given its "
+                    "final name, so a copy that is killed half way never looks finished; existing files are "
+                    "left alone unless overwrite is set.");
 }
 
 const std::vector<Field>& FolderCopyScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"source", FieldKind::Text, 0, kMaxPath, {}, "", QT_TRANSLATE_NOOP("Field", "Source folder"),
-         QT_TRANSLATE_NOOP("Field", "The folder whose files are copied (the files directly in it)."), ""},
-        {"destination", FieldKind::Text, 0, kMaxPath, {}, "", QT_TRANSLATE_NOOP("Field", "Destination folder"),
-         QT_TRANSLATE_NOOP("Field", "Where the copies go; created if missing. Empty: the source's name with [copy] added."), ""},
-        {"pool_size", FieldKind::Integer, 1, 64, {}, "3", QT_TRANSLATE_NOOP("Field", "Pool size"),
-         QT_TRANSLATE_NOOP("Field", "How many files are copied at once (Pool(3) in the seed)."), ""},
-        {"chunk_kb", FieldKind::Integer, 1, 65'536, {}, "64", QT_TRANSLATE_NOOP("Field", "Chunk size"),
-         QT_TRANSLATE_NOOP("Field", "How much is read and written at a time."), "KiB"},
-        {"chunk_delay_ms", FieldKind::Integer, 0, 10'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Delay per chunk"),
-         QT_TRANSLATE_NOOP("Field", "A pause after each chunk, to watch the copy happen (the seed sleeps a random time)."), "ms"},
-        {"overwrite", FieldKind::Boolean, 0, 0, {}, "false", QT_TRANSLATE_NOOP("Field", "Overwrite"),
-         QT_TRANSLATE_NOOP("Field", "Replace files that already exist in the destination."), ""},
+        {"source",
+         FieldKind::Text,
+         0,
+         kMaxPath,
+         {},
+         "",
+         QT_TRANSLATE_NOOP("Field", "Source folder"),
+         QT_TRANSLATE_NOOP("Field", "The folder whose files are copied (the files directly in it)."),
+         ""},
+        {"destination",
+         FieldKind::Text,
+         0,
+         kMaxPath,
+         {},
+         "",
+         QT_TRANSLATE_NOOP("Field", "Destination folder"),
+         QT_TRANSLATE_NOOP("Field",
+                           "Where the copies go; created if missing. Empty: the source's name with [copy] added."),
+         ""},
+        {"pool_size",
+         FieldKind::Integer,
+         1,
+         64,
+         {},
+         "3",
+         QT_TRANSLATE_NOOP("Field", "Pool size"),
+         QT_TRANSLATE_NOOP("Field", "How many files are copied at once (Pool(3) in the seed)."),
+         ""},
+        {"chunk_kb",
+         FieldKind::Integer,
+         1,
+         65'536,
+         {},
+         "64",
+         QT_TRANSLATE_NOOP("Field", "Chunk size"),
+         QT_TRANSLATE_NOOP("Field", "How much is read and written at a time."),
+         "KiB"},
+        {"chunk_delay_ms",
+         FieldKind::Integer,
+         0,
+         10'000,
+         {},
+         "0",
+         QT_TRANSLATE_NOOP("Field", "Delay per chunk"),
+         QT_TRANSLATE_NOOP("Field",
+                           "A pause after each chunk, to watch the copy happen (the seed sleeps a random time)."),
+         "ms"},
+        {"overwrite",
+         FieldKind::Boolean,
+         0,
+         0,
+         {},
+         "false",
+         QT_TRANSLATE_NOOP("Field", "Overwrite"),
+         QT_TRANSLATE_NOOP("Field", "Replace files that already exist in the destination."),
+         ""},
     };
     return fields;
 }
@@ -175,7 +226,7 @@ void FolderCopyScenario::check_environment(const nlohmann::json& c) const
     if (::access(source.c_str(), R_OK | X_OK) != 0)
         throw ConfigError("source", "folder " + source + " cannot be read");
     const std::string destination = destination_of(c);
-    struct stat s {};
+    struct stat s { };
     if (::stat(destination.c_str(), &s) == 0 && !S_ISDIR(s.st_mode))
         throw ConfigError("destination", destination + " exists and is not a folder");
     const auto slash = destination.rfind('/');
@@ -183,8 +234,8 @@ void FolderCopyScenario::check_environment(const nlohmann::json& c) const
     if (!is_dir(parent))
         throw ConfigError("destination", "folder " + parent + " does not exist");
     const std::string real_source = real_path(source);
-    const std::string real_destination = is_dir(destination) ? real_path(destination)
-                                                             : real_path(parent) + "/" + destination.substr(slash + 1);
+    const std::string real_destination =
+        is_dir(destination) ? real_path(destination) : real_path(parent) + "/" + destination.substr(slash + 1);
     if (real_destination == real_source || real_destination.starts_with(real_source + "/"))
         throw ConfigError("destination", destination + " is inside the source folder " + source);
 }
@@ -225,7 +276,9 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
     // The seed's progress loop: a name per finished file. A worker killed mid-copy never sends
     // its name, so the loop also ends once every task has an outcome.
     std::size_t finished = 0;
-    auto all_ready = [&] { return std::all_of(results.begin(), results.end(), [](const auto& r) { return r.second.ready(); }); };
+    auto all_ready = [&] {
+        return std::all_of(results.begin(), results.end(), [](const auto& r) { return r.second.ready(); });
+    };
     std::string name;
     while (finished < results.size()) {
         if (!done.empty()) {
@@ -233,7 +286,8 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
             ++finished;
             core::report_progress(finished, results.size());
             char percent[16];
-            std::snprintf(percent, sizeof percent, "%.2f", 100.0 * static_cast<double>(finished) / static_cast<double>(results.size()));
+            std::snprintf(percent, sizeof percent, "%.2f",
+                          100.0 * static_cast<double>(finished) / static_cast<double>(results.size()));
             context.log("main: " + std::string(percent) + "% (" + name + ")");
             continue;
         }
@@ -254,8 +308,8 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
             bytes += o.bytes;
             if (o.status == CopyStatus::Exists || o.status == CopyStatus::Refused || o.status == CopyStatus::Failed) {
                 const std::string text = outcome_text(o);
-                problems.push_back({file, o.status == CopyStatus::Failed,
-                                    o.status == CopyStatus::Exists ? text : std::string(o.why)});
+                problems.push_back(
+                    {file, o.status == CopyStatus::Failed, o.status == CopyStatus::Exists ? text : std::string(o.why)});
                 context.log("main: " + file + ": " + text);
             }
         } catch (const std::exception& e) { // its worker died: only its temporary file is left
@@ -265,30 +319,34 @@ void FolderCopyScenario::run(const nlohmann::json& c, RunContext& context) const
         }
     }
     std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) { return a.name < b.name; });
-    const auto failed = static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.failed; }));
+    const auto failed = static_cast<std::size_t>(
+        std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.failed; }));
     const std::size_t skipped = problems.size() - failed;
     nlohmann::json rows = nlohmann::json::array();
     for (const Problem& p : problems)
         rows.push_back({p.name, p.failed ? "failed" : "skipped", p.why});
-    context.set_result({{"files", listed},
-                        {"copied", copied},
-                        {"links", links},
-                        {"skipped", skipped},
-                        {"exists", exists},
-                        {"failed", failed},
-                        {"bytes", bytes},
-                        {"destination", destination},
-                        {"summary", summary_rows({{"names in the source folder", std::to_string(listed)},
-                                                  {"copied and verified", std::to_string(copied) + " (" + std::to_string(links) + " of them links)"},
-                                                  {"skipped", std::to_string(skipped) + " (" + std::to_string(exists) + " already there, not replaced)"},
-                                                  {"failed", std::to_string(failed)},
-                                                  {"bytes copied", std::to_string(bytes)},
-                                                  {"destination", destination}})},
-                        {"table", {{"columns", {"file", "outcome", "why"}}, {"rows", rows}}}});
+    context.set_result(
+        {{"files", listed},
+         {"copied", copied},
+         {"links", links},
+         {"skipped", skipped},
+         {"exists", exists},
+         {"failed", failed},
+         {"bytes", bytes},
+         {"destination", destination},
+         {"summary",
+          summary_rows(
+              {{"names in the source folder", std::to_string(listed)},
+               {"copied and verified", std::to_string(copied) + " (" + std::to_string(links) + " of them links)"},
+               {"skipped", std::to_string(skipped) + " (" + std::to_string(exists) + " already there, not replaced)"},
+               {"failed", std::to_string(failed)},
+               {"bytes copied", std::to_string(bytes)},
+               {"destination", destination}})},
+         {"table", {{"columns", {"file", "outcome", "why"}}, {"rows", rows}}}});
     if (exists + failed > 0)
-        throw std::runtime_error(std::to_string(exists + failed) + " of " + std::to_string(listed) + " files were not copied (" +
-                                 std::to_string(failed) + " failed, " + std::to_string(exists) +
-                                 " already in the destination; see the log)");
+        throw std::runtime_error(std::to_string(exists + failed) + " of " + std::to_string(listed) +
+                                 " files were not copied (" + std::to_string(failed) + " failed, " +
+                                 std::to_string(exists) + " already in the destination; see the log)");
 }
 
 } // namespace forkscope::scenarios

@@ -52,13 +52,13 @@ public:
     struct Account {
         std::uint64_t acknowledged = 0, consumed = 0;
         std::uint64_t left_in_queue = 0; // acknowledged, never taken
-        std::uint64_t duplicates = 0;    // extra deliveries: items consumed (or consumed and queued) twice
-        std::vector<Lost> lost;          // acknowledged, taken by a consumer that died, never finished
-        std::uint64_t lost_unnamed = 0;  // acknowledged and gone, named by no claim
-        std::uint64_t lost_gets = 0;     // the queue's count of gets cut short by a death
+        std::uint64_t duplicates = 0; // extra deliveries: items consumed (or consumed and queued) twice
+        std::vector<Lost> lost; // acknowledged, taken by a consumer that died, never finished
+        std::uint64_t lost_unnamed = 0; // acknowledged and gone, named by no claim
+        std::uint64_t lost_gets = 0; // the queue's count of gets cut short by a death
         std::uint64_t unacknowledged = 0; // delivered, though its producer died before its put returned
-        bool checksums_match = false;    // acknowledged = consumed + left, by count and sum
-        bool tracked = false;            // item by item; otherwise the checksums decide
+        bool checksums_match = false; // acknowledged = consumed + left, by count and sum
+        bool tracked = false; // item by item; otherwise the checksums decide
         [[nodiscard]] bool every_item_once() const noexcept
         {
             return duplicates == 0 && lost.empty() && lost_unnamed == 0 && left_in_queue == 0 &&

@@ -55,25 +55,52 @@ const char* PoolQueueScenario::title() const
 
 const char* PoolQueueScenario::summary() const
 {
-    return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "Two tasks of one Pool share a queue made before the pool. The writer task puts each "
-        "character of a text; the main process waits, then hands the pool a reader task that gets "
-        "as many items as qsize() says at that moment. With the wait the reader finds everything; "
-        "without it the reader can start while the writer is still putting, and reads less.");
+    return QT_TRANSLATE_NOOP("Scenario",
+                             "Two tasks of one Pool share a queue made before the pool. The writer task puts each "
+                             "character of a text; the main process waits, then hands the pool a reader task that gets "
+                             "as many items as qsize() says at that moment. With the wait the reader finds everything; "
+                             "without it the reader can start while the writer is still putting, and reads less.");
 }
 
 const std::vector<Field>& PoolQueueScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"text", FieldKind::Text, 0, kMaxText, {}, "itcast", QT_TRANSLATE_NOOP("Field", "Text"),
-         QT_TRANSLATE_NOOP("Field", "What the writer puts, one character per item."), ""},
-        {"wait_ms", FieldKind::Integer, 0, 60'000, {}, "1000", QT_TRANSLATE_NOOP("Field", "Wait before reading"),
-         QT_TRANSLATE_NOOP("Field", "How long the main process waits before handing over the reader (the seed's 1 s)."), "ms"},
-        {"put_ms", FieldKind::Integer, 0, 10'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Time per put"),
-         QT_TRANSLATE_NOOP("Field", "How long the writer works between two puts."), "ms"},
-        {"size", FieldKind::Integer, 2, 64, {}, "2", QT_TRANSLATE_NOOP("Field", "Pool size"),
-         QT_TRANSLATE_NOOP("Field", "How many worker processes the pool has."), ""},
+        {"text",
+         FieldKind::Text,
+         0,
+         kMaxText,
+         {},
+         "itcast",
+         QT_TRANSLATE_NOOP("Field", "Text"),
+         QT_TRANSLATE_NOOP("Field", "What the writer puts, one character per item."),
+         ""},
+        {"wait_ms",
+         FieldKind::Integer,
+         0,
+         60'000,
+         {},
+         "1000",
+         QT_TRANSLATE_NOOP("Field", "Wait before reading"),
+         QT_TRANSLATE_NOOP("Field", "How long the main process waits before handing over the reader (the seed's 1 s)."),
+         "ms"},
+        {"put_ms",
+         FieldKind::Integer,
+         0,
+         10'000,
+         {},
+         "0",
+         QT_TRANSLATE_NOOP("Field", "Time per put"),
+         QT_TRANSLATE_NOOP("Field", "How long the writer works between two puts."),
+         "ms"},
+        {"size",
+         FieldKind::Integer,
+         2,
+         64,
+         {},
+         "2",
+         QT_TRANSLATE_NOOP("Field", "Pool size"),
+         QT_TRANSLATE_NOOP("Field", "How many worker processes the pool has."),
+         ""},
     };
     return fields;
 }

@@ -51,36 +51,75 @@ const char* PoolScenario::title() const
 const char* PoolScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "A Pool of a few worker processes runs many tasks. apply() hands over one task and waits for "
-        "its result, so the tasks run one after another and the run takes about the sum of their "
-        "times; apply_async() hands them all over and the pool runs as many at once as it has "
-        "workers; map() cuts the list into chunks of chunksize. The same few PIDs do all the work "
-        "unless maxtasksperchild makes the pool replace a worker after that many tasks.");
+        "Scenario", "A Pool of a few worker processes runs many tasks. apply() hands over one task and waits for "
+                    "its result, so the tasks run one after another and the run takes about the sum of their "
+                    "times; apply_async() hands them all over and the pool runs as many at once as it has "
+                    "workers; map() cuts the list into chunks of chunksize. The same few PIDs do all the work "
+                    "unless maxtasksperchild makes the pool replace a worker after that many tasks.");
 }
 
 const std::vector<Field>& PoolScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"size", FieldKind::Integer, 1, 64, {}, "3", QT_TRANSLATE_NOOP("Field", "Pool size"),
-         QT_TRANSLATE_NOOP("Field", "How many worker processes the pool has (Pool(3) in the seed)."), ""},
-        {"tasks", FieldKind::Integer, 1, 100'000, {}, "10", QT_TRANSLATE_NOOP("Field", "Tasks"),
-         QT_TRANSLATE_NOOP("Field", "How many tasks the main process hands to the pool."), ""},
-        {"task_ms", FieldKind::Integer, 0, 600'000, {}, "500", QT_TRANSLATE_NOOP("Field", "Task time"),
-         QT_TRANSLATE_NOOP("Field", "How long each task works (mean)."), "ms"},
+        {"size",
+         FieldKind::Integer,
+         1,
+         64,
+         {},
+         "3",
+         QT_TRANSLATE_NOOP("Field", "Pool size"),
+         QT_TRANSLATE_NOOP("Field", "How many worker processes the pool has (Pool(3) in the seed)."),
+         ""},
+        {"tasks",
+         FieldKind::Integer,
+         1,
+         100'000,
+         {},
+         "10",
+         QT_TRANSLATE_NOOP("Field", "Tasks"),
+         QT_TRANSLATE_NOOP("Field", "How many tasks the main process hands to the pool."),
+         ""},
+        {"task_ms",
+         FieldKind::Integer,
+         0,
+         600'000,
+         {},
+         "500",
+         QT_TRANSLATE_NOOP("Field", "Task time"),
+         QT_TRANSLATE_NOOP("Field", "How long each task works (mean)."),
+         "ms"},
         distribution_field("task_dist", QT_TRANSLATE_NOOP("Field", "Task time spread"),
                            QT_TRANSLATE_NOOP("Field", "fixed: always the task time; uniform: 0 to twice it (the seed's "
                                                       "random()*2); exponential: random with that mean.")),
-        {"mode", FieldKind::Choice, 0, 0,
-         {QT_TRANSLATE_NOOP("Choice", "apply_async"), QT_TRANSLATE_NOOP("Choice", "apply"), QT_TRANSLATE_NOOP("Choice", "map")},
-         "apply_async", QT_TRANSLATE_NOOP("Field", "Mode"),
+        {"mode",
+         FieldKind::Choice,
+         0,
+         0,
+         {QT_TRANSLATE_NOOP("Choice", "apply_async"), QT_TRANSLATE_NOOP("Choice", "apply"),
+          QT_TRANSLATE_NOOP("Choice", "map")},
+         "apply_async",
+         QT_TRANSLATE_NOOP("Field", "Mode"),
          QT_TRANSLATE_NOOP("Field", "apply_async: hand over every task, then wait; apply: hand over one task and wait "
                                     "for it before the next; map: the whole list in chunks."),
          ""},
-        {"chunksize", FieldKind::Integer, 1, 10'000, {}, "1", QT_TRANSLATE_NOOP("Field", "Chunk size"),
-         QT_TRANSLATE_NOOP("Field", "For map: how many tasks a worker takes at a time."), ""},
-        {"maxtasksperchild", FieldKind::Integer, 0, 100'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Max tasks per child"),
-         QT_TRANSLATE_NOOP("Field", "Replace a worker after this many tasks; 0 keeps the workers for the whole run."), ""},
+        {"chunksize",
+         FieldKind::Integer,
+         1,
+         10'000,
+         {},
+         "1",
+         QT_TRANSLATE_NOOP("Field", "Chunk size"),
+         QT_TRANSLATE_NOOP("Field", "For map: how many tasks a worker takes at a time."),
+         ""},
+        {"maxtasksperchild",
+         FieldKind::Integer,
+         0,
+         100'000,
+         {},
+         "0",
+         QT_TRANSLATE_NOOP("Field", "Max tasks per child"),
+         QT_TRANSLATE_NOOP("Field", "Replace a worker after this many tasks; 0 keeps the workers for the whole run."),
+         ""},
     };
     return fields;
 }

@@ -26,7 +26,8 @@ constexpr int kMaxWorkMs = 600'000;
 void worker_main(int index, const ProcessesConfig& config)
 {
     // The state first: the timeline's span then covers all of the work.
-    core::report_state(config.work == ProcessesConfig::Work::Sleep ? core::WorkerState::Sleeping : core::WorkerState::Running);
+    core::report_state(config.work == ProcessesConfig::Work::Sleep ? core::WorkerState::Sleeping
+                                                                   : core::WorkerState::Running);
     const std::int64_t begin = core::monotonic_ns();
     std::printf("worker %d: pid %d, ppid %d, working %d ms (%s)\n", index, static_cast<int>(::getpid()),
                 static_cast<int>(::getppid()), config.work_ms,
@@ -70,33 +71,73 @@ const char* ProcessesScenario::title() const
 const char* ProcessesScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "Starts worker processes that print their PID and their parent's PID, then work for a while. "
-        "Joining each worker right after starting it runs them one after another (the tutorials' "
-        "Example 1: the run takes about the sum of the work); starting all first and then joining "
-        "them runs them at the same time (Example 2: about the longest). Daemon workers are "
-        "terminated when the main process ends; terminate-after stops workers that run too long.");
+        "Scenario", "Starts worker processes that print their PID and their parent's PID, then work for a while. "
+                    "Joining each worker right after starting it runs them one after another (the tutorials' "
+                    "Example 1: the run takes about the sum of the work); starting all first and then joining "
+                    "them runs them at the same time (Example 2: about the longest). Daemon workers are "
+                    "terminated when the main process ends; terminate-after stops workers that run too long.");
 }
 
 const std::vector<Field>& ProcessesScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"workers", FieldKind::Integer, 1, kMaxWorkers, {}, "4", QT_TRANSLATE_NOOP("Field", "Workers"),
-         QT_TRANSLATE_NOOP("Field", "How many worker processes the main process starts."), ""},
-        {"work", FieldKind::Choice, 0, 0, {QT_TRANSLATE_NOOP("Choice", "sleep"), QT_TRANSLATE_NOOP("Choice", "spin")}, "sleep", QT_TRANSLATE_NOOP("Field", "Work"),
-         QT_TRANSLATE_NOOP("Field", "How a worker spends its time: sleeping (waiting, like I/O) or spinning (using a CPU)."), ""},
-        {"work_ms", FieldKind::Integer, 0, kMaxWorkMs, {}, "500", QT_TRANSLATE_NOOP("Field", "Work time"),
-         QT_TRANSLATE_NOOP("Field", "How long each worker works."), "ms"},
-        {"join", FieldKind::Choice, 0, 0, {QT_TRANSLATE_NOOP("Choice", "after-all"), QT_TRANSLATE_NOOP("Choice", "one-by-one"),
-          QT_TRANSLATE_NOOP("Choice", "none")}, "after-all",
-         QT_TRANSLATE_NOOP("Field", "Join"),
-         QT_TRANSLATE_NOOP("Field", "after-all: start every worker, then join them; one-by-one: join each worker before "
-                                    "starting the next; none: never join (non-daemon workers are still waited for "
-                                    "at the end, daemon workers are terminated)."),
+        {"workers",
+         FieldKind::Integer,
+         1,
+         kMaxWorkers,
+         {},
+         "4",
+         QT_TRANSLATE_NOOP("Field", "Workers"),
+         QT_TRANSLATE_NOOP("Field", "How many worker processes the main process starts."),
          ""},
-        {"daemon", FieldKind::Boolean, 0, 0, {}, "false", QT_TRANSLATE_NOOP("Field", "Daemon"),
-         QT_TRANSLATE_NOOP("Field", "Start the workers as daemons: they are terminated when the main process ends."), ""},
-        {"terminate_after_ms", FieldKind::Integer, 0, 3'600'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Terminate after"),
+        {"work",
+         FieldKind::Choice,
+         0,
+         0,
+         {QT_TRANSLATE_NOOP("Choice", "sleep"), QT_TRANSLATE_NOOP("Choice", "spin")},
+         "sleep",
+         QT_TRANSLATE_NOOP("Field", "Work"),
+         QT_TRANSLATE_NOOP("Field",
+                           "How a worker spends its time: sleeping (waiting, like I/O) or spinning (using a CPU)."),
+         ""},
+        {"work_ms",
+         FieldKind::Integer,
+         0,
+         kMaxWorkMs,
+         {},
+         "500",
+         QT_TRANSLATE_NOOP("Field", "Work time"),
+         QT_TRANSLATE_NOOP("Field", "How long each worker works."),
+         "ms"},
+        {"join",
+         FieldKind::Choice,
+         0,
+         0,
+         {QT_TRANSLATE_NOOP("Choice", "after-all"), QT_TRANSLATE_NOOP("Choice", "one-by-one"),
+          QT_TRANSLATE_NOOP("Choice", "none")},
+         "after-all",
+         QT_TRANSLATE_NOOP("Field", "Join"),
+         QT_TRANSLATE_NOOP("Field",
+                           "after-all: start every worker, then join them; one-by-one: join each worker before "
+                           "starting the next; none: never join (non-daemon workers are still waited for "
+                           "at the end, daemon workers are terminated)."),
+         ""},
+        {"daemon",
+         FieldKind::Boolean,
+         0,
+         0,
+         {},
+         "false",
+         QT_TRANSLATE_NOOP("Field", "Daemon"),
+         QT_TRANSLATE_NOOP("Field", "Start the workers as daemons: they are terminated when the main process ends."),
+         ""},
+        {"terminate_after_ms",
+         FieldKind::Integer,
+         0,
+         3'600'000,
+         {},
+         "0",
+         QT_TRANSLATE_NOOP("Field", "Terminate after"),
          QT_TRANSLATE_NOOP("Field", "Stop waiting for a worker this long after the main process starts waiting for it, "
                                     "and terminate it (SIGTERM); 0 waits as long as it takes."),
          "ms"},

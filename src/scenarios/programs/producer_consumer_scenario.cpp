@@ -4,8 +4,8 @@
 #include "core/process.h"
 #include "core/queue.h"
 #include "core/telemetry.h"
-#include "scenarios/programs/item_ledger.h"
 #include "scenarios/config/translate_noop.h"
+#include "scenarios/programs/item_ledger.h"
 #include "scenarios/programs/work.h"
 #include "scenarios/programs/worker_deaths.h"
 
@@ -24,7 +24,7 @@ namespace forkscope::scenarios {
 namespace {
 
 constexpr std::int64_t kSentinel = -1; // the seeds' None
-constexpr int kPrintEachItemUpTo = 200;  // more items than this: a line per process, not per item
+constexpr int kPrintEachItemUpTo = 200; // more items than this: a line per process, not per item
 
 struct Config {
     int producers, consumers, capacity, items, produce_ms, consume_ms;
@@ -36,10 +36,15 @@ struct Config {
 
 Config config_from(const nlohmann::json& c)
 {
-    return {c.at("producers").get<int>(), c.at("consumers").get<int>(), c.at("capacity").get<int>(),
-            c.at("items").get<int>(), c.at("produce_ms").get<int>(), c.at("consume_ms").get<int>(),
+    return {c.at("producers").get<int>(),
+            c.at("consumers").get<int>(),
+            c.at("capacity").get<int>(),
+            c.at("items").get<int>(),
+            c.at("produce_ms").get<int>(),
+            c.at("consume_ms").get<int>(),
             distribution_from(c.at("produce_dist").get<std::string>()),
-            distribution_from(c.at("consume_dist").get<std::string>()), c.at("shutdown").get<std::string>() == "joinable"};
+            distribution_from(c.at("consume_dist").get<std::string>()),
+            c.at("shutdown").get<std::string>() == "joinable"};
 }
 
 constexpr auto kWatchSlice = std::chrono::milliseconds(100); // how soon the main process notices a death
@@ -56,7 +61,8 @@ void produce(int index, const Config& c, core::Queue<std::int64_t>& q, ItemLedge
         q.put(item);
         ledger.acknowledge(item);
         if (c.chatty())
-            std::printf("producer-%d: put item %lld (queue holds %zu)\n", index, static_cast<long long>(item), q.qsize());
+            std::printf("producer-%d: put item %lld (queue holds %zu)\n", index, static_cast<long long>(item),
+                        q.qsize());
     }
     std::printf("producer-%d: produced %d items\n", index, c.items);
     core::report_state(core::WorkerState::Done);
@@ -276,40 +282,85 @@ const char* ProducerConsumerScenario::title() const
 const char* ProducerConsumerScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "Producers put items on a shared Queue and consumers take them off. With a small capacity "
-        "the producers block on put while the queue is full; with slow producers the consumers block "
-        "on get while it is empty. The consumers stop either on sentinels (the main process puts one "
-        "None per consumer after joining the producers) or, with a JoinableQueue, as daemons: every "
-        "get is answered by task_done(), the main process waits in join() until all items are done "
-        "and ends, which terminates its daemon consumers.");
+        "Scenario", "Producers put items on a shared Queue and consumers take them off. With a small capacity "
+                    "the producers block on put while the queue is full; with slow producers the consumers block "
+                    "on get while it is empty. The consumers stop either on sentinels (the main process puts one "
+                    "None per consumer after joining the producers) or, with a JoinableQueue, as daemons: every "
+                    "get is answered by task_done(), the main process waits in join() until all items are done "
+                    "and ends, which terminates its daemon consumers.");
 }
 
 const std::vector<Field>& ProducerConsumerScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"producers", FieldKind::Integer, 1, 256, {}, "2", QT_TRANSLATE_NOOP("Field", "Producers"),
-         QT_TRANSLATE_NOOP("Field", "How many producer processes put items on the queue."), ""},
-        {"consumers", FieldKind::Integer, 1, 256, {}, "2", QT_TRANSLATE_NOOP("Field", "Consumers"),
-         QT_TRANSLATE_NOOP("Field", "How many consumer processes take items off the queue."), ""},
-        {"capacity", FieldKind::Integer, 0, 1'000'000, {}, "0", QT_TRANSLATE_NOOP("Field", "Capacity"),
+        {"producers",
+         FieldKind::Integer,
+         1,
+         256,
+         {},
+         "2",
+         QT_TRANSLATE_NOOP("Field", "Producers"),
+         QT_TRANSLATE_NOOP("Field", "How many producer processes put items on the queue."),
+         ""},
+        {"consumers",
+         FieldKind::Integer,
+         1,
+         256,
+         {},
+         "2",
+         QT_TRANSLATE_NOOP("Field", "Consumers"),
+         QT_TRANSLATE_NOOP("Field", "How many consumer processes take items off the queue."),
+         ""},
+        {"capacity",
+         FieldKind::Integer,
+         0,
+         1'000'000,
+         {},
+         "0",
+         QT_TRANSLATE_NOOP("Field", "Capacity"),
          QT_TRANSLATE_NOOP("Field", "The queue's maxsize: puts block while it holds this many items; 0 is unbounded "
                                     "(up to a million items)."),
          ""},
-        {"items", FieldKind::Integer, 1, 10'000'000, {}, "10", QT_TRANSLATE_NOOP("Field", "Items per producer"),
-         QT_TRANSLATE_NOOP("Field", "How many items each producer puts."), ""},
-        {"produce_ms", FieldKind::Integer, 0, 600'000, {}, "50", QT_TRANSLATE_NOOP("Field", "Produce time"),
-         QT_TRANSLATE_NOOP("Field", "How long a producer works on each item before putting it (mean)."), "ms"},
+        {"items",
+         FieldKind::Integer,
+         1,
+         10'000'000,
+         {},
+         "10",
+         QT_TRANSLATE_NOOP("Field", "Items per producer"),
+         QT_TRANSLATE_NOOP("Field", "How many items each producer puts."),
+         ""},
+        {"produce_ms",
+         FieldKind::Integer,
+         0,
+         600'000,
+         {},
+         "50",
+         QT_TRANSLATE_NOOP("Field", "Produce time"),
+         QT_TRANSLATE_NOOP("Field", "How long a producer works on each item before putting it (mean)."),
+         "ms"},
         distribution_field("produce_dist", QT_TRANSLATE_NOOP("Field", "Produce time spread"),
                            QT_TRANSLATE_NOOP("Field", "fixed: always the produce time; uniform: 0 to twice it; "
                                                       "exponential: random with that mean.")),
-        {"consume_ms", FieldKind::Integer, 0, 600'000, {}, "100", QT_TRANSLATE_NOOP("Field", "Consume time"),
-         QT_TRANSLATE_NOOP("Field", "How long a consumer works on each item it gets (mean)."), "ms"},
+        {"consume_ms",
+         FieldKind::Integer,
+         0,
+         600'000,
+         {},
+         "100",
+         QT_TRANSLATE_NOOP("Field", "Consume time"),
+         QT_TRANSLATE_NOOP("Field", "How long a consumer works on each item it gets (mean)."),
+         "ms"},
         distribution_field("consume_dist", QT_TRANSLATE_NOOP("Field", "Consume time spread"),
                            QT_TRANSLATE_NOOP("Field", "fixed: always the consume time; uniform: 0 to twice it; "
                                                       "exponential: random with that mean.")),
-        {"shutdown", FieldKind::Choice, 0, 0, {QT_TRANSLATE_NOOP("Choice", "sentinel"), QT_TRANSLATE_NOOP("Choice", "joinable")},
-         "sentinel", QT_TRANSLATE_NOOP("Field", "Shutdown"),
+        {"shutdown",
+         FieldKind::Choice,
+         0,
+         0,
+         {QT_TRANSLATE_NOOP("Choice", "sentinel"), QT_TRANSLATE_NOOP("Choice", "joinable")},
+         "sentinel",
+         QT_TRANSLATE_NOOP("Field", "Shutdown"),
          QT_TRANSLATE_NOOP("Field", "sentinel: one None per consumer ends them; joinable: a JoinableQueue, daemon "
                                     "consumers, and join() until every item is task_done()."),
          ""},
@@ -325,8 +376,9 @@ void ProducerConsumerScenario::run(const nlohmann::json& json, RunContext& conte
     // One queue type for both ways: the joinable one only adds task_done()/join().
     core::JoinableQueue<std::int64_t> q(static_cast<std::size_t>(c.capacity));
     context.log("main: pid " + std::to_string(::getpid()) + ", queue " + std::to_string(q.id()) + " of capacity " +
-                (c.capacity ? std::to_string(c.capacity) : std::string("unbounded")) + ", " + std::to_string(c.producers) +
-                " producers × " + std::to_string(c.items) + " items, " + std::to_string(c.consumers) + " consumers, " +
+                (c.capacity ? std::to_string(c.capacity) : std::string("unbounded")) + ", " +
+                std::to_string(c.producers) + " producers × " + std::to_string(c.items) + " items, " +
+                std::to_string(c.consumers) + " consumers, " +
                 (c.joinable ? "JoinableQueue with daemon consumers" : "sentinel shutdown"));
 
     Processes producers, consumers;
@@ -354,7 +406,8 @@ void ProducerConsumerScenario::run(const nlohmann::json& json, RunContext& conte
     if (c.joinable) {
         const std::string in_vain = join_queue(q, consumers, ledger);
         if (in_vain.empty()) {
-            context.log("main: queue.join() returned: every item is done; the daemon consumers end with the main process");
+            context.log(
+                "main: queue.join() returned: every item is done; the daemon consumers end with the main process");
         } else {
             context.log("main: queue.join() would wait for ever (Python's hangs here): " + in_vain +
                         "; ending the wait and the consumers (SIGTERM)");
@@ -369,7 +422,8 @@ void ProducerConsumerScenario::run(const nlohmann::json& json, RunContext& conte
             p->join();
         context.log("main: all consumers joined");
     }
-    report(c, q, ledger, consumers, producers, ended_by_main, static_cast<double>(core::monotonic_ns() - begin) / 1e9, context);
+    report(c, q, ledger, consumers, producers, ended_by_main, static_cast<double>(core::monotonic_ns() - begin) / 1e9,
+           context);
 }
 
 } // namespace forkscope::scenarios

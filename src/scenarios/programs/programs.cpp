@@ -21,7 +21,7 @@ const std::vector<const Scenario*>& all_scenarios()
     static const PoolQueueScenario poolQueue;
     static const CpuSpeedupScenario cpuSpeedup;
     static const FolderCopyScenario folderCopy;
-    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace,  &producerConsumer, &pool,
+    static const std::vector<const Scenario*> scenarios{&processes, &ticketRace, &producerConsumer, &pool,
                                                         &poolQueue, &folderCopy, &sharedState,      &cpuSpeedup};
     return scenarios;
 }

@@ -34,23 +34,40 @@ const char* SharedStateScenario::title() const
 const char* SharedStateScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "Every worker process adds to a global variable: each sees its own copy grow, and the main "
-        "process's copy is unchanged afterwards, because a forked process has its own memory. A Value "
-        "lives in shared memory and is changed by all of them: exactly when each increment holds its "
-        "lock, with lost updates when a process reads it and writes it back in two steps. Threads in "
-        "one process do share its global.");
+        "Scenario", "Every worker process adds to a global variable: each sees its own copy grow, and the main "
+                    "process's copy is unchanged afterwards, because a forked process has its own memory. A Value "
+                    "lives in shared memory and is changed by all of them: exactly when each increment holds its "
+                    "lock, with lost updates when a process reads it and writes it back in two steps. Threads in "
+                    "one process do share its global.");
 }
 
 const std::vector<Field>& SharedStateScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"workers", FieldKind::Integer, 1, 64, {}, "2", QT_TRANSLATE_NOOP("Field", "Workers"),
-         QT_TRANSLATE_NOOP("Field", "How many worker processes (and threads) add to the counters."), ""},
-        {"increments", FieldKind::Integer, 1, 10'000'000, {}, "100000", QT_TRANSLATE_NOOP("Field", "Increments"),
-         QT_TRANSLATE_NOOP("Field", "How often each worker adds one."), ""},
-        {"value_update", FieldKind::Choice, 0, 0,
-         {QT_TRANSLATE_NOOP("Choice", "locked"), QT_TRANSLATE_NOOP("Choice", "get-then-set")}, "locked",
+        {"workers",
+         FieldKind::Integer,
+         1,
+         64,
+         {},
+         "2",
+         QT_TRANSLATE_NOOP("Field", "Workers"),
+         QT_TRANSLATE_NOOP("Field", "How many worker processes (and threads) add to the counters."),
+         ""},
+        {"increments",
+         FieldKind::Integer,
+         1,
+         10'000'000,
+         {},
+         "100000",
+         QT_TRANSLATE_NOOP("Field", "Increments"),
+         QT_TRANSLATE_NOOP("Field", "How often each worker adds one."),
+         ""},
+        {"value_update",
+         FieldKind::Choice,
+         0,
+         0,
+         {QT_TRANSLATE_NOOP("Choice", "locked"), QT_TRANSLATE_NOOP("Choice", "get-then-set")},
+         "locked",
          QT_TRANSLATE_NOOP("Field", "Value update"),
          QT_TRANSLATE_NOOP("Field", "locked: each += holds the Value's lock; get-then-set: value.set(value.get() + 1), "
                                     "two steps that other processes can come between."),
@@ -120,17 +137,18 @@ void SharedStateScenario::run(const nlohmann::json& json, RunContext& context) c
     threads.start();
     threads.join();
 
-    context.set_result({{"global_in_parent", g_counter},
-                        {"global_in_each_child", 1 + increments},
-                        {"value", value},
-                        {"expected", expected},
-                        {"lost_updates", expected - value},
-                        {"threads_global", thread_result.get()},
-                        {"summary", summary_rows({{"global a in the main process", std::to_string(g_counter) + " (unchanged)"},
-                                                  {"global a in each worker", std::to_string(1 + increments)},
-                                                  {"shared Value", std::to_string(value) + " of " + std::to_string(expected)},
-                                                  {"lost updates", std::to_string(expected - value)},
-                                                  {"global a shared by threads", std::to_string(thread_result.get())}})}});
+    context.set_result(
+        {{"global_in_parent", g_counter},
+         {"global_in_each_child", 1 + increments},
+         {"value", value},
+         {"expected", expected},
+         {"lost_updates", expected - value},
+         {"threads_global", thread_result.get()},
+         {"summary", summary_rows({{"global a in the main process", std::to_string(g_counter) + " (unchanged)"},
+                                   {"global a in each worker", std::to_string(1 + increments)},
+                                   {"shared Value", std::to_string(value) + " of " + std::to_string(expected)},
+                                   {"lost updates", std::to_string(expected - value)},
+                                   {"global a shared by threads", std::to_string(thread_result.get())}})}});
 }
 
 } // namespace forkscope::scenarios

@@ -6,13 +6,13 @@
 #include "core/process.h"
 #include "core/shared_memory.h"
 #include "core/telemetry.h"
-#include "scenarios/runner/process_setup.h"
 #include "scenarios/config/translate_noop.h"
 #include "scenarios/programs/work.h"
 #include "scenarios/programs/worker_deaths.h"
+#include "scenarios/runner/process_setup.h"
 
-#include <nlohmann/json.hpp>
 #include <fcntl.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <atomic>
@@ -127,26 +127,60 @@ const char* TicketRaceScenario::title() const
 const char* TicketRaceScenario::summary() const
 {
     return QT_TRANSLATE_NOOP(
-        "Scenario",
-        "Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one "
-        "lower. Without a lock they all read the same count before anyone writes, so every buyer gets "
-        "the last ticket: more tickets are sold than there were. With a Lock around the purchase the "
-        "buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.");
+        "Scenario", "Buyers check the stock kept in a JSON file, then buy: read the count, wait, write it back one "
+                    "lower. Without a lock they all read the same count before anyone writes, so every buyer gets "
+                    "the last ticket: more tickets are sold than there were. With a Lock around the purchase the "
+                    "buyers take turns (the timeline shows them waiting for it) and exactly the stock is sold.");
 }
 
 const std::vector<Field>& TicketRaceScenario::fields() const
 {
     static const std::vector<Field> fields{
-        {"buyers", FieldKind::Integer, 1, 256, {}, "5", QT_TRANSLATE_NOOP("Field", "Buyers"),
-         QT_TRANSLATE_NOOP("Field", "How many buyer processes try to buy a ticket at the same time."), ""},
-        {"tickets", FieldKind::Integer, 0, 100'000, {}, "1", QT_TRANSLATE_NOOP("Field", "Tickets"),
-         QT_TRANSLATE_NOOP("Field", "How many tickets the stock file holds at the start."), ""},
-        {"lock", FieldKind::Boolean, 0, 0, {}, "false", QT_TRANSLATE_NOOP("Field", "Lock"),
-         QT_TRANSLATE_NOOP("Field", "Hold a Lock from reading the stock to writing it back."), ""},
-        {"read_ms", FieldKind::Integer, 0, 60'000, {}, "100", QT_TRANSLATE_NOOP("Field", "Read delay"),
-         QT_TRANSLATE_NOOP("Field", "How long a buyer waits after reading the stock (the seed's 0.1 s)."), "ms"},
-        {"write_ms", FieldKind::Integer, 0, 60'000, {}, "200", QT_TRANSLATE_NOOP("Field", "Write delay"),
-         QT_TRANSLATE_NOOP("Field", "How long a buyer takes to write the lower count back (the seed's 0.2 s)."), "ms"},
+        {"buyers",
+         FieldKind::Integer,
+         1,
+         256,
+         {},
+         "5",
+         QT_TRANSLATE_NOOP("Field", "Buyers"),
+         QT_TRANSLATE_NOOP("Field", "How many buyer processes try to buy a ticket at the same time."),
+         ""},
+        {"tickets",
+         FieldKind::Integer,
+         0,
+         100'000,
+         {},
+         "1",
+         QT_TRANSLATE_NOOP("Field", "Tickets"),
+         QT_TRANSLATE_NOOP("Field", "How many tickets the stock file holds at the start."),
+         ""},
+        {"lock",
+         FieldKind::Boolean,
+         0,
+         0,
+         {},
+         "false",
+         QT_TRANSLATE_NOOP("Field", "Lock"),
+         QT_TRANSLATE_NOOP("Field", "Hold a Lock from reading the stock to writing it back."),
+         ""},
+        {"read_ms",
+         FieldKind::Integer,
+         0,
+         60'000,
+         {},
+         "100",
+         QT_TRANSLATE_NOOP("Field", "Read delay"),
+         QT_TRANSLATE_NOOP("Field", "How long a buyer waits after reading the stock (the seed's 0.1 s)."),
+         "ms"},
+        {"write_ms",
+         FieldKind::Integer,
+         0,
+         60'000,
+         {},
+         "200",
+         QT_TRANSLATE_NOOP("Field", "Write delay"),
+         QT_TRANSLATE_NOOP("Field", "How long a buyer takes to write the lower count back (the seed's 0.2 s)."),
+         "ms"},
     };
     return fields;
 }
@@ -161,7 +195,8 @@ void TicketRaceScenario::run(const nlohmann::json& json, RunContext& context) co
     core::Lock lock;
     core::SharedObject<std::atomic<int>> sold(sizeof(std::atomic<int>), 0);
     context.log("main: stock file " + db + " holds {\"count\": " + std::to_string(c.tickets) + "}; " +
-                std::to_string(c.buyers) + " buyers, " + (c.lock ? "with lock " + std::to_string(lock.id()) : "without a lock"));
+                std::to_string(c.buyers) + " buyers, " +
+                (c.lock ? "with lock " + std::to_string(lock.id()) : "without a lock"));
     std::vector<std::unique_ptr<core::Process>> buyers;
     for (int i = 0; i < c.buyers; ++i) {
         auto p = std::make_unique<core::Process>([i, c, &db, &lock, &sold] { buyer(i, c, db, lock, *sold); },

@@ -17,8 +17,7 @@ namespace forkscope::scenarios {
 void sleep_until(std::int64_t deadline_ns)
 {
     const timespec ts = core::to_timespec(deadline_ns);
-    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
-    }
+    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) { }
 }
 
 // The volatile sink keeps the loop from being optimised away.
@@ -42,7 +41,9 @@ void sleep_for_work(std::int64_t ns)
 
 Distribution distribution_from(const std::string& name)
 {
-    return name == "uniform" ? Distribution::Uniform : name == "exponential" ? Distribution::Exponential : Distribution::Fixed;
+    return name == "uniform"       ? Distribution::Uniform
+           : name == "exponential" ? Distribution::Exponential
+                                   : Distribution::Fixed;
 }
 
 std::int64_t draw_ns(Distribution distribution, std::int64_t mean_ns, std::mt19937_64& rng)
@@ -50,10 +51,8 @@ std::int64_t draw_ns(Distribution distribution, std::int64_t mean_ns, std::mt199
     if (mean_ns <= 0)
         return 0;
     switch (distribution) {
-    case Distribution::Fixed:
-        return mean_ns;
-    case Distribution::Uniform:
-        return std::uniform_int_distribution<std::int64_t>(0, 2 * mean_ns)(rng);
+    case Distribution::Fixed: return mean_ns;
+    case Distribution::Uniform: return std::uniform_int_distribution<std::int64_t>(0, 2 * mean_ns)(rng);
     case Distribution::Exponential: {
         const double drawn = std::exponential_distribution<double>(1.0 / static_cast<double>(mean_ns))(rng);
         return std::min<std::int64_t>(static_cast<std::int64_t>(drawn), 10 * mean_ns);
@@ -64,9 +63,16 @@ std::int64_t draw_ns(Distribution distribution, std::int64_t mean_ns, std::mt199
 
 Field distribution_field(const char* name, const char* label, const char* help)
 {
-    return {name, FieldKind::Choice, 0, 0,
-            {QT_TRANSLATE_NOOP("Choice", "fixed"), QT_TRANSLATE_NOOP("Choice", "uniform"), QT_TRANSLATE_NOOP("Choice", "exponential")},
-            "fixed", label, help, ""};
+    return {name,
+            FieldKind::Choice,
+            0,
+            0,
+            {QT_TRANSLATE_NOOP("Choice", "fixed"), QT_TRANSLATE_NOOP("Choice", "uniform"),
+             QT_TRANSLATE_NOOP("Choice", "exponential")},
+            "fixed",
+            label,
+            help,
+            ""};
 }
 
 std::string seconds_text(double seconds)

@@ -100,7 +100,8 @@ Received receive_message(int fd, bool wait)
         if (n == 0)
             return {ReceiveStatus::Closed, std::nullopt, {}, {}};
         if (static_cast<std::size_t>(n) > kMaxFrameSize)
-            return {ReceiveStatus::Malformed, std::nullopt,
+            return {ReceiveStatus::Malformed,
+                    std::nullopt,
                     "record of " + std::to_string(n) + " bytes exceeds the frame limit of " +
                         std::to_string(kMaxFrameSize),
                     {}};

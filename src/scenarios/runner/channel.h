@@ -34,7 +34,7 @@ enum class ReceiveStatus { Ok, WouldBlock, Closed, Malformed };
 struct Received {
     ReceiveStatus status = ReceiveStatus::WouldBlock;
     std::optional<Message> message;
-    std::string error;      // for Malformed
+    std::string error; // for Malformed
     // The descriptors that came with the message, in the order sent, close-on-exec.
     std::array<core::UniqueFd, kMaxPassedFds> passed;
 };

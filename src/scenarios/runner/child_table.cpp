@@ -85,7 +85,9 @@ void ChildTable::read_output(Child& child, std::size_t budget)
 {
     char buffer[16384];
     auto emit = [this, &child](std::string_view line, std::int64_t t_ns) { emit_line(child, line, t_ns); };
-    auto to_lines = [&child, &emit](std::string_view bytes, std::int64_t t_ns) { child.lines.append(bytes, t_ns, emit); };
+    auto to_lines = [&child, &emit](std::string_view bytes, std::int64_t t_ns) {
+        child.lines.append(bytes, t_ns, emit);
+    };
     while (child.output && budget > 0) {
         const ssize_t n = ::read(child.output.get(), buffer, std::min(sizeof buffer, budget));
         if (n < 0) {
@@ -148,8 +150,12 @@ void ChildTable::write_exit_event(const Child& child, int exitcode)
 {
     if (!arena_ || child.is_main || child.ring == UINT32_MAX)
         return;
-    const core::TraceEvent event{core::EventClock::now(), static_cast<std::uint64_t>(child.pid), exitcode, child.ring,
-                                 core::EventKind::ProcessExit, 0};
+    const core::TraceEvent event{core::EventClock::now(),
+                                 static_cast<std::uint64_t>(child.pid),
+                                 exitcode,
+                                 child.ring,
+                                 core::EventKind::ProcessExit,
+                                 0};
     pending_exit_events_.emplace_back(child.ring, event);
     flush_exit_events();
 }
@@ -180,7 +186,8 @@ void ChildTable::log(std::string_view line)
     send_(protocol::LogLine{run_id_, main().pid, core::monotonic_ns(), std::string(line)});
 }
 
-template <class F> std::size_t ChildTable::for_each_running_worker(F&& f)
+template <class F>
+std::size_t ChildTable::for_each_running_worker(F&& f)
 {
     std::size_t count = 0;
     for (auto& child : children_) {
@@ -218,7 +225,8 @@ void ChildTable::terminate_workers()
     if (running == 0)
         return;
     log("main: the main program failed, terminating " +
-        (running == 1 ? std::string("the worker") : "the " + std::to_string(running) + " workers") + " still running (SIGTERM)");
+        (running == 1 ? std::string("the worker") : "the " + std::to_string(running) + " workers") +
+        " still running (SIGTERM)");
     if (kill_workers_at_ns_ == 0)
         kill_workers_at_ns_ = core::monotonic_ns() + kStopGraceNs;
 }

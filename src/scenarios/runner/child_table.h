@@ -38,13 +38,13 @@ struct Child {
     pid_t pid = 0;
     bool is_main = false;
     std::uint32_t ring = UINT32_MAX; // its telemetry ring, if it got one
-    core::UniqueFd pidfd;  // watched until its exit is seen
+    core::UniqueFd pidfd; // watched until its exit is seen
     core::UniqueFd output; // its stdout+stderr, until EOF
     OutputFrameReader frames; // the pipe's bytes, back to what was written and when
-    LineBuffer lines;      // output after the last newline
+    LineBuffer lines; // output after the last newline
     std::int64_t exit_seen_ns = 0; // exited, code unknown until its parent's join tells it
-    std::optional<int> exitcode;   // set by conclude(): its end is reported
-    std::int64_t end_ns = 0;       // when it ended, once concluded
+    std::optional<int> exitcode; // set by conclude(): its end is reported
+    std::int64_t end_ns = 0; // when it ended, once concluded
     bool joined = false;
 
     [[nodiscard]] bool concluded() const noexcept { return exitcode.has_value(); }
@@ -114,7 +114,8 @@ private:
     void emit_line(const Child& child, std::string_view line, std::int64_t t_ns);
     void write_exit_event(const Child& child, int exitcode);
     // Calls f(Child&) for each worker not known to have exited; returns how many there were.
-    template <class F> std::size_t for_each_running_worker(F&& f);
+    template <class F>
+    std::size_t for_each_running_worker(F&& f);
 
     std::uint32_t run_id_;
     RunArena* arena_;

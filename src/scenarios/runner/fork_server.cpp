@@ -4,16 +4,16 @@
 #include "core/errors.h"
 #include "core/event_clock.h"
 #include "core/poll.h"
-#include "scenarios/scenario.h"
+#include "scenarios/programs/programs.h"
 #include "scenarios/runner/channel.h"
 #include "scenarios/runner/process_setup.h"
 #include "scenarios/runner/supervisor.h"
-#include "scenarios/programs/programs.h"
+#include "scenarios/scenario.h"
 
+#include "core/pidfd.h"
 #include <nlohmann/json.hpp>
 #include <poll.h>
 #include <signal.h>
-#include "core/pidfd.h"
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -40,7 +40,8 @@ class ForkServer {
 public:
     ForkServer(core::UniqueFd frontend, core::UniqueFd sigchld, std::vector<const Scenario*> scenarios)
         : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)), scenarios_(std::move(scenarios)),
-          calibration_(core::EventClock::calibrate()) {} // once, for every run
+          calibration_(core::EventClock::calibrate())
+    { } // once, for every run
 
     void serve();
 
@@ -86,7 +87,8 @@ void ForkServer::send(const protocol::Message& message)
 
 const Scenario* ForkServer::find(const std::string& id) const
 {
-    const auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario* s) { return s->id() == id; });
+    const auto it =
+        std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario* s) { return s->id() == id; });
     return it != scenarios_.end() ? *it : nullptr;
 }
 
@@ -127,23 +129,18 @@ bool ForkServer::handle_frontend()
     for (;;) {
         protocol::Received r = protocol::receive_message(frontend_.get(), false);
         switch (r.status) {
-        case protocol::ReceiveStatus::WouldBlock:
-            return true;
-        case protocol::ReceiveStatus::Closed:
-            return false;
-        case protocol::ReceiveStatus::Malformed:
-            send(protocol::Error{0, 0, "malformed message: " + r.error});
-            continue;
-        case protocol::ReceiveStatus::Ok:
-            break;
+        case protocol::ReceiveStatus::WouldBlock: return true;
+        case protocol::ReceiveStatus::Closed: return false;
+        case protocol::ReceiveStatus::Malformed: send(protocol::Error{0, 0, "malformed message: " + r.error}); continue;
+        case protocol::ReceiveStatus::Ok: break;
         }
         if (const auto* request = std::get_if<protocol::RunRequest>(&*r.message))
             start_run(*request);
         else if (const auto* stop = std::get_if<protocol::StopRun>(&*r.message))
             stop_run(stop->run_id);
         else
-            send(protocol::Error{0, 0, std::string("unexpected message ") + protocol::type_name(*r.message) +
-                                           " from the front end"});
+            send(protocol::Error{
+                0, 0, std::string("unexpected message ") + protocol::type_name(*r.message) + " from the front end"});
     }
 }
 
@@ -277,7 +274,8 @@ void ForkServer::shutdown()
         const std::int64_t left = give_up - core::monotonic_ns();
         if (left <= 0)
             return;
-        (void)core::poll_readable(sigchld_.get(), static_cast<int>(std::min<std::int64_t>(left / core::kNsPerMs + 1, 50)));
+        (void)core::poll_readable(sigchld_.get(),
+                                  static_cast<int>(std::min<std::int64_t>(left / core::kNsPerMs + 1, 50)));
         drain_sigchld();
     }
 }
@@ -368,7 +366,8 @@ ForkServerProcess ForkServerProcess::spawn_or_report(const char* program) noexce
 }
 
 ForkServerProcess::ForkServerProcess(ForkServerProcess&& other) noexcept
-    : pid_(std::exchange(other.pid_, 0)), fd_(std::move(other.fd_)) {}
+    : pid_(std::exchange(other.pid_, 0)), fd_(std::move(other.fd_))
+{ }
 
 ForkServerProcess& ForkServerProcess::operator=(ForkServerProcess&& other) noexcept
 {
@@ -394,12 +393,10 @@ void ForkServerProcess::shutdown(std::chrono::milliseconds timeout) noexcept
     bool exited = false;
     try {
         exited = pidfd && core::poll_readable(pidfd.get(), static_cast<int>(timeout.count()));
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) { }
     if (!exited)
         ::kill(pid_, SIGKILL);
-    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) { }
     pid_ = 0;
 }
 

@@ -17,7 +17,8 @@ public:
 
     // Adds bytes written at `t_ns`; calls line(std::string_view, std::int64_t t_ns) for each
     // complete line, without its newline.
-    template <class OnLine> void append(std::string_view bytes, std::int64_t t_ns, OnLine&& line)
+    template <class OnLine>
+    void append(std::string_view bytes, std::int64_t t_ns, OnLine&& line)
     {
         partial_.append(bytes);
         last_ns_ = t_ns;
@@ -31,7 +32,8 @@ public:
         }
     }
     // At end of stream: the last line, if it had no newline, with the time of its last bytes.
-    template <class OnLine> void flush(OnLine&& line)
+    template <class OnLine>
+    void flush(OnLine&& line)
     {
         if (!partial_.empty())
             line(std::string_view(partial_), last_ns_);

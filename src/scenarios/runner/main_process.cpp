@@ -32,7 +32,7 @@ std::optional<core::RingTelemetry> g_child_telemetry;
 
 class MainProcess final : public core::ProcessObserver, public RunContext {
 public:
-    explicit MainProcess(MainProcessSetup& setup) : setup_(setup) {}
+    explicit MainProcess(MainProcessSetup& setup) : setup_(setup) { }
 
     [[noreturn]] void run();
 
@@ -132,8 +132,10 @@ void MainProcess::started(const core::ProcessInfo& info)
     if (!pidfd)
         core::throw_errno("pidfd_open for " + info.name);
     const int fds[] = {pending_read_.get(), pidfd.get()};
-    send(protocol::ChildStarted{{setup_.run_id, info.pid, info.ppid, pending_start_ns_, info.daemon, info.name, info.role}, ring},
-         fds);
+    send(
+        protocol::ChildStarted{
+            {setup_.run_id, info.pid, info.ppid, pending_start_ns_, info.daemon, info.name, info.role}, ring},
+        fds);
     pending_read_.reset(); // the supervisor has its own copy now
 }
 

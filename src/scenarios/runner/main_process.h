@@ -27,13 +27,13 @@ struct alignas(64) RunControl {
 static_assert(std::atomic<bool>::is_always_lock_free);
 
 struct MainProcessSetup {
-    core::UniqueFd channel;     // to the supervisor
-    int output_fd = -1;         // becomes stdout and stderr: read by the supervisor
-    pid_t supervisor = 0;       // the parent
+    core::UniqueFd channel; // to the supervisor
+    int output_fd = -1; // becomes stdout and stderr: read by the supervisor
+    pid_t supervisor = 0; // the parent
     std::uint32_t run_id = 0;
     const Scenario* scenario = nullptr;
     const nlohmann::json* config = nullptr; // complete and validated
-    RunArena* arena = nullptr;  // the run's telemetry, when it has one; ring 0 is ours
+    RunArena* arena = nullptr; // the run's telemetry, when it has one; ring 0 is ours
     const RunControl* control = nullptr;
 };
 

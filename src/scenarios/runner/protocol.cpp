@@ -12,9 +12,10 @@ concept WireInteger = std::is_integral_v<T> && !std::is_same_v<T, bool>;
 
 class Writer {
 public:
-    explicit Writer(std::vector<std::byte>& out) : out_(out) {}
+    explicit Writer(std::vector<std::byte>& out) : out_(out) { }
 
-    template <WireInteger T> void operator()(const T& value, const char*)
+    template <WireInteger T>
+    void operator()(const T& value, const char*)
     {
         using U = std::make_unsigned_t<T>;
         const U u = static_cast<U>(value);
@@ -37,13 +38,15 @@ private:
 class Reader {
 public:
     Reader(std::span<const std::byte> frame, std::size_t offset, const char* message)
-        : frame_(frame), offset_(offset), message_(message) {}
+        : frame_(frame), offset_(offset), message_(message)
+    { }
 
     [[nodiscard]] bool ok() const { return error_.empty(); }
     [[nodiscard]] const std::string& error() const { return error_; }
     [[nodiscard]] std::size_t offset() const { return offset_; }
 
-    template <WireInteger T> void operator()(T& value, const char* name)
+    template <WireInteger T>
+    void operator()(T& value, const char* name)
     {
         if (!need(sizeof(T), name))
             return;
@@ -79,8 +82,9 @@ public:
         if (!ok())
             return;
         if (frame_.size() - offset_ < size) {
-            fail(at, name, "length " + std::to_string(size) + " runs past the end of the frame (" +
-                               std::to_string(frame_.size() - offset_) + " bytes left)");
+            fail(at, name,
+                 "length " + std::to_string(size) + " runs past the end of the frame (" +
+                     std::to_string(frame_.size() - offset_) + " bytes left)");
             return;
         }
         value.assign(reinterpret_cast<const char*>(frame_.data() + offset_), size);
@@ -93,8 +97,9 @@ private:
         if (!ok())
             return false;
         if (frame_.size() - offset_ < bytes) {
-            fail(offset_, name, "truncated: needs " + std::to_string(bytes) + " bytes, " +
-                                    std::to_string(frame_.size() - offset_) + " left");
+            fail(offset_, name,
+                 "truncated: needs " + std::to_string(bytes) + " bytes, " + std::to_string(frame_.size() - offset_) +
+                     " left");
             return false;
         }
         return true;
@@ -110,7 +115,8 @@ private:
     std::string error_;
 };
 
-template <class M> const char* name_of()
+template <class M>
+const char* name_of()
 {
     switch (M::kType) {
     case MessageType::RunRequest: return "RunRequest";
@@ -130,7 +136,8 @@ template <class M> const char* name_of()
     return "?";
 }
 
-template <class M> Decoded decode_payload(std::span<const std::byte> frame)
+template <class M>
+Decoded decode_payload(std::span<const std::byte> frame)
 {
     M message;
     Reader reader(frame, kHeaderSize, name_of<M>());
@@ -144,7 +151,8 @@ template <class M> Decoded decode_payload(std::span<const std::byte> frame)
 }
 
 // One decoder per alternative, found by its wire type.
-template <std::size_t I = 0> Decoded decode_type(std::uint16_t type, std::span<const std::byte> frame)
+template <std::size_t I = 0>
+Decoded decode_type(std::uint16_t type, std::span<const std::byte> frame)
 {
     if constexpr (I == std::variant_size_v<Message>) {
         return {std::nullopt, "unknown message type " + std::to_string(type) + " at offset 6"};

@@ -51,7 +51,8 @@ struct RunRequest {
     std::uint32_t request_id = 0;
     std::string scenario;
     std::string config_json;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.request_id, "request_id");
         v(s.scenario, "scenario");
@@ -64,7 +65,11 @@ struct RunRequest {
 struct StopRun {
     static constexpr MessageType kType = MessageType::StopRun;
     std::uint32_t run_id = 0;
-    template <class Self, class V> static void fields(Self& s, V& v) { v(s.run_id, "run_id"); }
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
+    {
+        v(s.run_id, "run_id");
+    }
     bool operator==(const StopRun&) const = default;
 };
 
@@ -78,7 +83,8 @@ struct RunStarted {
     std::int32_t main_pid = 0;
     std::int32_t main_ppid = 0;
     std::int64_t t_ns = 0; // CLOCK_MONOTONIC
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.request_id, "request_id");
         v(s.run_id, "run_id");
@@ -98,7 +104,8 @@ struct ProcessStarted {
     bool daemon = false;
     std::string name;
     std::string role;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.pid, "pid");
@@ -119,7 +126,8 @@ struct ProcessExited {
     std::int32_t pid = 0;
     std::int32_t exitcode = 0;
     std::int64_t t_ns = 0;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.pid, "pid");
@@ -135,7 +143,8 @@ struct ProcessJoined {
     std::uint32_t run_id = 0;
     std::int32_t pid = 0;
     std::int64_t t_ns = 0;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.pid, "pid");
@@ -151,7 +160,8 @@ struct LogLine {
     std::int32_t pid = 0;
     std::int64_t t_ns = 0;
     std::string text;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.pid, "pid");
@@ -167,8 +177,9 @@ struct RunFinished {
     Outcome outcome = Outcome::Completed;
     std::int64_t t_ns = 0;
     std::int64_t wall_ns = 0; // main program start to last child reaped
-    std::string message;      // why, when not Completed
-    template <class Self, class V> static void fields(Self& s, V& v)
+    std::string message; // why, when not Completed
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.outcome, "outcome");
@@ -186,7 +197,8 @@ struct RunResult {
     std::uint32_t run_id = 0;
     std::int64_t t_ns = 0;
     std::string result_json;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.run_id, "run_id");
         v(s.t_ns, "t_ns");
@@ -201,7 +213,8 @@ struct Error {
     std::uint32_t request_id = 0;
     std::uint32_t run_id = 0;
     std::string message;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.request_id, "request_id");
         v(s.run_id, "run_id");
@@ -216,7 +229,8 @@ struct Error {
 struct ChildStarted : ProcessStarted {
     static constexpr MessageType kType = MessageType::ChildStarted;
     std::uint32_t ring = 0;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         ProcessStarted::fields(s, v);
         v(s.ring, "ring");
@@ -229,7 +243,8 @@ struct ChildStarted : ProcessStarted {
 struct ChildJoined : ProcessJoined {
     static constexpr MessageType kType = MessageType::ChildJoined;
     std::int32_t exitcode = 0;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         ProcessJoined::fields(s, v);
         v(s.exitcode, "exitcode");
@@ -243,7 +258,8 @@ struct MainFinished {
     static constexpr MessageType kType = MessageType::MainFinished;
     Outcome outcome = Outcome::Completed;
     std::string message;
-    template <class Self, class V> static void fields(Self& s, V& v)
+    template <class Self, class V>
+    static void fields(Self& s, V& v)
     {
         v(s.outcome, "outcome");
         v(s.message, "message");
@@ -251,9 +267,8 @@ struct MainFinished {
     bool operator==(const MainFinished&) const = default;
 };
 
-using Message = std::variant<RunRequest, StopRun, RunStarted, ProcessStarted, ProcessExited,
-                             ProcessJoined, LogLine, RunFinished, Error, RunResult, ChildStarted,
-                             ChildJoined, MainFinished>;
+using Message = std::variant<RunRequest, StopRun, RunStarted, ProcessStarted, ProcessExited, ProcessJoined, LogLine,
+                             RunFinished, Error, RunResult, ChildStarted, ChildJoined, MainFinished>;
 
 [[nodiscard]] std::vector<std::byte> encode(const Message& message);
 

@@ -29,8 +29,7 @@ std::size_t RunArena::ring_bytes(std::uint32_t capacity) noexcept
 
 RunArena::RunArena(core::SharedMemory memory, core::UniqueFd fd)
     : memory_(std::move(memory)), fd_(std::move(fd)), header_(static_cast<RunArenaHeader*>(memory_.data()))
-{
-}
+{ }
 
 RunArena RunArena::create(const core::ClockCalibration& calibration)
 {
@@ -49,7 +48,8 @@ RunArena RunArena::attach(int fd)
 {
     core::SharedMemory memory = core::SharedMemory::map_fd(fd);
     if (memory.size() < sizeof(RunArenaHeader))
-        throw std::runtime_error("run telemetry: " + std::to_string(memory.size()) + " bytes is too small for its header");
+        throw std::runtime_error("run telemetry: " + std::to_string(memory.size()) +
+                                 " bytes is too small for its header");
     const auto* header = static_cast<const RunArenaHeader*>(memory.data());
     if (header->magic != RunArenaHeader::kMagic)
         throw std::runtime_error("run telemetry: not a ForkScope run (magic at offset 0)");
@@ -63,12 +63,14 @@ RunArena RunArena::attach(int fd)
 
 core::EventRing* RunArena::claim(std::int32_t pid)
 {
-    const std::uint32_t index = header_->rings_used.load(std::memory_order_relaxed); // one claimer at a time (see run_arena.h)
+    const std::uint32_t index =
+        header_->rings_used.load(std::memory_order_relaxed); // one claimer at a time (see run_arena.h)
     if (index >= header_->ring_count) {
         header_->rings_refused.fetch_add(1, std::memory_order_relaxed);
         return nullptr;
     }
-    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) + index * ring_bytes(header_->ring_capacity);
+    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) +
+                  index * ring_bytes(header_->ring_capacity);
     auto* ring = new (place) core::EventRing(header_->ring_capacity, pid, index);
     header_->rings_used.store(index + 1, std::memory_order_release); // published: readers may use it
     return ring;
@@ -88,7 +90,8 @@ core::EventRing* RunArena::ring(std::uint32_t index) const noexcept
 {
     if (index >= rings_used())
         return nullptr;
-    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) + index * ring_bytes(header_->ring_capacity);
+    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) +
+                  index * ring_bytes(header_->ring_capacity);
     return std::launder(reinterpret_cast<core::EventRing*>(place));
 }
 

@@ -24,7 +24,7 @@ struct OutputFrameHeader {
     static constexpr std::uint32_t kMagic = 0x314f5346; // "FSO1" in memory order
     std::uint32_t magic = kMagic;
     std::uint32_t size = 0; // payload bytes
-    std::int64_t t_ns = 0;  // CLOCK_MONOTONIC when written
+    std::int64_t t_ns = 0; // CLOCK_MONOTONIC when written
 };
 static_assert(sizeof(OutputFrameHeader) == 16);
 inline constexpr std::size_t kMaxFramePayload = PIPE_BUF - sizeof(OutputFrameHeader);
@@ -39,7 +39,8 @@ class OutputFrameReader {
 public:
     // Adds bytes read at `read_ns`; calls on_bytes(std::string_view, std::int64_t t_ns) for each
     // complete frame's payload with its time, and for unframed bytes with `read_ns`.
-    template <class OnBytes> void feed(std::string_view bytes, std::int64_t read_ns, OnBytes&& on_bytes)
+    template <class OnBytes>
+    void feed(std::string_view bytes, std::int64_t read_ns, OnBytes&& on_bytes)
     {
         pending_.append(bytes);
         const std::string_view magic(reinterpret_cast<const char*>(&kMagic), sizeof kMagic);
@@ -80,7 +81,8 @@ public:
         pending_.erase(0, at);
     }
     // At end of stream: what is left (a frame cut short by the writer's death) is unframed.
-    template <class OnBytes> void flush(std::int64_t read_ns, OnBytes&& on_bytes)
+    template <class OnBytes>
+    void flush(std::int64_t read_ns, OnBytes&& on_bytes)
     {
         if (!pending_.empty())
             on_bytes(std::string_view(pending_), read_ns);

@@ -37,7 +37,7 @@ constexpr std::int64_t kRetryMs = 5; // a ProcessExit event waiting for room in 
 
 class Supervisor {
 public:
-    explicit Supervisor(SupervisorSetup& setup) : setup_(setup) {}
+    explicit Supervisor(SupervisorSetup& setup) : setup_(setup) { }
 
     int run();
 
@@ -56,8 +56,8 @@ private:
     SupervisorSetup& setup_;
     std::optional<RunArena> arena_; // the run's telemetry, shared with the front end
     std::optional<core::SharedObject<RunControl>> control_;
-    core::UniqueFd channel_;        // from the main process, until it closes
-    core::UniqueFd sigchld_;        // the main process, and orphans once it is gone (we are a subreaper)
+    core::UniqueFd channel_; // from the main process, until it closes
+    core::UniqueFd sigchld_; // the main process, and orphans once it is gone (we are a subreaper)
     std::optional<ChildTable> children_; // from start_main() on
     std::int64_t begin_ns_ = 0;
     std::optional<protocol::MainFinished> finished_; // as the main process said it
@@ -115,8 +115,9 @@ void Supervisor::start_main()
         arena_->ring(0)->set_pid(pid); // also set by the main process; whoever is first
     channel_ = std::move(channel.first);
     ::fcntl(channel_.get(), F_SETFL, O_NONBLOCK);
-    children_.emplace(setup_.run_id, arena_ ? &*arena_ : nullptr,
-                      [this](const protocol::Message& message) { send(message); }, pid, std::move(output_read));
+    children_.emplace(
+        setup_.run_id, arena_ ? &*arena_ : nullptr, [this](const protocol::Message& message) { send(message); }, pid,
+        std::move(output_read));
 }
 
 // The main process reports its children over the channel; their output pipes and pidfds come
@@ -151,7 +152,8 @@ void Supervisor::serve()
             wake = std::min(wake, drain_until);
         int timeout = -1;
         if (wake != INT64_MAX)
-            timeout = static_cast<int>(std::clamp<std::int64_t>((wake - core::monotonic_ns() + core::kNsPerMs - 1) / core::kNsPerMs, 0, INT_MAX));
+            timeout = static_cast<int>(std::clamp<std::int64_t>(
+                (wake - core::monotonic_ns() + core::kNsPerMs - 1) / core::kNsPerMs, 0, INT_MAX));
         if (children_->exit_events_pending())
             timeout = timeout < 0 ? static_cast<int>(kRetryMs) : std::min(timeout, static_cast<int>(kRetryMs));
         const int n = ::poll(fds.data(), fds.size(), timeout);
@@ -216,16 +218,14 @@ void Supervisor::handle_channel()
     while (channel_) {
         protocol::Received r = protocol::receive_message(channel_.get(), false);
         switch (r.status) {
-        case protocol::ReceiveStatus::WouldBlock:
-            return;
+        case protocol::ReceiveStatus::WouldBlock: return;
         case protocol::ReceiveStatus::Closed:
             channel_.reset(); // the main process has ended (or is ending)
             return;
         case protocol::ReceiveStatus::Malformed:
             std::fprintf(stderr, "forkscope supervisor: bad message from the main process: %s\n", r.error.c_str());
             continue;
-        case protocol::ReceiveStatus::Ok:
-            break;
+        case protocol::ReceiveStatus::Ok: break;
         }
         std::visit(
             [&](auto& m) {
@@ -241,7 +241,8 @@ void Supervisor::handle_channel()
                 } else if constexpr (std::is_same_v<M, protocol::LogLine> || std::is_same_v<M, protocol::RunResult>) {
                     send(m);
                 } else {
-                    std::fprintf(stderr, "forkscope supervisor: unexpected %s from the main process\n", protocol::type_name(m));
+                    std::fprintf(stderr, "forkscope supervisor: unexpected %s from the main process\n",
+                                 protocol::type_name(m));
                 }
             },
             *r.message);
@@ -253,8 +254,7 @@ void Supervisor::handle_channel()
 void Supervisor::reap_own_children()
 {
     signalfd_siginfo ignored;
-    while (::read(sigchld_.get(), &ignored, sizeof ignored) == sizeof ignored) {
-    }
+    while (::read(sigchld_.get(), &ignored, sizeof ignored) == sizeof ignored) { }
     for (;;) {
         siginfo_t info{};
         if (::waitid(P_ALL, 0, &info, WEXITED | WNOHANG) != 0 || info.si_pid == 0)
@@ -286,7 +286,8 @@ int Supervisor::run()
         core::throw_errno("signalfd");
     start_main();
     const Child& main = children_->main();
-    send(protocol::RunStarted{setup_.request_id, setup_.run_id, main.pid, ::getpid(), begin_ns_}, arena_ ? arena_->fd() : -1);
+    send(protocol::RunStarted{setup_.request_id, setup_.run_id, main.pid, ::getpid(), begin_ns_},
+         arena_ ? arena_->fd() : -1);
     if (!telemetry_problem.empty()) // only now: a line before RunStarted belongs to no run yet
         log(telemetry_problem);
     serve();
@@ -299,7 +300,8 @@ int Supervisor::run()
     }
     if (!finished_ || (main.exitcode && *main.exitcode != 0)) {
         outcome = protocol::Outcome::Failed;
-        message = "the main process " + (main.exitcode ? core::exit_description(*main.exitcode) : std::string("was lost"));
+        message =
+            "the main process " + (main.exitcode ? core::exit_description(*main.exitcode) : std::string("was lost"));
     }
     if (children_->stopping() && (outcome == protocol::Outcome::Completed || children_->main_killed())) {
         outcome = protocol::Outcome::Stopped;

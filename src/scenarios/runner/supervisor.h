@@ -19,13 +19,13 @@
 namespace forkscope::scenarios {
 
 struct SupervisorSetup {
-    int frontend_fd = -1;     // the front end's socket: messages go straight to it
-    core::UniqueFd control;   // from the fork server: StopRun; EOF when the server is gone
-    pid_t fork_server = 0;    // the parent
+    int frontend_fd = -1; // the front end's socket: messages go straight to it
+    core::UniqueFd control; // from the fork server: StopRun; EOF when the server is gone
+    pid_t fork_server = 0; // the parent
     std::uint32_t request_id = 0;
     std::uint32_t run_id = 0;
     const Scenario* scenario = nullptr;
-    nlohmann::json config;    // complete and validated
+    nlohmann::json config; // complete and validated
     core::ClockCalibration calibration; // the fork server's, made once when it started
 };
 
