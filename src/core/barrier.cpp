@@ -34,7 +34,7 @@ Barrier::Barrier(std::uint32_t parties, std::optional<std::chrono::nanoseconds> 
           return SharedObject<detail::BarrierState>(sizeof(detail::BarrierState), parties);
       }()),
       default_timeout_(timeout)
-{ }
+{}
 
 std::uint32_t Barrier::wait(std::optional<std::chrono::nanoseconds> timeout)
 {
@@ -80,7 +80,7 @@ void Barrier::break_generation(std::uint32_t generation) noexcept
     detail::BarrierState& s = *state_;
     std::uint64_t w = s.word.load(std::memory_order_acquire);
     while (generation_of(w) == generation && !broken_of(w) &&
-           !s.word.compare_exchange_weak(w, w | 1u, std::memory_order_acq_rel, std::memory_order_acquire)) { }
+           !s.word.compare_exchange_weak(w, w | 1u, std::memory_order_acq_rel, std::memory_order_acquire)) {}
     s.broken_generation.store(generation, std::memory_order_release);
     s.generation.store(generation + 1, std::memory_order_release); // wakes this generation's waiters…
     futex_wake(s.generation);

@@ -21,7 +21,7 @@ namespace forkscope::core {
 
 class BrokenBarrierError : public std::runtime_error {
 public:
-    BrokenBarrierError() : std::runtime_error("barrier is broken") { }
+    BrokenBarrierError() : std::runtime_error("barrier is broken") {}
 };
 
 namespace detail {
@@ -32,7 +32,7 @@ struct alignas(64) BarrierState {
     std::atomic<std::uint32_t> broken_generation{UINT32_MAX}; // waiters of this generation fail
     std::uint32_t parties = 0;
     std::uint32_t id = next_object_id();
-    explicit BarrierState(std::uint32_t n) : parties(n) { }
+    explicit BarrierState(std::uint32_t n) : parties(n) {}
     BarrierState(const BarrierState&) = delete; // lives in shared memory: never copied
     BarrierState& operator=(const BarrierState&) = delete;
 };

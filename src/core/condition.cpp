@@ -10,10 +10,10 @@ namespace forkscope::core {
 
 Condition::Condition()
     : own_lock_(std::make_unique<RLock>()), lock_(own_lock_.get()), state_(sizeof(detail::ConditionState))
-{ }
+{}
 
 Condition::Condition(LockBase& lock) : lock_(&lock), state_(sizeof(detail::ConditionState))
-{ }
+{}
 
 void Condition::check_held(const char* what) const
 {

@@ -28,7 +28,7 @@ struct alignas(64) EventState {
 
 class Event {
 public:
-    Event() : state_(sizeof(detail::EventState)) { }
+    Event() : state_(sizeof(detail::EventState)) {}
 
     void set() noexcept;
     void clear() noexcept;

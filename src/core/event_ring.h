@@ -33,7 +33,7 @@ public:
 
     EventRing(std::uint32_t capacity, std::int32_t pid, std::uint32_t worker) noexcept
         : pid_(pid), capacity_(capacity), mask_(capacity - 1), worker_(worker)
-    { }
+    {}
     EventRing(const EventRing&) = delete; // lives in shared memory: never copied or moved
     EventRing& operator=(const EventRing&) = delete;
 

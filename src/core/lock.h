@@ -47,7 +47,7 @@ struct alignas(64) MutexState {
 
 class RobustMutex {
 public:
-    explicit RobustMutex(bool recursive) : state_(sizeof(MutexState), recursive) { }
+    explicit RobustMutex(bool recursive) : state_(sizeof(MutexState), recursive) {}
 
     // The common case — a free lock, no telemetry, a live previous owner — stays inline. Waiting
     // is never inline: see acquire_slow() for why it sleeps in bounded slices.
@@ -124,7 +124,7 @@ public:
     [[nodiscard]] bool held() const noexcept { return mutex_.depth() > 0; }
 
 protected:
-    explicit LockBase(bool recursive) : mutex_(recursive) { }
+    explicit LockBase(bool recursive) : mutex_(recursive) {}
 
 private:
     friend class Condition;
@@ -134,13 +134,13 @@ private:
 
 class Lock final : public LockBase {
 public:
-    Lock() : LockBase(false) { }
+    Lock() : LockBase(false) {}
 };
 
 // Recursive: the holder may acquire again, and must release as often.
 class RLock final : public LockBase {
 public:
-    RLock() : LockBase(true) { }
+    RLock() : LockBase(true) {}
 };
 
 } // namespace forkscope::core

@@ -117,7 +117,7 @@ private:
     friend class Pool;
     AsyncResult(detail::PoolCore* core, std::shared_ptr<detail::ResultState<R>> state)
         : core_(core), state_(std::move(state))
-    { }
+    {}
 
     detail::PoolCore* core_;
     std::shared_ptr<detail::ResultState<R>> state_;
@@ -153,7 +153,7 @@ private:
         std::size_t remaining = 0; // chunks not finished
         std::exception_ptr error;
     };
-    ImapUnordered(detail::PoolCore* core, std::shared_ptr<State> state) : core_(core), state_(std::move(state)) { }
+    ImapUnordered(detail::PoolCore* core, std::shared_ptr<State> state) : core_(core), state_(std::move(state)) {}
 
     detail::PoolCore* core_;
     std::shared_ptr<State> state_;
@@ -164,7 +164,7 @@ public:
     // processes 0: one per CPU. maxtasksperchild 0: workers live as long as the pool.
     explicit Pool(unsigned processes = 0, unsigned maxtasksperchild = 0)
         : core_(std::make_unique<detail::PoolCore>(processes, maxtasksperchild))
-    { }
+    {}
 
     template <class F, class... Args>
     auto apply(F f, Args... args)

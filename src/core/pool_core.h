@@ -46,13 +46,13 @@ public:
 // Python's multiprocessing.TimeoutError, from AsyncResult::get(timeout).
 class TimeoutError : public std::runtime_error {
 public:
-    TimeoutError() : std::runtime_error("timed out waiting for the result") { }
+    TimeoutError() : std::runtime_error("timed out waiting for the result") {}
 };
 
 // Python's ValueError("Pool not running").
 class PoolNotRunning : public std::logic_error {
 public:
-    PoolNotRunning() : std::logic_error("pool not running") { }
+    PoolNotRunning() : std::logic_error("pool not running") {}
 };
 
 namespace detail {

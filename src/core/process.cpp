@@ -106,7 +106,7 @@ bool ChildRecord::reap(bool block)
 }
 
 Process::Process() : Process(Target{})
-{ }
+{}
 
 Process::Process(Target target, std::string name) : target_(std::move(target)), child_(std::make_shared<ChildRecord>())
 {
@@ -264,7 +264,7 @@ bool Process::join_while(const std::function<bool()>& give_up, int slice_ms)
     TelemetrySink* sink = telemetry_sink();
     const std::int64_t begin = sink ? monotonic_ns() : 0;
     bool exited = false;
-    while (!(exited = poll_readable(child_->pidfd.get(), slice_ms)) && !give_up()) { }
+    while (!(exited = poll_readable(child_->pidfd.get(), slice_ms)) && !give_up()) {}
     if (sink) [[unlikely]]
         sink->waited(WaitKind::Join, static_cast<std::uint32_t>(child_->info.pid), monotonic_ns() - begin);
     return exited && child_->reap(true);

@@ -38,7 +38,7 @@ public:
 // reached, ENOMEM), or the new child could not be watched. Nothing was started.
 class ProcessStartError : public ProcessError {
 public:
-    ProcessStartError(int error, const std::string& message) : ProcessError(message), error_(error) { }
+    ProcessStartError(int error, const std::string& message) : ProcessError(message), error_(error) {}
     [[nodiscard]] int error() const noexcept { return error_; } // the errno
 
 private:
@@ -65,11 +65,11 @@ struct ProcessInfo {
 class ProcessObserver {
 public:
     virtual ~ProcessObserver() = default;
-    virtual void before_start(const ProcessInfo&) { } // may throw to refuse the start
-    virtual void start_failed(const ProcessInfo&) noexcept { }
-    virtual void in_child(const ProcessInfo&) noexcept { } // in the child, before run()
-    virtual void started(const ProcessInfo&) { }
-    virtual void joined(const ProcessInfo&) { } // reaped: exitcode is set
+    virtual void before_start(const ProcessInfo&) {} // may throw to refuse the start
+    virtual void start_failed(const ProcessInfo&) noexcept {}
+    virtual void in_child(const ProcessInfo&) noexcept {} // in the child, before run()
+    virtual void started(const ProcessInfo&) {}
+    virtual void joined(const ProcessInfo&) {} // reaped: exitcode is set
 };
 
 void set_process_observer(ProcessObserver* observer) noexcept;

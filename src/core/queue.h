@@ -37,16 +37,16 @@ namespace forkscope::core {
 // Python's queue.Full and queue.Empty.
 class Full : public std::runtime_error {
 public:
-    Full() : std::runtime_error("queue is full") { }
+    Full() : std::runtime_error("queue is full") {}
 };
 class Empty : public std::runtime_error {
 public:
-    Empty() : std::runtime_error("queue is empty") { }
+    Empty() : std::runtime_error("queue is empty") {}
 };
 // Python raises ValueError("Queue is closed") for both.
 class QueueClosed : public std::runtime_error {
 public:
-    QueueClosed() : std::runtime_error("queue is closed") { }
+    QueueClosed() : std::runtime_error("queue is closed") {}
 };
 
 using Timeout = std::optional<std::chrono::nanoseconds>;
@@ -110,7 +110,7 @@ public:
 protected:
     QueueHandle(std::uint64_t capacity, std::uint32_t item_bytes, bool joinable)
         : engine_(capacity, item_bytes, joinable)
-    { }
+    {}
     QueueEngine engine_;
 };
 
@@ -124,7 +124,7 @@ class Queue : public detail::QueueHandle {
 public:
     static constexpr std::size_t kUnbounded = 0;
 
-    explicit Queue(std::size_t maxsize = kUnbounded) : Queue(maxsize, false) { }
+    explicit Queue(std::size_t maxsize = kUnbounded) : Queue(maxsize, false) {}
 
     void put(const T& item, bool block = true, Timeout timeout = std::nullopt)
     {
@@ -162,7 +162,7 @@ public:
 protected:
     Queue(std::size_t maxsize, bool joinable)
         : QueueHandle(detail::capacity_for(maxsize, sizeof(T)), sizeof(T), joinable)
-    { }
+    {}
 
 private:
     struct Claimed {
@@ -183,7 +183,7 @@ private:
 template <class T>
 class JoinableQueue : public Queue<T> {
 public:
-    explicit JoinableQueue(std::size_t maxsize = Queue<T>::kUnbounded) : Queue<T>(maxsize, true) { }
+    explicit JoinableQueue(std::size_t maxsize = Queue<T>::kUnbounded) : Queue<T>(maxsize, true) {}
 
     // Throws std::logic_error when called more times than there were items put, like Python's ValueError.
     void task_done()
@@ -201,7 +201,7 @@ class BytesQueue : public detail::QueueHandle {
 public:
     explicit BytesQueue(std::size_t maxsize = 0, std::uint32_t max_item_bytes = 4096)
         : QueueHandle(detail::capacity_for(maxsize, max_item_bytes), max_item_bytes, false)
-    { }
+    {}
 
     // Throws std::length_error for items longer than max_item_bytes().
     void put(std::string_view item, bool block = true, Timeout timeout = std::nullopt)

@@ -329,7 +329,7 @@ bool QueueEngine::recover_slot(std::uint64_t ticket) noexcept
         std::uint64_t unfinished = c.unfinished.load(std::memory_order_relaxed);
         while (unfinished > 0 &&
                !c.unfinished.compare_exchange_weak(unfinished, unfinished - 1, std::memory_order_acq_rel,
-                                                   std::memory_order_relaxed)) { }
+                                                   std::memory_order_relaxed)) {}
         c.join_seq.fetch_add(1, std::memory_order_release);
         futex_wake(c.join_seq);
     }

@@ -16,7 +16,7 @@ namespace forkscope::core {
 
 class RingTelemetry final : public TelemetrySink {
 public:
-    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) { }
+    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) {}
 
     void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
               std::uint16_t detail = 0) noexcept

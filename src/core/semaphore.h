@@ -27,7 +27,7 @@ struct alignas(64) SemaphoreState {
     std::atomic<std::uint32_t> waiters{0};
     std::uint32_t max = 0; // BoundedSemaphore's bound, 0 for none
     std::uint32_t id = 0;
-    SemaphoreState(std::uint32_t initial, std::uint32_t bound) : value(initial), max(bound), id(next_object_id()) { }
+    SemaphoreState(std::uint32_t initial, std::uint32_t bound) : value(initial), max(bound), id(next_object_id()) {}
     SemaphoreState(const SemaphoreState&) = delete; // lives in shared memory: never copied
     SemaphoreState& operator=(const SemaphoreState&) = delete;
 };
@@ -35,7 +35,7 @@ struct alignas(64) SemaphoreState {
 
 class Semaphore {
 public:
-    explicit Semaphore(std::uint32_t value = 1) : Semaphore(value, 0) { }
+    explicit Semaphore(std::uint32_t value = 1) : Semaphore(value, 0) {}
 
     // True once a unit is taken; false if not blocking or the timeout passed.
     bool acquire(bool block = true, std::optional<std::chrono::nanoseconds> timeout = std::nullopt);
@@ -49,7 +49,7 @@ public:
     void unlock() { release(); }
 
 protected:
-    Semaphore(std::uint32_t value, std::uint32_t bound) : state_(sizeof(detail::SemaphoreState), value, bound) { }
+    Semaphore(std::uint32_t value, std::uint32_t bound) : state_(sizeof(detail::SemaphoreState), value, bound) {}
 
 private:
     SharedObject<detail::SemaphoreState> state_;
@@ -57,7 +57,7 @@ private:
 
 class BoundedSemaphore final : public Semaphore {
 public:
-    explicit BoundedSemaphore(std::uint32_t value = 1) : Semaphore(value, value) { }
+    explicit BoundedSemaphore(std::uint32_t value = 1) : Semaphore(value, value) {}
 };
 
 } // namespace forkscope::core

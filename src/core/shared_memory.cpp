@@ -52,7 +52,7 @@ SharedMemory SharedMemory::create_memfd(const char* name, std::size_t bytes, int
 
 SharedMemory SharedMemory::map_fd(int fd)
 {
-    struct stat st { };
+    struct stat st {};
     if (::fstat(fd, &st) != 0)
         throw_errno("fstat of shared memory");
     const auto bytes = static_cast<std::size_t>(st.st_size);

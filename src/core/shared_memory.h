@@ -26,7 +26,7 @@ public:
     [[nodiscard]] static SharedMemory map_fd(int fd);
     SharedMemory(SharedMemory&& other) noexcept
         : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0))
-    { }
+    {}
     SharedMemory& operator=(SharedMemory&& other) noexcept;
     SharedMemory(const SharedMemory&) = delete;
     SharedMemory& operator=(const SharedMemory&) = delete;
@@ -36,7 +36,7 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
 private:
-    SharedMemory(void* data, std::size_t size) noexcept : data_(data), size_(size) { }
+    SharedMemory(void* data, std::size_t size) noexcept : data_(data), size_(size) {}
 
     void* data_ = nullptr;
     std::size_t size_ = 0;

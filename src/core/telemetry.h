@@ -33,9 +33,9 @@ public:
     virtual void task_begin(std::uint32_t pool, std::uint64_t task) = 0;
     virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
     // A queue was made, with room for `capacity` items. Optional for a sink.
-    virtual void queue_created(std::uint32_t /*queue*/, std::uint64_t /*capacity*/) { }
+    virtual void queue_created(std::uint32_t /*queue*/, std::uint64_t /*capacity*/) {}
     // Scenario code: how far the run is (items copied of all, …). Optional for a sink.
-    virtual void progress(std::uint64_t /*done*/, std::uint64_t /*total*/) { }
+    virtual void progress(std::uint64_t /*done*/, std::uint64_t /*total*/) {}
 };
 
 namespace detail {

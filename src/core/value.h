@@ -27,7 +27,7 @@ class Value {
     static_assert(std::is_trivially_copyable_v<T>, "Value<T> lives in shared memory: T must be trivially copyable");
 
 public:
-    explicit Value(const T& initial = T{}) : data_(sizeof(T), initial) { }
+    explicit Value(const T& initial = T{}) : data_(sizeof(T), initial) {}
 
     [[nodiscard]] T get() const
     {

@@ -40,7 +40,7 @@ public:
     [[nodiscard]] virtual const std::vector<Field>& fields() const = 0;
     // Checks what the fields alone cannot (folders that must exist, …) before a run is
     // requested; throws ConfigError naming the field. The default accepts everything.
-    virtual void check_environment(const nlohmann::json& /*complete_config*/) const { }
+    virtual void check_environment(const nlohmann::json& /*complete_config*/) const {}
     // The scenario's main program. Runs in the main process; throws to fail the run.
     virtual void run(const nlohmann::json& config, RunContext& context) const = 0;
 };

@@ -17,7 +17,7 @@ namespace forkscope::bench {
 
 class Args {
 public:
-    Args(const char* program, int argc, char** argv) : program_(program), argc_(argc), argv_(argv) { }
+    Args(const char* program, int argc, char** argv) : program_(program), argc_(argc), argv_(argv) {}
 
     [[noreturn]] void fail(const std::string& why) const { failAs(program_, why); }
     // The value after option `arg` at argv[i]; i moves onto it.

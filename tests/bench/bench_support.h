@@ -45,13 +45,13 @@ struct Stamps {
     {
         const std::int64_t now = monotonic_ns();
         std::int64_t seen = first_start.load();
-        while (now < seen && !first_start.compare_exchange_weak(seen, now)) { }
+        while (now < seen && !first_start.compare_exchange_weak(seen, now)) {}
     }
     void ended()
     {
         const std::int64_t now = monotonic_ns();
         std::int64_t seen = last_end.load();
-        while (now > seen && !last_end.compare_exchange_weak(seen, now)) { }
+        while (now > seen && !last_end.compare_exchange_weak(seen, now)) {}
     }
 };
 

@@ -60,7 +60,7 @@ class WorkerLoop {
 public:
     WorkerLoop(SyntheticLoad::Shared& shared, std::uint32_t index)
         : s_(shared), index_(index), random_(index * 2654435761u + 1)
-    { }
+    {}
 
     // In the child, on its own ring; returns once the deadline has passed.
     void run(core::EventRing& ring)
@@ -137,7 +137,7 @@ private:
     {
         std::int64_t d = depth.load(std::memory_order_relaxed);
         const std::int64_t limit = put ? static_cast<std::int64_t>(SyntheticLoad::kQueueCapacity) : 0;
-        while (d != limit && !depth.compare_exchange_weak(d, put ? d + 1 : d - 1, std::memory_order_relaxed)) { }
+        while (d != limit && !depth.compare_exchange_weak(d, put ? d + 1 : d - 1, std::memory_order_relaxed)) {}
         return static_cast<std::uint64_t>(d == limit ? d : (put ? d + 1 : d - 1));
     }
 

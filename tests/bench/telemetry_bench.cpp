@@ -20,7 +20,7 @@ namespace {
 struct BenchRing {
     explicit BenchRing(std::uint32_t capacity, std::uint32_t worker = 0)
         : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker))
-    { }
+    {}
     SharedMemory memory;
     EventRing* ring;
 };

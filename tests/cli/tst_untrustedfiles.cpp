@@ -167,7 +167,7 @@ void TestUntrustedFiles::copiesCarryNoSetUserIdBit()
                                 QStringLiteral("source=") + source, QStringLiteral("--set"),
                                 QStringLiteral("destination=") + destination});
     QCOMPARE(r.exitCode, 0);
-    struct stat copied { };
+    struct stat copied {};
     QVERIFY(::stat(QFile::encodeName(destination + QStringLiteral("/program")).constData(), &copied) == 0);
     QCOMPARE(copied.st_mode & 07777, 0755u);
 }
@@ -192,7 +192,7 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
         for (const QString& fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System)) {
             if (!QFile::symLinkTarget(fds.filePath(fd)).contains(QStringLiteral("memfd:")))
                 continue;
-            struct stat s { };
+            struct stat s {};
             QVERIFY(::stat(QFile::encodeName(fds.filePath(fd)).constData(), &s) == 0);
             QVERIFY2((s.st_mode & 077) == 0,
                      qPrintable(QStringLiteral("fd %1 mode %2").arg(fd).arg(s.st_mode & 0777, 0, 8)));
@@ -204,7 +204,7 @@ void TestUntrustedFiles::sharedMemoryAndTemporaryFilesAreTheUsersAlone()
     QCOMPARE(folders.size(), 1);
     QDirIterator it(tmp.path(), QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
-        struct stat s { };
+        struct stat s {};
         const QString folder = it.next();
         QVERIFY(::stat(QFile::encodeName(folder).constData(), &s) == 0);
         QVERIFY2((s.st_mode & 077) == 0, qPrintable(folder));

@@ -31,7 +31,7 @@ namespace {
 struct SharedRing {
     SharedRing(std::uint32_t capacity, std::uint32_t worker)
         : memory(EventRing::bytes_for(capacity)), ring(new (memory.data()) EventRing(capacity, 0, worker))
-    { }
+    {}
     SharedMemory memory;
     EventRing* ring;
 };

@@ -40,7 +40,7 @@ Shared* make_shared_page()
 
 class Subclass : public Process {
 public:
-    explicit Subclass(Shared* shared) : shared_(shared) { }
+    explicit Subclass(Shared* shared) : shared_(shared) {}
 
 protected:
     void run() override { shared_->value = 42; }
@@ -132,18 +132,18 @@ namespace {
 // Counts the join waits a process reports, and nothing else.
 struct JoinWaits final : forkscope::core::TelemetrySink {
     int joins = 0;
-    void queue_put(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override { }
-    void queue_get(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override { }
-    void queue_recovered(std::uint32_t, std::int32_t, bool) override { }
-    void lock_acquired(std::uint32_t, std::int64_t, bool) override { }
-    void lock_released(std::uint32_t, std::int64_t) override { }
+    void queue_put(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override {}
+    void queue_get(std::uint32_t, std::uint64_t, std::uint64_t, std::int64_t) override {}
+    void queue_recovered(std::uint32_t, std::int32_t, bool) override {}
+    void lock_acquired(std::uint32_t, std::int64_t, bool) override {}
+    void lock_released(std::uint32_t, std::int64_t) override {}
     void waited(forkscope::core::WaitKind kind, std::uint32_t, std::int64_t) override
     {
         joins += kind == forkscope::core::WaitKind::Join;
     }
-    void state_changed(forkscope::core::WorkerState) override { }
-    void task_begin(std::uint32_t, std::uint64_t) override { }
-    void task_end(std::uint32_t, std::uint64_t, bool) override { }
+    void state_changed(forkscope::core::WorkerState) override {}
+    void task_begin(std::uint32_t, std::uint64_t) override {}
+    void task_end(std::uint32_t, std::uint64_t, bool) override {}
 };
 } // namespace
 

@@ -339,7 +339,7 @@ void TestQueue::killedWorkersLeaveTheQueueConsistent()
                         std::memcpy(&tag, item.data(), sizeof tag);
                         ledger.counts[tag].fetch_add(1, std::memory_order_relaxed);
                     }
-                } catch (const QueueClosed&) { }
+                } catch (const QueueClosed&) {}
             }));
         }
         for (auto& w : workers)

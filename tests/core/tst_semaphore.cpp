@@ -57,7 +57,7 @@ void TestSemaphore::limitsHowManyAreInside()
                 std::lock_guard guard(permits);
                 const std::uint32_t now = occupancy->inside.fetch_add(1) + 1;
                 std::uint32_t most = occupancy->most.load();
-                while (now > most && !occupancy->most.compare_exchange_weak(most, now)) { }
+                while (now > most && !occupancy->most.compare_exchange_weak(most, now)) {}
                 ::usleep(200);
                 occupancy->inside.fetch_sub(1);
             }

@@ -33,7 +33,7 @@ struct Counts {
 
 class CountingSink final : public TelemetrySink {
 public:
-    explicit CountingSink(Counts& c) : c_(c) { }
+    explicit CountingSink(Counts& c) : c_(c) {}
     void queue_put(std::uint32_t, std::uint64_t, std::uint64_t depth, std::int64_t blocked) override
     {
         ++c_.puts;
@@ -56,7 +56,7 @@ public:
     {
         ++c_.released;
         std::int64_t seen = c_.longest_hold.load();
-        while (hold > seen && !c_.longest_hold.compare_exchange_weak(seen, hold)) { }
+        while (hold > seen && !c_.longest_hold.compare_exchange_weak(seen, hold)) {}
     }
     void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked) override
     {
@@ -67,7 +67,7 @@ public:
         }
         note_blocked(blocked);
     }
-    void state_changed(WorkerState) override { }
+    void state_changed(WorkerState) override {}
     void task_begin(std::uint32_t, std::uint64_t) override { ++c_.task_begin; }
     void task_end(std::uint32_t, std::uint64_t, bool ok) override
     {
@@ -79,7 +79,7 @@ private:
     void note_blocked(std::int64_t ns)
     {
         std::int64_t seen = c_.longest_blocked.load();
-        while (ns > seen && !c_.longest_blocked.compare_exchange_weak(seen, ns)) { }
+        while (ns > seen && !c_.longest_blocked.compare_exchange_weak(seen, ns)) {}
     }
     Counts& c_;
 };

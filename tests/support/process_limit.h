@@ -58,7 +58,7 @@ inline int exitCodeInChild(const std::function<int()>& body, int timeoutMs = 300
     if (pidfd >= 0)
         ::close(pidfd);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

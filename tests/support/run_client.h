@@ -34,7 +34,7 @@ struct RunRecord {
 
 class RunClient {
 public:
-    explicit RunClient(int fd) : fd_(fd) { }
+    explicit RunClient(int fd) : fd_(fd) {}
 
     // Sends a RunRequest; the record collects what follows.
     void request(const std::string& scenario, const std::string& config_json);

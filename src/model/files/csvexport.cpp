@@ -6,7 +6,7 @@ namespace exports {
 
 namespace {
 
-struct Cancelled { };
+struct Cancelled {};
 
 void csvText(JsonWriter& out, const QString& text)
 {

@@ -74,7 +74,7 @@ std::optional<QString> saveAtomically(const QString& path, const std::function<b
 
 namespace {
 
-struct Cancelled { };
+struct Cancelled {};
 
 std::string spanName(const Span& s)
 {
@@ -112,7 +112,7 @@ class TraceWriter {
 public:
     TraceWriter(const Recording& r, QIODevice& out, const exports::Progress& progress)
         : m_r(r), m_out(out), m_progress(progress)
-    { }
+    {}
 
     void write()
     {

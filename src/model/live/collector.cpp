@@ -64,7 +64,7 @@ struct Collector::State {
     std::condition_variable wake;
     std::thread thread;
 
-    State(core::UniqueFd fd, qint64 t0) : arena(scenarios::RunArena::attach(fd.get())), t0Ns(t0) { }
+    State(core::UniqueFd fd, qint64 t0) : arena(scenarios::RunArena::attach(fd.get())), t0Ns(t0) {}
 
     // Takes what the rings hold up to `watermark` (ticks) and adds it to `batch`.
     void drain(std::uint64_t watermark, Batch& batch)

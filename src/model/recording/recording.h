@@ -124,7 +124,7 @@ public:
     static constexpr quint64 kDefaultEventLimit = 4'000'000;
     static constexpr std::size_t kLogLimit = 1'000'000;
 
-    explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) { }
+    explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) {}
 
     // What ran: the scenario's id and its config (a JSON object's text, kept in canonical form).
     void setScenario(const QString& scenario, const std::string& configJson);

@@ -32,7 +32,7 @@ class ConfigError : public std::runtime_error {
 public:
     ConfigError(std::string field, const std::string& problem)
         : std::runtime_error(field + ": " + problem), field_(std::move(field))
-    { }
+    {}
     [[nodiscard]] const std::string& field() const noexcept { return field_; }
 
 private:

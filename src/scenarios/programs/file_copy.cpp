@@ -44,7 +44,7 @@ CopyOutcome exists(const char* why)
 // Whatever way a copy leaves before commit(), its temporary goes with it.
 class Temporary {
 public:
-    explicit Temporary(std::string path) : path_(std::move(path)) { }
+    explicit Temporary(std::string path) : path_(std::move(path)) {}
     ~Temporary()
     {
         if (!committed_)
@@ -148,7 +148,7 @@ std::string change_since(int fd, const std::string& path, const struct stat& bef
 
 bool taken(const std::string& path)
 {
-    struct stat s { };
+    struct stat s {};
     return ::lstat(path.c_str(), &s) == 0; // a link counts, even one leading nowhere
 }
 
@@ -185,7 +185,7 @@ CopyOutcome copy_file(const CopyRequest& r)
     UniqueFd in(::open(r.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (!in)
         return open_failure(errno);
-    struct stat info { };
+    struct stat info {};
     if (::fstat(in.get(), &info) != 0)
         return failed("cannot be examined", errno);
     if (!S_ISREG(info.st_mode))

@@ -70,7 +70,7 @@ std::string real_path(const std::string& path)
 
 bool is_dir(const std::string& path)
 {
-    struct stat s { };
+    struct stat s {};
     return ::stat(path.c_str(), &s) == 0 && S_ISDIR(s.st_mode);
 }
 
@@ -108,7 +108,7 @@ std::vector<Entry> entries_in(const std::string& folder, std::vector<Problem>& p
         const std::string name = entry->d_name;
         if (name == "." || name == "..")
             continue;
-        struct stat s { };
+        struct stat s {};
         if (::lstat((folder + "/" + name).c_str(), &s) != 0)
             problems.push_back({name, true, "vanished while the folder was being listed: " + core::errno_text(errno)});
         else if (S_ISREG(s.st_mode) || S_ISLNK(s.st_mode))
@@ -226,7 +226,7 @@ void FolderCopyScenario::check_environment(const nlohmann::json& c) const
     if (::access(source.c_str(), R_OK | X_OK) != 0)
         throw ConfigError("source", "folder " + source + " cannot be read");
     const std::string destination = destination_of(c);
-    struct stat s { };
+    struct stat s {};
     if (::stat(destination.c_str(), &s) == 0 && !S_ISDIR(s.st_mode))
         throw ConfigError("destination", destination + " exists and is not a folder");
     const auto slash = destination.rfind('/');

@@ -17,7 +17,7 @@ namespace forkscope::scenarios {
 void sleep_until(std::int64_t deadline_ns)
 {
     const timespec ts = core::to_timespec(deadline_ns);
-    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) { }
+    while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {}
 }
 
 // The volatile sink keeps the loop from being optimised away.

@@ -41,7 +41,7 @@ public:
     ForkServer(core::UniqueFd frontend, core::UniqueFd sigchld, std::vector<const Scenario*> scenarios)
         : frontend_(std::move(frontend)), sigchld_(std::move(sigchld)), scenarios_(std::move(scenarios)),
           calibration_(core::EventClock::calibrate())
-    { } // once, for every run
+    {} // once, for every run
 
     void serve();
 
@@ -367,7 +367,7 @@ ForkServerProcess ForkServerProcess::spawn_or_report(const char* program) noexce
 
 ForkServerProcess::ForkServerProcess(ForkServerProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, 0)), fd_(std::move(other.fd_))
-{ }
+{}
 
 ForkServerProcess& ForkServerProcess::operator=(ForkServerProcess&& other) noexcept
 {
@@ -393,10 +393,10 @@ void ForkServerProcess::shutdown(std::chrono::milliseconds timeout) noexcept
     bool exited = false;
     try {
         exited = pidfd && core::poll_readable(pidfd.get(), static_cast<int>(timeout.count()));
-    } catch (const std::exception&) { }
+    } catch (const std::exception&) {}
     if (!exited)
         ::kill(pid_, SIGKILL);
-    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) { }
+    while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {}
     pid_ = 0;
 }
 

@@ -47,7 +47,7 @@ public:
     void shutdown(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000)) noexcept;
 
 private:
-    ForkServerProcess(pid_t pid, core::UniqueFd fd) : pid_(pid), fd_(std::move(fd)) { }
+    ForkServerProcess(pid_t pid, core::UniqueFd fd) : pid_(pid), fd_(std::move(fd)) {}
 
     pid_t pid_ = 0;
     core::UniqueFd fd_;

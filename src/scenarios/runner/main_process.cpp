@@ -32,7 +32,7 @@ std::optional<core::RingTelemetry> g_child_telemetry;
 
 class MainProcess final : public core::ProcessObserver, public RunContext {
 public:
-    explicit MainProcess(MainProcessSetup& setup) : setup_(setup) { }
+    explicit MainProcess(MainProcessSetup& setup) : setup_(setup) {}
 
     [[noreturn]] void run();
 

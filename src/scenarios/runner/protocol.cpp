@@ -12,7 +12,7 @@ concept WireInteger = std::is_integral_v<T> && !std::is_same_v<T, bool>;
 
 class Writer {
 public:
-    explicit Writer(std::vector<std::byte>& out) : out_(out) { }
+    explicit Writer(std::vector<std::byte>& out) : out_(out) {}
 
     template <WireInteger T>
     void operator()(const T& value, const char*)
@@ -39,7 +39,7 @@ class Reader {
 public:
     Reader(std::span<const std::byte> frame, std::size_t offset, const char* message)
         : frame_(frame), offset_(offset), message_(message)
-    { }
+    {}
 
     [[nodiscard]] bool ok() const { return error_.empty(); }
     [[nodiscard]] const std::string& error() const { return error_; }

@@ -29,7 +29,7 @@ std::size_t RunArena::ring_bytes(std::uint32_t capacity) noexcept
 
 RunArena::RunArena(core::SharedMemory memory, core::UniqueFd fd)
     : memory_(std::move(memory)), fd_(std::move(fd)), header_(static_cast<RunArenaHeader*>(memory_.data()))
-{ }
+{}
 
 RunArena RunArena::create(const core::ClockCalibration& calibration)
 {

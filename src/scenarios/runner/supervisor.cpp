@@ -37,7 +37,7 @@ constexpr std::int64_t kRetryMs = 5; // a ProcessExit event waiting for room in 
 
 class Supervisor {
 public:
-    explicit Supervisor(SupervisorSetup& setup) : setup_(setup) { }
+    explicit Supervisor(SupervisorSetup& setup) : setup_(setup) {}
 
     int run();
 
@@ -254,7 +254,7 @@ void Supervisor::handle_channel()
 void Supervisor::reap_own_children()
 {
     signalfd_siginfo ignored;
-    while (::read(sigchld_.get(), &ignored, sizeof ignored) == sizeof ignored) { }
+    while (::read(sigchld_.get(), &ignored, sizeof ignored) == sizeof ignored) {}
     for (;;) {
         siginfo_t info{};
         if (::waitid(P_ALL, 0, &info, WEXITED | WNOHANG) != 0 || info.si_pid == 0)
