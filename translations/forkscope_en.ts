@@ -1385,11 +1385,7 @@
 <context>
     <name>QueueSeriesModel</name>
     <message>
-        <source>queue %1 (capacity %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queue %1</source>
+        <source>%1 (capacity %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1447,10 +1443,6 @@
     </message>
     <message>
         <source>longest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1932,6 +1924,10 @@
         <source>killed by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TicketRaceConfig</name>
@@ -1988,14 +1984,6 @@
     </message>
     <message>
         <source>holding lock %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>blocked on put, queue %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>blocked on get, queue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2056,6 +2044,14 @@
     </message>
     <message>
         <source>waiting for lock %1, then took it over: its owner had died holding it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on put: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked on get: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

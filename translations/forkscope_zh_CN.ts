@@ -1384,12 +1384,8 @@
 <context>
     <name>QueueSeriesModel</name>
     <message>
-        <source>queue %1 (capacity %2)</source>
-        <translation>队列 %1(容量 %2)</translation>
-    </message>
-    <message>
-        <source>queue %1</source>
-        <translation>队列 %1</translation>
+        <source>%1 (capacity %2)</source>
+        <translation>%1(容量 %2)</translation>
     </message>
 </context>
 <context>
@@ -1450,10 +1446,6 @@
     <message>
         <source>longest</source>
         <translation>最长</translation>
-    </message>
-    <message>
-        <source>queue %1</source>
-        <translation>队列 %1</translation>
     </message>
     <message>
         <source>queues
@@ -1932,6 +1924,10 @@
         <source>killed by %1</source>
         <translation>被 %1 杀死</translation>
     </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
 </context>
 <context>
     <name>TicketRaceConfig</name>
@@ -1989,14 +1985,6 @@
     <message>
         <source>holding lock %1</source>
         <translation>持有锁 %1</translation>
-    </message>
-    <message>
-        <source>blocked on put, queue %1</source>
-        <translation>put 阻塞,队列 %1</translation>
-    </message>
-    <message>
-        <source>blocked on get, queue %1</source>
-        <translation>get 阻塞,队列 %1</translation>
     </message>
     <message>
         <source>waiting on object %1</source>
@@ -2057,6 +2045,14 @@
     <message>
         <source>waiting for lock %1, then took it over: its owner had died holding it</source>
         <translation>等待锁 %1,然后接管了它:它的持有者在持有时死亡</translation>
+    </message>
+    <message>
+        <source>blocked on put: %1</source>
+        <translation>put 阻塞:%1</translation>
+    </message>
+    <message>
+        <source>blocked on get: %1</source>
+        <translation>get 阻塞:%1</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@ QString stateText(quint8 state)
     return {};
 }
 
-QString describe(const TimelineModel::Block& b)
+QString describe(const TimelineModel::Block& b, const Recording& run)
 {
     QString what;
     switch (b.kind) {
@@ -62,8 +62,8 @@ QString describe(const TimelineModel::Block& b)
         break;
     case SpanKind::LockHold: what = TimelineView::tr("holding lock %1").arg(b.object); break;
     case SpanKind::QueueBlocked:
-        what = b.detail ? TimelineView::tr("blocked on put, queue %1").arg(b.object)
-                        : TimelineView::tr("blocked on get, queue %1").arg(b.object);
+        what = b.detail ? TimelineView::tr("blocked on put: %1").arg(TextFormat::queueName(run, b.object))
+                        : TimelineView::tr("blocked on get: %1").arg(TextFormat::queueName(run, b.object));
         break;
     case SpanKind::Waited:
         what = static_cast<forkscope::core::WaitKind>(b.detail) == forkscope::core::WaitKind::Join

@@ -413,7 +413,7 @@ bool TimelineView::event(QEvent* event)
                                          : TimelineModel::Band::State;
     const auto block = m_model->blockAt(lane, band, timeAt(pos.x()), static_cast<qint64>(3 * m_nsPerPixel));
     if (block)
-        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), describe(*block), this);
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), describe(*block, *m_model->recording()), this);
     else
         QToolTip::hideText();
     return true;

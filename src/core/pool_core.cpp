@@ -45,6 +45,7 @@ PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
       results_(kResultQueueSize, kResultHeader + kMaxResultBytes), records_(sizeof(Record) * processes_)
 {
     static_assert(sizeof(Record) == 64, "one cache line per worker");
+    results_.set_name("pool results");
     for (std::size_t i = 0; i < processes_; ++i)
         new (static_cast<Record*>(records_.data()) + i) Record;
     std::size_t started = 0;
@@ -80,6 +81,7 @@ void PoolCore::start_worker(std::size_t record_index)
 {
     auto worker = std::make_unique<Worker>();
     worker->inbox = std::make_unique<BytesQueue>(kPrefetch, kTaskHeader + kMaxTaskBytes);
+    worker->inbox->set_name("pool inbox " + std::to_string(record_index + 1)); // a replacement's has the same
     worker->record = record_index;
     worker->quota = maxtasksperchild_;
     record(record_index).running.store(0, std::memory_order_relaxed);

@@ -22,6 +22,7 @@
 // only once used.
 
 #include "core/queue_engine.h"
+#include "core/telemetry.h"
 
 #include <atomic>
 #include <chrono>
@@ -102,6 +103,13 @@ public:
     void close() noexcept { engine_.close(); }
     [[nodiscard]] bool closed() const noexcept { return engine_.closed(); }
     [[nodiscard]] std::uint32_t id() const noexcept { return engine_.id(); }
+    // What ForkScope shows instead of "queue <id>" ("pool results"); Python's queues have no
+    // names. Reported to the telemetry sink, if any; up to 16 bytes are kept.
+    void set_name(std::string_view name) const noexcept
+    {
+        if (TelemetrySink* sink = telemetry_sink())
+            sink->object_named(NamedObject::Queue, engine_.id(), name);
+    }
     [[nodiscard]] std::uint64_t lost_puts() const noexcept { return engine_.lost_puts(); }
     [[nodiscard]] std::uint64_t lost_gets() const noexcept { return engine_.lost_gets(); }
     // Frees what dead processes hold now (blocked callers do this on their own every 50 ms).

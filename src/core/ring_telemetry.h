@@ -44,6 +44,7 @@ public:
     {
         emit(EventKind::QueueCreated, queue, 0, static_cast<std::int64_t>(capacity));
     }
+    void object_named(NamedObject kind, std::uint32_t object, std::string_view name) override;
     void progress(std::uint64_t done, std::uint64_t total) override
     {
         emit(EventKind::Progress, 0, total, static_cast<std::int64_t>(done));

@@ -8,6 +8,7 @@
 #include "core/trace_event.h"
 
 #include <cstdint>
+#include <string_view>
 
 namespace forkscope::core {
 
@@ -34,6 +35,8 @@ public:
     virtual void task_end(std::uint32_t pool, std::uint64_t task, bool ok) = 0;
     // A queue was made, with room for `capacity` items. Optional for a sink.
     virtual void queue_created(std::uint32_t /*queue*/, std::uint64_t /*capacity*/) {}
+    // An object was given a name to show instead of its number ("pool results"). Optional.
+    virtual void object_named(NamedObject /*kind*/, std::uint32_t /*object*/, std::string_view /*name*/) {}
     // Scenario code: how far the run is (items copied of all, …). Optional for a sink.
     virtual void progress(std::uint64_t /*done*/, std::uint64_t /*total*/) {}
 };

@@ -36,6 +36,10 @@ void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
     QCOMPARE(model.index(0).data(QueueSeriesModel::QueueIdRole).toUInt(), 4u);
     QCOMPARE(model.index(0).data(QueueSeriesModel::CapacityRole).toULongLong(), 3u);
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("queue 4 (capacity 3)"));
+    // Named by the program: the name instead of the number.
+    r.append(forkscope::testing::named(15, 0, 4, "results"));
+    model.follow(model.recording());
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("results (capacity 3)"));
     r.append(ev(20, 0, EventKind::QueuePut, 6, 0, 1)); // a queue made before telemetry: no capacity known
     model.follow(model.recording());
     QCOMPARE(model.rowCount(), 2);

@@ -1,10 +1,20 @@
 // Recording: spans and statistics built from a run's messages and telemetry events, and the
 // bounded event store. The Collector that feeds it is tested in tst_collector.
 
+#include "core/event_ring.h"
+#include "core/queue.h"
+#include "core/ring_telemetry.h"
+#include "core/shared_memory.h"
+#include "model/files/runfile.h"
+#include "model/files/runfilereader.h"
 #include "model/recording/recording.h"
+#include "model/report/textformat.h"
 #include "support/recorded_event.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace forkscope;
 using core::EventKind;
@@ -50,6 +60,7 @@ private slots:
     void aLockTakenOverFromADeadOwnerIsMarked();
     void pastTheLimitOnlyStatisticsGrow();
     void histogramPercentiles();
+    void queueNamesTravelInEvents();
 };
 
 void TestRecording::lanesFollowMessagesAndRings()
@@ -207,6 +218,45 @@ void TestRecording::histogramPercentiles()
     QCOMPARE(h.min(), 0);
     h.add(std::numeric_limits<std::int64_t>::max()); // the top bucket exists
     QCOMPARE(h.percentile(1.0), std::numeric_limits<std::int64_t>::max());
+}
+
+// A program names its queues (Queue::set_name); the name rides in an ObjectNamed event, cut to 16
+// bytes at a character boundary, and a saved run keeps it. An unnamed queue reads "queue <id>".
+void TestRecording::queueNamesTravelInEvents()
+{
+    core::SharedMemory memory(core::EventRing::bytes_for(64));
+    auto* ring = new (memory.data()) core::EventRing(64, ::getpid(), 0);
+    core::RingTelemetry telemetry(*ring);
+    core::set_telemetry_sink(&telemetry);
+    core::Queue<int> results(2), accented(2), plain(2);
+    results.set_name("pool results");
+    accented.set_name("a\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc"); // 17 bytes: the last \u00fc would be split
+    core::set_telemetry_sink(nullptr);
+    std::vector<core::TraceEvent> out(16);
+    const std::size_t n = ring->pop(out.data(), out.size());
+    QCOMPARE(n, std::size_t{5}); // three made, two named
+
+    Recording r;
+    r.setScenario(QStringLiteral("pool"), "{}");
+    r.runStarted(0, ::getpid(), 1);
+    r.attachRing(0, ::getpid());
+    for (std::size_t i = 0; i < n; ++i)
+        r.append(RecordedEvent{qint64(i), out[i].task, out[i].value, out[i].object, 0, quint8(out[i].kind),
+                               quint8(out[i].detail)});
+    QCOMPARE(r.nameOf(results.id()), QStringLiteral("pool results"));
+    QCOMPARE(r.nameOf(accented.id()), QStringLiteral("a\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc"));
+    QCOMPARE(r.nameOf(plain.id()), QString());
+    QCOMPARE(TextFormat::queueName(r, results.id()), QStringLiteral("pool results"));
+    QCOMPARE(TextFormat::queueName(r, plain.id()), QStringLiteral("queue %1").arg(plain.id()));
+
+    r.runFinished(10);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!runfile::save(r, path));
+    const runfile::Loaded loaded = runfile::load(path);
+    QVERIFY2(loaded.recording, qPrintable(loaded.error));
+    QCOMPARE(loaded.recording->nameOf(results.id()), QStringLiteral("pool results"));
+    QVERIFY(*loaded.recording == r);
 }
 
 QTEST_GUILESS_MAIN(TestRecording)

@@ -7,6 +7,8 @@
 #include "model/files/traceexport.h"
 #include "model/live/forkserverclient.h"
 #include "model/live/runcontroller.h"
+#include "model/report/recordingreport.h"
+#include "model/report/textformat.h"
 #include "model/views/processtablemodel.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
@@ -14,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,6 +48,7 @@ private slots:
     void aRunFillsTheTableWithRealProcesses();
     void aSavedRunAndItsReplayReachTheTableAlike();
     void aRealRunExportsNestedAndReloadsEqual();
+    void aPoolNamesItsQueues();
     void stopEndsTheRunAsStopped();
     void aRefusedRunIsReported();
     void onlyOneRunAtATime();
@@ -225,6 +229,29 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     const runfile::Loaded loaded = runfile::load(run);
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
     QVERIFY(*loaded.recording == r);
+}
+
+// A Pool's queues carry names from the worker side to every view: the Queues tab, the CLI's
+// table and the trace's counters say "pool results", not a number.
+void TestRunController::aPoolNamesItsQueues()
+{
+    RunController controller(m_client);
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(
+        controller.start(QStringLiteral("pool"), nlohmann::json::parse(R"({"size": 2, "tasks": 6, "task_ms": 1})")));
+    QVERIFY(finished.wait(20000));
+    const Recording& r = *controller.recording();
+    QStringList names;
+    for (const auto& entry : r.queues())
+        names << TextFormat::queueName(r, entry.first);
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("pool inbox 1"), QStringLiteral("pool inbox 2"),
+                                 QStringLiteral("pool results")}));
+    QVERIFY(RecordingReport::text(r).contains(QStringLiteral("pool results")));
+    QBuffer trace;
+    QVERIFY(trace.open(QIODevice::WriteOnly));
+    exports::writeChromeTrace(r, trace);
+    QVERIFY(trace.data().contains("\"name\":\"pool results\""));
 }
 
 void TestRunController::stopEndsTheRunAsStopped()

@@ -4,12 +4,28 @@
 
 #include "model/recording/recording.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace forkscope::testing {
 
 inline RecordedEvent ev(qint64 t, quint16 ring, core::EventKind kind, quint32 object = 0, quint64 task = 0,
                         qint64 value = 0, quint8 detail = 0)
 {
     return RecordedEvent{t, task, value, object, ring, static_cast<quint8>(kind), detail};
+}
+
+// An ObjectNamed event, as RingTelemetry::object_named writes it (a name of at most 16 bytes).
+inline RecordedEvent named(qint64 t, quint16 ring, quint32 object, const char* name)
+{
+    char bytes[core::kMaxObjectNameBytes] = {};
+    std::memcpy(bytes, name, std::min(std::strlen(name), sizeof bytes));
+    quint64 task = 0;
+    qint64 value = 0;
+    std::memcpy(&task, bytes, sizeof task);
+    std::memcpy(&value, bytes + sizeof task, sizeof value);
+    return ev(t, ring, core::EventKind::ObjectNamed, object, task, value,
+              static_cast<quint8>(core::NamedObject::Queue));
 }
 
 } // namespace forkscope::testing

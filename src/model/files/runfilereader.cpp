@@ -25,7 +25,7 @@ constexpr quint64 kMaxEvents = 200'000'000;
 constexpr std::size_t kMaxLanes = 1'000'000;
 constexpr std::size_t kMaxSignals = 100'000; // per lane: sent by hand, one at a time
 constexpr qint64 kMaxEventMagnitude = qint64{1} << 62; // ns: 146 years
-constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::QueueCreated);
+constexpr std::uint8_t kMaxKind = static_cast<std::uint8_t>(forkscope::core::EventKind::ObjectNamed);
 
 const json& member(const json& object, const std::string& path, const char* name)
 {

@@ -48,6 +48,7 @@ const char* eventKindName(EventKind kind)
     case EventKind::Log: return "log";
     case EventKind::Progress: return "progress";
     case EventKind::QueueCreated: return "queue_created";
+    case EventKind::ObjectNamed: return "object_named";
     }
     return "unknown";
 }
@@ -309,7 +310,7 @@ private:
             switch (e.eventKind()) {
             case EventKind::QueuePut:
             case EventKind::QueueGet: {
-                begin('C', "queue " + std::to_string(e.object), "queue", e.timeNs, mainPid);
+                begin('C', queueLabel(e.object), "queue", e.timeNs, mainPid);
                 args({{"depth", e.value}});
                 end();
                 const bool put = e.eventKind() == EventKind::QueuePut;
@@ -333,8 +334,8 @@ private:
                 }
                 break;
             case EventKind::QueueRecovered:
-                begin('i', std::string(e.detail ? "lost get" : "lost put") + ", queue " + std::to_string(e.object),
-                      "queue", e.timeNs, pid);
+                begin('i', std::string(e.detail ? "lost get" : "lost put") + ", " + queueLabel(e.object), "queue",
+                      e.timeNs, pid);
                 m_out.raw(",\"s\":\"p\"");
                 args({{"dead_pid", e.value}});
                 end();
@@ -388,6 +389,13 @@ private:
             }
         }
         report(1.0);
+    }
+
+    // The queue's name in the program, or "queue 3": a counter track is named once.
+    std::string queueLabel(quint32 queue) const
+    {
+        const QString name = m_r.nameOf(queue);
+        return name.isEmpty() ? "queue " + std::to_string(queue) : name.toStdString();
     }
 
     void report(double fraction)

@@ -6,6 +6,8 @@
 
 #include <signal.h>
 
+#include <cstring>
+
 #include <algorithm>
 
 using forkscope::core::EventKind;
@@ -60,6 +62,12 @@ int Recording::laneOfPid(qint32 pid) const
             return i;
     }
     return -1;
+}
+
+QString Recording::nameOf(quint32 object) const
+{
+    const auto it = m_names.find(object);
+    return it == m_names.end() ? QString() : it->second;
 }
 
 ProcessState Recording::stateOf(int lane) const
@@ -212,7 +220,7 @@ bool Recording::operator==(const Recording& o) const
            m_resultJson == o.m_resultJson && m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
            m_lanes == o.m_lanes && m_ringLane == o.m_ringLane && m_events == o.m_events &&
            m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&
-           m_locks == o.m_locks && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&
+           m_locks == o.m_locks && m_names == o.m_names && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&
            m_progress == o.m_progress && m_log == o.m_log && m_logNotKept == o.m_logNotKept;
 }
 
@@ -367,6 +375,13 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     case EventKind::Waited: addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::Waited, e.detail}); break;
     case EventKind::Progress: m_progress = std::make_pair(e.value, static_cast<qint64>(e.task)); break;
     case EventKind::QueueCreated: queue(e.object).capacity = static_cast<quint64>(std::max<qint64>(0, e.value)); break;
+    case EventKind::ObjectNamed: {
+        char bytes[forkscope::core::kMaxObjectNameBytes];
+        std::memcpy(bytes, &e.task, sizeof e.task);
+        std::memcpy(bytes + sizeof e.task, &e.value, sizeof e.value);
+        m_names[e.object] = QString::fromUtf8(bytes, static_cast<qsizetype>(::strnlen(bytes, sizeof bytes)));
+        break;
+    }
     case EventKind::Log: break;
     }
 }

@@ -166,6 +166,9 @@ public:
     [[nodiscard]] quint64 dropped() const { return m_dropped; } // never written: a ring was full
     [[nodiscard]] const std::map<quint32, QueueStats>& queues() const { return m_queues; }
     [[nodiscard]] const std::map<quint32, LockStats>& locks() const { return m_locks; }
+    // What an object (queue, lock, pool) was named by the program, or empty: views then say
+    // "queue 3" (TextFormat::queueName). Names come as ObjectNamed events: a saved run keeps them.
+    [[nodiscard]] QString nameOf(quint32 object) const;
     [[nodiscard]] const LogHistogram& taskNs() const { return m_taskNs; }
     [[nodiscard]] quint64 tasksFailed() const { return m_tasksFailed; }
     [[nodiscard]] std::optional<std::pair<qint64, qint64>> progress() const { return m_progress; } // done, total
@@ -217,6 +220,7 @@ private:
     quint64 m_dropped = 0;
     std::map<quint32, QueueStats> m_queues;
     std::map<quint32, LockStats> m_locks;
+    std::map<quint32, QString> m_names;
     // The last one used: runs have few queues and locks, and consecutive events share them.
     std::pair<quint32, QueueStats*> m_lastQueue{0, nullptr};
     std::pair<quint32, LockStats*> m_lastLock{0, nullptr};

@@ -91,7 +91,7 @@ QString RecordingReport::text(const Recording& r)
     if (!r.queues().empty()) {
         QList<QStringList> rows;
         for (const auto& [id, q] : r.queues()) {
-            rows.append({tr("queue %1").arg(id), QString::number(q.puts), QString::number(q.gets),
+            rows.append({TextFormat::queueName(r, id), QString::number(q.puts), QString::number(q.gets),
                          rate(q.gets, r.durationNs()), QString::number(q.maxDepth), QString::number(q.blockedPuts),
                          q.blockedPuts ? TextFormat::duration(q.putBlockedNs.percentile(0.99)) : QStringLiteral("-"),
                          QString::number(q.blockedGets),

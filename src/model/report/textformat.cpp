@@ -1,5 +1,7 @@
 #include "model/report/textformat.h"
 
+#include "model/recording/recording.h"
+
 #include "core/errors.h"
 
 QString TextFormat::seconds(qint64 ns, int decimals)
@@ -60,4 +62,10 @@ QString TextFormat::exitCode(std::optional<int> exitCode)
 QString TextFormat::exitDescription(int exitCode)
 {
     return exitCode >= 0 ? tr("exit code %1").arg(exitCode) : tr("killed by %1").arg(TextFormat::exitCode(exitCode));
+}
+
+QString TextFormat::queueName(const Recording& run, quint32 queue)
+{
+    const QString name = run.nameOf(queue);
+    return name.isEmpty() ? tr("queue %1").arg(queue) : name;
 }

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class Recording;
+
 class TextFormat {
     Q_DECLARE_TR_FUNCTIONS(TextFormat)
 
@@ -34,4 +36,6 @@ public:
     [[nodiscard]] static QString exitDescription(int exitCode);
     // "SIGKILL", or "signal 42" for one without a name.
     [[nodiscard]] static QString signalName(int signal);
+    // A queue as every view names it: its name in the program ("pool results"), or "queue 3".
+    [[nodiscard]] static QString queueName(const Recording& run, quint32 queue);
 };

@@ -1,5 +1,7 @@
 #include "model/views/queueseriesmodel.h"
 
+#include "model/report/textformat.h"
+
 #include "model/views/stepseries.h"
 
 #include <algorithm>
@@ -61,7 +63,8 @@ QVariant QueueSeriesModel::data(const QModelIndex& index, int role) const
     const quint64 capacity = stats != recording()->queues().end() ? stats->second.capacity : 0;
     switch (role) {
     case Qt::DisplayRole:
-        return capacity ? tr("queue %1 (capacity %2)").arg(q.id).arg(capacity) : tr("queue %1").arg(q.id);
+        return capacity ? tr("%1 (capacity %2)").arg(TextFormat::queueName(*recording(), q.id)).arg(capacity)
+                        : TextFormat::queueName(*recording(), q.id);
     case QueueIdRole: return q.id;
     case CapacityRole: return capacity;
     case MaxDepthRole: return stats != recording()->queues().end() ? stats->second.maxDepth : 0;
