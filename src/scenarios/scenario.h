@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,9 @@ public:
     [[nodiscard]] virtual bool stop_requested() const = 0;
     // The run's conclusion, a JSON object (see protocol::RunResult); the last one set counts.
     // Conventional members: "summary": [[label, value], …] and "table": {"columns": […], "rows": [[…]]}.
-    virtual void set_result(const nlohmann::json& result) = 0;
+    // `as_of_ns` (CLOCK_MONOTONIC): when the facts it reports were taken, if before now — a
+    // worker that died after it is not in it, and the result's time must say so.
+    virtual void set_result(const nlohmann::json& result, std::int64_t as_of_ns = -1) = 0;
 };
 
 class Scenario {

@@ -199,6 +199,7 @@ std::vector<std::int64_t> drain(core::Queue<std::int64_t>& q)
 void report(const Config& c, core::JoinableQueue<std::int64_t>& q, const ItemLedger& ledger, const Processes& consumers,
             const Processes& producers, const std::set<pid_t>& ended_by_main, double seconds, RunContext& context)
 {
+    const std::int64_t as_of = core::monotonic_ns(); // a death after this is not in the result
     const std::vector<std::int64_t> left = drain(q);
     const std::vector<bool> dead = died(consumers);
     const ItemLedger::Account a = ledger.account(dead, left, q.lost_gets());
@@ -269,7 +270,8 @@ void report(const Config& c, core::JoinableQueue<std::int64_t>& q, const ItemLed
                         {"lost_gets", a.lost_gets},
                         {"lost_puts", q.lost_puts()},
                         {"deaths", deaths.json()},
-                        {"summary", summary_rows(rows)}});
+                        {"summary", summary_rows(rows)}},
+                       as_of);
 }
 
 } // namespace

@@ -43,7 +43,7 @@ public:
     void joined(const core::ProcessInfo& info) override;
 
     void log(std::string_view line) override;
-    void set_result(const nlohmann::json& result) override;
+    void set_result(const nlohmann::json& result, std::int64_t as_of_ns) override;
     [[nodiscard]] bool stop_requested() const override
     {
         return setup_.control->stop_requested.load(std::memory_order_relaxed); // a flag, guards nothing
@@ -77,12 +77,12 @@ void MainProcess::log(std::string_view line)
     send(protocol::LogLine{setup_.run_id, ::getpid(), core::monotonic_ns(), std::string(line)});
 }
 
-void MainProcess::set_result(const nlohmann::json& result)
+void MainProcess::set_result(const nlohmann::json& result, std::int64_t as_of_ns)
 {
     std::string text = result.dump();
     if (text.size() > protocol::kMaxFrameSize - 1024) // a frame's limit: keep what fits, said so
         text = nlohmann::json{{"summary", {{"result", "too large to send"}}}}.dump();
-    send(protocol::RunResult{setup_.run_id, core::monotonic_ns(), std::move(text)});
+    send(protocol::RunResult{setup_.run_id, as_of_ns >= 0 ? as_of_ns : core::monotonic_ns(), std::move(text)});
 }
 
 void MainProcess::before_start(const core::ProcessInfo& info)
