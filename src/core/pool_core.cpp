@@ -42,9 +42,11 @@ struct alignas(64) PoolCore::Record {
 PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
     : processes_(processes ? processes : std::max(1u, static_cast<unsigned>(::sysconf(_SC_NPROCESSORS_ONLN)))),
       maxtasksperchild_(maxtasksperchild), id_(next_object_id()),
+      task_queue_(kTaskQueueSize, kTaskHeader + kMaxTaskBytes),
       results_(kResultQueueSize, kResultHeader + kMaxResultBytes), records_(sizeof(Record) * processes_)
 {
     static_assert(sizeof(Record) == 64, "one cache line per worker");
+    task_queue_.set_name("pool tasks");
     results_.set_name("pool results");
     for (std::size_t i = 0; i < processes_; ++i)
         new (static_cast<Record*>(records_.data()) + i) Record;
@@ -80,10 +82,7 @@ PoolCore::Record& PoolCore::record(std::size_t index) const
 void PoolCore::start_worker(std::size_t record_index)
 {
     auto worker = std::make_unique<Worker>();
-    worker->inbox = std::make_unique<BytesQueue>(kPrefetch, kTaskHeader + kMaxTaskBytes);
-    worker->inbox->set_name("pool inbox " + std::to_string(record_index + 1)); // a replacement's has the same
     worker->record = record_index;
-    worker->quota = maxtasksperchild_;
     record(record_index).running.store(0, std::memory_order_relaxed);
     Worker* raw = worker.get();
     worker->process = std::make_unique<Process>([this, raw] { worker_main(*raw); },
@@ -101,7 +100,7 @@ void PoolCore::worker_main(Worker& self)
     unsigned done = 0;
     for (;;) {
         try {
-            self.inbox->get_into(task);
+            task_queue_.get_into_claimed(task, mine.running); // the claim names the task from here
         } catch (const QueueClosed&) {
             return;
         }
@@ -110,8 +109,7 @@ void PoolCore::worker_main(Worker& self)
         std::memcpy(&id, task.data(), 8);
         std::memcpy(&ptr, task.data() + 8, 8);
         if (id == 0)
-            return; // asked to stop
-        mine.running.store(id, std::memory_order_release);
+            return; // a stop message, Python's sentinel
         TelemetrySink* sink = telemetry_sink();
         if (sink) [[unlikely]]
             sink->task_begin(id_, id);
@@ -159,24 +157,13 @@ void PoolCore::submit(TaskInvoker invoke, const void* args, std::uint32_t size, 
 
 void PoolCore::dispatch()
 {
+    // Workers take from the shared queue as they come free: keeping it stocked is all there is.
     while (!pending_.empty()) {
-        Worker* best = nullptr;
-        for (auto& w : workers_) {
-            const bool has_room = w->assigned.size() < kPrefetch && (maxtasksperchild_ == 0 || w->quota > 0);
-            if (!w->stopping && !w->process->exitcode() && has_room &&
-                (!best || w->assigned.size() < best->assigned.size()))
-                best = w.get();
-        }
-        if (!best)
-            return;
         const std::uint64_t id = pending_.front();
         const Task& task = *find_task(id);
-        if (!best->inbox->try_put(task_message(message_, id, task.invoke, task.args)))
-            return; // a dead reader blocks its inbox: reap_workers() will deal with it
+        if (!task_queue_.try_put(task_message(message_, id, task.invoke, task.args)))
+            return; // full: topped up again as workers take from it
         pending_.pop_front();
-        best->assigned.push_back(id);
-        if (maxtasksperchild_ != 0)
-            --best->quota;
     }
 }
 
@@ -190,24 +177,6 @@ PoolCore::Task* PoolCore::find_task(std::uint64_t id)
 
 void PoolCore::complete(std::uint64_t id, TaskOutcome outcome, std::string_view bytes)
 {
-    // A worker finishes its tasks in order: the id is almost always at the front of its list.
-    bool found = false;
-    for (auto& w : workers_) {
-        if (!w->assigned.empty() && w->assigned.front() == id) {
-            w->assigned.pop_front();
-            found = true;
-            break;
-        }
-    }
-    for (auto& w : workers_) {
-        if (found)
-            break;
-        auto it = std::find(w->assigned.begin(), w->assigned.end(), id);
-        if (it != w->assigned.end()) {
-            w->assigned.erase(it);
-            found = true;
-        }
-    }
     Task* task = find_task(id);
     if (!task)
         return;
@@ -248,24 +217,27 @@ std::size_t PoolCore::drain_results(bool block, std::int64_t timeout_ns)
 void PoolCore::worker_ended(Worker& worker)
 {
     drain_results(false, 0); // what it finished before it ended counts as finished
-    worker.inbox->recover(); // a get it died in frees its slot, so qsize() counts what it never took
-    const std::size_t queued = std::min(worker.inbox->qsize(), worker.assigned.size());
-    const std::size_t taken = worker.assigned.size() - queued;
     const int exitcode = worker.process->exitcode().value_or(0);
     if (exitcode != 0 && state_ != State::Terminated) // terminate() kills them itself
         lost_workers_.push_back({worker.process->pid(), worker.process->ppid(), worker.process->name(),
                                  worker.process->role(), worker.process->daemon(), exitcode});
-    for (std::size_t i = 0; i < taken; ++i) {
-        const std::uint64_t id = worker.assigned.front();
-        worker.assigned.pop_front();
-        const std::string why = "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) +
-                                ") " + exit_description(exitcode) + " while running task " + std::to_string(id);
-        complete(id, TaskOutcome::WorkerLost, why);
-    }
-    // Tasks it never took go back to the front of the line, in order.
-    for (auto it = worker.assigned.rbegin(); it != worker.assigned.rend(); ++it)
-        pending_.push_front(*it);
-    worker.assigned.clear();
+    auto lose = [&](std::uint64_t id, const char* when) {
+        if (id == 0 || !find_task(id))
+            return; // a stop message, or a task whose result came in
+        complete(id, TaskOutcome::WorkerLost,
+                 "worker " + worker.process->name() + " (pid " + std::to_string(worker.process->pid()) + ") " +
+                     exit_description(exitcode) + " " + when + " task " + std::to_string(id));
+    };
+    // Killed inside its get: the slot it held still has the task.
+    task_queue_.recover_reader(worker.process->pid(), [&](std::string_view item) {
+        std::uint64_t id = 0;
+        if (item.size() >= sizeof id)
+            std::memcpy(&id, item.data(), sizeof id);
+        lose(id, "while taking");
+    });
+    // Killed after: its claim names the task (both may name the same one: it fails once).
+    lose(record(worker.record).running.load(std::memory_order_acquire), "while running");
+    record(worker.record).running.store(0, std::memory_order_relaxed);
 }
 
 void PoolCore::reap_workers_if_due()
@@ -279,7 +251,7 @@ void PoolCore::reap_workers_if_due()
 
 void PoolCore::reap_workers()
 {
-    for (std::size_t n = pending_.empty() || state_ == State::Terminated ? 0 : vacant_.size(); n > 0; --n) {
+    for (std::size_t n = unfinished_ == 0 || state_ == State::Terminated ? 0 : vacant_.size(); n > 0; --n) {
         const std::size_t slot = vacant_.front();
         vacant_.erase(vacant_.begin());
         replace_worker(slot);
@@ -293,7 +265,8 @@ void PoolCore::reap_workers()
         const bool stopping = w.stopping;
         workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
         --i;
-        if (state_ != State::Terminated && !stopping)
+        // Once closed and done, workers end on stop messages: no replacement then.
+        if (state_ != State::Terminated && !stopping && (state_ == State::Running || unfinished_ > 0))
             replace_worker(slot);
     }
 }
@@ -308,12 +281,28 @@ void PoolCore::replace_worker(std::size_t slot)
         if (!workers_.empty())
             return; // the others go on, one fewer
         // No worker is left to run what is waiting: it fails rather than wait for ever.
-        const std::string why = std::string("no pool worker is left to run it: ") + e.what();
-        while (!pending_.empty()) {
-            const std::uint64_t id = pending_.front();
-            pending_.pop_front();
-            complete(id, TaskOutcome::WorkerLost, why);
+        fail_queued(std::string("no pool worker is left to run it: ") + e.what());
+    }
+}
+
+void PoolCore::fail_queued(const std::string& why)
+{
+    std::string item;
+    for (;;) {
+        try {
+            task_queue_.get_into(item, false);
+        } catch (const Empty&) {
+            break;
         }
+        std::uint64_t id = 0;
+        std::memcpy(&id, item.data(), sizeof id);
+        if (id != 0)
+            complete(id, TaskOutcome::WorkerLost, why);
+    }
+    while (!pending_.empty()) {
+        const std::uint64_t id = pending_.front();
+        pending_.pop_front();
+        complete(id, TaskOutcome::WorkerLost, why);
     }
 }
 
@@ -345,16 +334,6 @@ void PoolCore::close()
         state_ = State::Closed;
 }
 
-void PoolCore::stop_idle_workers()
-{
-    for (auto& w : workers_) {
-        if (!w->stopping && w->assigned.empty()) {
-            w->stopping = true;
-            w->inbox->put(task_message(message_, 0, nullptr, {}));
-        }
-    }
-}
-
 void PoolCore::join()
 {
     if (state_ == State::Running)
@@ -362,7 +341,9 @@ void PoolCore::join()
     while (unfinished_ > 0)
         pump(-1);
     while (!workers_.empty()) {
-        stop_idle_workers(); // again for any worker that replaced one ending its maxtasksperchild
+        // Only stop messages are left in the queue: one for every worker, even one that just
+        // replaced another ending its maxtasksperchild (extra ones do no harm).
+        while (task_queue_.qsize() < workers_.size() && task_queue_.try_put(task_message(message_, 0, nullptr, {}))) {}
         for (auto& w : workers_)
             (void)w->process->join(std::chrono::milliseconds(10));
         reap_workers();

@@ -2,12 +2,16 @@
 
 // The machinery under Pool, independent of task and result types.
 //
-// The parent keeps the tasks and hands each to one worker's small inbox (a few ahead, so workers
-// never wait for it); workers answer through one shared result queue. A worker writes the id of
-// the task it runs into its record before running it and clears it after posting the result, so
-// when a worker dies the parent knows exactly what it lost: the task it was running, or the one it
-// had taken from its inbox without recording it (the inbox's count tells). That task fails with
-// WorkerLostError; tasks still waiting in the inbox go to the replacement worker.
+// As Python's Pool: every task goes on one shared task queue ("pool tasks", Python's _inqueue)
+// and each worker takes the next one when it is free, so no worker idles while a task waits;
+// workers answer through one shared result queue ("pool results", _outqueue). The parent keeps
+// what does not fit in the task queue and tops it up as workers take from it.
+//
+// A worker takes a task with a claimed get: the task's id goes into the worker's record while
+// the queue slot is still held, and the record is cleared after the result is posted. When a
+// worker dies the parent knows exactly what it lost: the task its record names, or the one whose
+// slot it still held (the queue hands the parent that item). That task fails with
+// WorkerLostError; the tasks in the queue are nobody's and go to whichever worker is next free.
 //
 // A worker that cannot be forked (the process limit, memory) is not retried: at construction the
 // pool stops the workers it started and throws ProcessStartError ("2 of 4 pool workers could not
@@ -66,7 +70,7 @@ public:
     // What one task's arguments and one result may take (a message header rides along).
     static constexpr std::uint32_t kMaxTaskBytes = QueueEngine::kMaxItemBytes - 64;
     static constexpr std::uint32_t kMaxResultBytes = QueueEngine::kMaxItemBytes - 64;
-    static constexpr std::size_t kPrefetch = 32; // tasks handed to a worker ahead of time
+    static constexpr std::size_t kTaskQueueSize = 64; // tasks queued at once; the rest wait in the parent
 
     PoolCore(unsigned processes, unsigned maxtasksperchild);
     ~PoolCore(); // terminate()s if still running, like Python's pool on exit
@@ -95,11 +99,8 @@ private:
     struct Record; // shared: the task a worker is running
     struct Worker {
         std::unique_ptr<Process> process;
-        std::unique_ptr<BytesQueue> inbox;
-        std::deque<std::uint64_t> assigned; // handed to this worker, not finished yet
         std::size_t record = 0; // index into records_
-        unsigned quota = 0; // tasks it may still take (maxtasksperchild), 0: no limit
-        bool stopping = false; // told to stop
+        bool stopping = false; // terminate(): no replacement
     };
     struct Task {
         TaskInvoker invoke = nullptr;
@@ -118,18 +119,19 @@ private:
     void replace_worker(std::size_t slot); // if no fork is possible: fewer workers, or fail what waits
     void worker_ended(Worker& worker);
     void dispatch();
-    void stop_idle_workers();
+    void fail_queued(const std::string& why); // no worker is left to take them
     [[nodiscard]] Record& record(std::size_t index) const;
 
     unsigned processes_;
     unsigned maxtasksperchild_;
     std::uint32_t id_;
     State state_ = State::Running;
+    BytesQueue task_queue_;
     BytesQueue results_;
     SharedMemory records_; // one Record per worker slot
     std::vector<std::unique_ptr<Worker>> workers_;
     std::vector<std::size_t> vacant_; // slots whose replacement could not be forked
-    std::deque<std::uint64_t> pending_; // not handed out yet
+    std::deque<std::uint64_t> pending_; // not in the task queue yet
     std::deque<Task> tasks_; // tasks_[id - first_task_]: ids are handed out in order
     std::uint64_t first_task_ = 1;
     std::string message_; // reused for every task sent and result read: no allocation per task

@@ -237,11 +237,46 @@ public:
     {
         detail::throw_for(engine_.get(&assign, &item, block, detail::timeout_ns(timeout)), false);
     }
+    // get_into(), also storing the item's first 8 bytes (an id the caller put there) in `claim`,
+    // in shared memory, while its slot is still held: a process killed at any instruction is
+    // then either still holding the slot (recover_reader() hands its item to the owner) or named
+    // by its claim. Items shorter than 8 bytes claim 0.
+    void get_into_claimed(std::string& item, std::atomic<std::uint64_t>& claim, bool block = true,
+                          Timeout timeout = std::nullopt)
+    {
+        Claiming claiming{&item, &claim};
+        detail::throw_for(engine_.get(&assign_and_claim, &claiming, block, detail::timeout_ns(timeout)), false);
+    }
+    // A dead reader's items, each to `lost` (see QueueEngine::recover_reader).
+    template <typename Lost>
+    std::uint32_t recover_reader(pid_t dead, Lost&& lost) noexcept
+    {
+        using L = std::remove_reference_t<Lost>;
+        return engine_.recover_reader(
+            dead,
+            [](void* context, const void* bytes, std::uint32_t size) {
+                (*static_cast<L*>(context))(std::string_view(static_cast<const char*>(bytes), size));
+            },
+            const_cast<std::remove_const_t<L>*>(&lost));
+    }
     std::string get_nowait() { return get(false); }
 
     [[nodiscard]] std::uint32_t max_item_bytes() const noexcept { return engine_.max_item_bytes(); }
 
 private:
+    struct Claiming {
+        std::string* item;
+        std::atomic<std::uint64_t>* claim;
+    };
+    static void assign_and_claim(void* context, const void* bytes, std::uint32_t size)
+    {
+        auto* c = static_cast<Claiming*>(context);
+        std::uint64_t id = 0;
+        if (size >= sizeof id)
+            std::memcpy(&id, bytes, sizeof id);
+        c->claim->store(id, std::memory_order_release); // before the slot is freed (seq_cst store)
+        c->item->assign(static_cast<const char*>(bytes), size);
+    }
     void check_size(std::string_view item) const
     {
         if (item.size() > engine_.max_item_bytes())

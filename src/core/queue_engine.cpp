@@ -309,7 +309,7 @@ std::uint64_t QueueEngine::lost_gets() const noexcept
     return control().lost_gets.load(std::memory_order_relaxed);
 }
 
-bool QueueEngine::recover_slot(std::uint64_t ticket) noexcept
+bool QueueEngine::recover_slot(std::uint64_t ticket, LostItem lost, void* context) noexcept
 {
     QueueControl& c = control();
     Slot& s = slot(ticket);
@@ -317,6 +317,9 @@ bool QueueEngine::recover_slot(std::uint64_t ticket) noexcept
     const Phase phase = phase_of(state);
     if ((phase != kWriting && phase != kReading) || !process_has_ended(pid_of(state)))
         return false;
+    // The payload is read before the slot is freed: once free, the next lap's writer owns it.
+    if (lost && phase == kReading)
+        lost(context, s.payload(), s.length);
     // A dead writer's ticket becomes a hole the getters skip; a dead reader's slot is freed.
     if (!s.state.compare_exchange_strong(state, pack(lap_of(state) + 1, kEmpty), std::memory_order_acq_rel,
                                          std::memory_order_relaxed))
@@ -349,6 +352,18 @@ std::uint32_t QueueEngine::recover() noexcept
     // one at head (a putter waits for the previous lap's reader).
     std::uint32_t n = recover_slot(c.tail.load(std::memory_order_acquire)) ? 1 : 0;
     n += recover_slot(c.head.load(std::memory_order_acquire)) ? 1 : 0;
+    return n;
+}
+
+std::uint32_t QueueEngine::recover_reader(pid_t dead, LostItem lost, void* context) noexcept
+{
+    const QueueControl& c = control();
+    std::uint32_t n = 0;
+    for (std::uint64_t i = 0; i < c.capacity; ++i) {
+        const std::uint64_t state = slot(i).state.load(std::memory_order_acquire);
+        if (phase_of(state) == kReading && pid_of(state) == dead)
+            n += recover_slot(i, lost, context) ? 1 : 0;
+    }
     return n;
 }
 

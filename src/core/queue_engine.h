@@ -18,6 +18,8 @@
 
 #include "core/shared_memory.h"
 
+#include <sys/types.h>
+
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -87,6 +89,11 @@ public:
     // Frees slots held by processes that have ended; returns how many. Waiters call it on their
     // own every slice; exposed for tests and for supervisors that know a worker just died.
     std::uint32_t recover() noexcept;
+    // For an owner that knows `dead` has ended (a pool whose worker died): every slot it was
+    // reading is handed to `lost` (its item is intact: readers only copy out) and freed, counted
+    // in lost_gets() like recover() does. Returns how many. Scans the whole ring.
+    using LostItem = void (*)(void* context, const void* item, std::uint32_t bytes);
+    std::uint32_t recover_reader(pid_t dead, LostItem lost, void* context) noexcept;
 
 private:
     friend struct QueueEngineTestAccess; // stages "died mid-put/get" states deterministically
@@ -105,7 +112,7 @@ private:
                      std::int64_t timeout_ns, std::int64_t* blocked_since);
     void notify_getters() noexcept;
     void notify_putters() noexcept;
-    bool recover_slot(std::uint64_t ticket) noexcept;
+    bool recover_slot(std::uint64_t ticket, LostItem lost = nullptr, void* context = nullptr) noexcept;
 
     SharedMemory memory_;
 };
