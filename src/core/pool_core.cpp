@@ -262,11 +262,10 @@ void PoolCore::reap_workers()
             continue;
         worker_ended(w);
         const std::size_t slot = w.record;
-        const bool stopping = w.stopping;
         workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
         --i;
         // Once closed and done, workers end on stop messages: no replacement then.
-        if (state_ != State::Terminated && !stopping && (state_ == State::Running || unfinished_ > 0))
+        if (state_ != State::Terminated && (state_ == State::Running || unfinished_ > 0))
             replace_worker(slot);
     }
 }
@@ -353,10 +352,8 @@ void PoolCore::join()
 void PoolCore::terminate()
 {
     state_ = State::Terminated;
-    for (auto& w : workers_) {
-        w->stopping = true;
+    for (auto& w : workers_)
         w->process->terminate();
-    }
     for (auto& w : workers_) {
         if (!w->process->join(std::chrono::seconds(1))) { // ignoring SIGTERM: no more asking
             w->process->kill();

@@ -100,7 +100,6 @@ private:
     struct Worker {
         std::unique_ptr<Process> process;
         std::size_t record = 0; // index into records_
-        bool stopping = false; // terminate(): no replacement
     };
     struct Task {
         TaskInvoker invoke = nullptr;

@@ -1,7 +1,6 @@
 #include "core/ring_telemetry.h"
 
-#include <algorithm>
-#include <cstring>
+#include "core/object_name.h"
 
 namespace forkscope::core {
 
@@ -53,17 +52,8 @@ void RingTelemetry::task_end(std::uint32_t pool, std::uint64_t task, bool ok)
 
 void RingTelemetry::object_named(NamedObject kind, std::uint32_t object, std::string_view name)
 {
-    // Cut at a character boundary: a UTF-8 continuation byte (10xxxxxx) never starts the cut-off.
-    std::size_t size = std::min(name.size(), kMaxObjectNameBytes);
-    while (size < name.size() && size > 0 && (static_cast<unsigned char>(name[size]) & 0xC0) == 0x80)
-        --size;
-    char bytes[kMaxObjectNameBytes] = {};
-    std::memcpy(bytes, name.data(), size);
-    std::uint64_t task = 0;
-    std::int64_t value = 0;
-    std::memcpy(&task, bytes, sizeof task);
-    std::memcpy(&value, bytes + sizeof task, sizeof value);
-    emit(EventKind::ObjectNamed, object, task, value, static_cast<std::uint16_t>(kind));
+    const PackedName packed = pack_object_name(name);
+    emit(EventKind::ObjectNamed, object, packed.task, packed.value, static_cast<std::uint16_t>(kind));
 }
 
 } // namespace forkscope::core

@@ -3,7 +3,6 @@
 // One telemetry event (a trace event; core::Event is the synchronisation primitive): a fixed-size record a worker writes into its own ring (event_ring.h).
 // The process and worker are the ring's; times are ticks of the run's EventClock.
 
-#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 
@@ -25,15 +24,11 @@ enum class EventKind : std::uint16_t {
     Log, // task: index of the line in the run's log store
     Progress, // value: done, task: total
     QueueCreated, // object: queue, value: capacity (its maxsize)
-    ObjectNamed, // object: queue, lock or pool, detail: NamedObject; task and value: its name (below)
+    ObjectNamed, // object: queue, lock or pool, detail: NamedObject; task and value: its name (object_name.h)
 };
 
 // What an ObjectNamed event names.
 enum class NamedObject : std::uint16_t { Queue, Lock, Pool };
-
-// An object's name rides in an event's task and value fields: up to 16 bytes of UTF-8, padded
-// with NULs (longer names are cut at a character boundary).
-inline constexpr std::size_t kMaxObjectNameBytes = sizeof(std::uint64_t) + sizeof(std::int64_t);
 
 enum class WorkerState : std::uint16_t {
     Running,

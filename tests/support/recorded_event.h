@@ -2,10 +2,8 @@
 
 // Builds a RecordedEvent in one line, for the tests of the recording and what reads it.
 
+#include "core/object_name.h"
 #include "model/recording/recording.h"
-
-#include <algorithm>
-#include <cstring>
 
 namespace forkscope::testing {
 
@@ -18,13 +16,8 @@ inline RecordedEvent ev(qint64 t, quint16 ring, core::EventKind kind, quint32 ob
 // An ObjectNamed event, as RingTelemetry::object_named writes it (a name of at most 16 bytes).
 inline RecordedEvent named(qint64 t, quint16 ring, quint32 object, const char* name)
 {
-    char bytes[core::kMaxObjectNameBytes] = {};
-    std::memcpy(bytes, name, std::min(std::strlen(name), sizeof bytes));
-    quint64 task = 0;
-    qint64 value = 0;
-    std::memcpy(&task, bytes, sizeof task);
-    std::memcpy(&value, bytes + sizeof task, sizeof value);
-    return ev(t, ring, core::EventKind::ObjectNamed, object, task, value,
+    const core::PackedName packed = core::pack_object_name(name);
+    return ev(t, ring, core::EventKind::ObjectNamed, object, packed.task, packed.value,
               static_cast<quint8>(core::NamedObject::Queue));
 }
 

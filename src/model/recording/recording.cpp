@@ -1,12 +1,12 @@
 #include "model/recording/recording.h"
 
+#include "core/object_name.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
 
 #include <signal.h>
-
-#include <cstring>
 
 #include <algorithm>
 
@@ -375,13 +375,9 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     case EventKind::Waited: addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::Waited, e.detail}); break;
     case EventKind::Progress: m_progress = std::make_pair(e.value, static_cast<qint64>(e.task)); break;
     case EventKind::QueueCreated: queue(e.object).capacity = static_cast<quint64>(std::max<qint64>(0, e.value)); break;
-    case EventKind::ObjectNamed: {
-        char bytes[forkscope::core::kMaxObjectNameBytes];
-        std::memcpy(bytes, &e.task, sizeof e.task);
-        std::memcpy(bytes + sizeof e.task, &e.value, sizeof e.value);
-        m_names[e.object] = QString::fromUtf8(bytes, static_cast<qsizetype>(::strnlen(bytes, sizeof bytes)));
+    case EventKind::ObjectNamed:
+        m_names[e.object] = QString::fromStdString(forkscope::core::unpack_object_name(e.task, e.value));
         break;
-    }
     case EventKind::Log: break;
     }
 }
