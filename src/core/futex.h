@@ -22,9 +22,15 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t) &&
                   std::atomic<std::uint32_t>::is_always_lock_free,
               "futex words must be plain 32-bit integers");
 
-// Sleeps while `*word == expected`, at most `timeout_ns` (< 0: no limit). Returns false on timeout;
-// true when woken, when the value differed, or on a signal (callers re-check their condition).
-inline bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t timeout_ns) noexcept
+enum class FutexSleep {
+    Woken, // by a futex_wake() on this word: counted in the number it returned
+    TimedOut,
+    Other, // the value differed, or a signal
+};
+
+// Sleeps while `*word == expected`, at most `timeout_ns` (< 0: no limit), and says why it returned.
+inline FutexSleep futex_sleep(std::atomic<std::uint32_t>& word, std::uint32_t expected,
+                              std::int64_t timeout_ns) noexcept
 {
     timespec ts{};
     timespec* tp = nullptr;
@@ -33,12 +39,24 @@ inline bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected,
         tp = &ts;
     }
     const long r = ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, expected, tp, nullptr, 0);
-    return !(r != 0 && errno == ETIMEDOUT);
+    if (r == 0)
+        return FutexSleep::Woken;
+    return errno == ETIMEDOUT ? FutexSleep::TimedOut : FutexSleep::Other;
 }
 
-inline void futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) noexcept
+// Sleeps while `*word == expected`, at most `timeout_ns` (< 0: no limit). Returns false on timeout;
+// true when woken, when the value differed, or on a signal (callers re-check their condition).
+inline bool futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected, std::int64_t timeout_ns) noexcept
 {
-    ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
+    return futex_sleep(word, expected, timeout_ns) != FutexSleep::TimedOut;
+}
+
+// Wakes up to `count` sleepers on `word`; returns how many it woke.
+inline int futex_wake(std::atomic<std::uint32_t>& word, int count = INT_MAX) noexcept
+{
+    const long r =
+        ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE, count, nullptr, nullptr, 0);
+    return r > 0 ? static_cast<int>(r) : 0;
 }
 
 // Sleeps while `*word == expected`, until `deadline_ns` (CLOCK_MONOTONIC; INT64_MAX: no limit),

@@ -26,14 +26,22 @@
 
 namespace forkscope::core::detail {
 
+// The callers that sleep for one side of the ring (getters for an item, putters for a slot).
+// `word` is the futex word, bumped only when someone sleeps on it (see QueueEngine::notify).
+// `waiting` counts callers from announcing themselves until they leave; `woken` the ones a
+// futex_wake() took out of the kernel that have not yet said so. When every waiting caller is
+// already woken, nobody sleeps on the old value and a waker skips the syscall.
+struct alignas(64) Sleepers {
+    std::atomic<std::uint32_t> word{0};
+    std::atomic<std::uint32_t> waiting{0};
+    std::atomic<std::int32_t> woken{0}; // may dip below 0 for a moment: a wakee can say so first
+};
+
 struct alignas(64) QueueControl {
     alignas(64) std::atomic<std::uint64_t> head{0}; // next ticket to put
     alignas(64) std::atomic<std::uint64_t> tail{0}; // next ticket to get
-    // Futex words, bumped only when someone sleeps on them (see notify_*).
-    alignas(64) std::atomic<std::uint32_t> published{0};
-    std::atomic<std::uint32_t> getters_waiting{0};
-    alignas(64) std::atomic<std::uint32_t> freed{0};
-    std::atomic<std::uint32_t> putters_waiting{0};
+    Sleepers getters; // woken when an item is published
+    Sleepers putters; // woken when a slot is freed
     alignas(64) std::atomic<std::uint32_t> closed{0};
     std::atomic<std::uint32_t> join_seq{0};
     std::atomic<std::uint32_t> joiners_waiting{0};
@@ -105,13 +113,13 @@ private:
     [[nodiscard]] std::atomic<std::uint64_t>& slot_state(std::uint64_t ticket) const noexcept;
     Attempt try_put(const void* item, std::uint32_t bytes, std::uint64_t* ticket);
     Attempt try_get(Sink sink, void* context, std::uint64_t* ticket);
-    // Retries `attempt` (spinning, then sleeping on `word` as one of `waiting`) until it is
-    // done, closed, or the deadline passes. Sets *blocked_since when it had to wait.
+    // Retries `attempt` (spinning, then sleeping as one of `sleepers`) until it is done,
+    // closed, or the deadline passes. Sets *blocked_since when it had to wait.
     template <class Try>
-    Attempt wait_for(Try&& attempt, std::atomic<std::uint32_t>& waiting, std::atomic<std::uint32_t>& word, bool block,
-                     std::int64_t timeout_ns, std::int64_t* blocked_since);
-    void notify_getters() noexcept;
-    void notify_putters() noexcept;
+    Attempt wait_for(Try&& attempt, Sleepers& sleepers, bool block, std::int64_t timeout_ns,
+                     std::int64_t* blocked_since);
+    static void notify(Sleepers& sleepers) noexcept; // one of them, if any sleeps
+    static void wake_all(Sleepers& sleepers) noexcept;
     bool recover_slot(std::uint64_t ticket, LostItem lost = nullptr, void* context = nullptr) noexcept;
 
     SharedMemory memory_;

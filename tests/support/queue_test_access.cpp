@@ -34,6 +34,16 @@ void QueueEngineTestAccess::claim_get(QueueEngine& e, pid_t pid)
     c.tail.store(t + 1);
 }
 
+QueueEngineTestAccess::Counts QueueEngineTestAccess::getters(QueueEngine& e)
+{
+    return {e.control().getters.waiting.load(), e.control().getters.woken.load()};
+}
+
+QueueEngineTestAccess::Counts QueueEngineTestAccess::putters(QueueEngine& e)
+{
+    return {e.control().putters.waiting.load(), e.control().putters.woken.load()};
+}
+
 } // namespace forkscope::core::detail
 
 namespace forkscope::testing {

@@ -14,6 +14,13 @@ struct QueueEngineTestAccess {
     static void claim_put(QueueEngine& e, pid_t pid);
     // Claims the next get ticket as `pid` and stops there (READING, tail moved on).
     static void claim_get(QueueEngine& e, pid_t pid);
+    // The sleepers' bookkeeping of one side: waiting callers and woken ones not yet back.
+    struct Counts {
+        std::uint32_t waiting;
+        std::int32_t woken;
+    };
+    static Counts getters(QueueEngine& e);
+    static Counts putters(QueueEngine& e);
 };
 
 } // namespace forkscope::core::detail
