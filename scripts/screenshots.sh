@@ -33,6 +33,8 @@ for language in ${LANGUAGES:-en zh_CN}; do
     # Producers and consumers on a queue of three: puts blocked while it is full, gets while empty.
     shoot "$language" "producer-consumer-$language.png" timeline --scenario producer-consumer --start --set items=12 --screenshot-at 1100
     shoot "$language" "producer-consumer-queues-$language.png" queues --scenario producer-consumer --start --set items=12 --screenshot-at 1800
+    # The Pool preset (3 workers, 10 tasks of 0-1 s): each worker takes the next task as soon as it is free.
+    shoot "$language" "pool-timeline-$language.png" timeline --scenario pool --start --screenshot-at 2400
     # A Pool of three running thirty tasks: their durations and how many finish per second.
     shoot "$language" "pool-$language.png" tasks --scenario pool --start --set tasks=30 --set task_ms=100 --set task_dist=exponential --screenshot-at 1200
     shoot "$language" "pool-queue-$language.png" timeline --scenario pool-queue --start --set put_ms=100 --screenshot-at 1400

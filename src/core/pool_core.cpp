@@ -18,6 +18,7 @@ namespace {
 constexpr std::size_t kTaskHeader = 16;
 constexpr std::size_t kResultHeader = 12;
 constexpr std::size_t kResultQueueSize = 256;
+constexpr std::size_t kTopUpEvery = 8; // results taken in between two top-ups of the task queue
 constexpr std::int64_t kPumpSliceNs = 10 * kNsPerMs; // how soon a dead worker is noticed while waiting
 constexpr std::int64_t kReapIntervalNs = 2 * kNsPerMs; // and while results keep coming
 
@@ -210,7 +211,8 @@ std::size_t PoolCore::drain_results(bool block, std::int64_t timeout_ns)
         std::memcpy(&status, result.data() + 8, 4);
         complete(id, status == 0 ? TaskOutcome::Ok : TaskOutcome::Raised,
                  std::string_view(result).substr(kResultHeader));
-        ++delivered;
+        if (++delivered % kTopUpEvery == 0)
+            dispatch(); // the workers go on while a long run of results is taken in
     }
 }
 

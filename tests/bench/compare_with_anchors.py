@@ -102,7 +102,15 @@ def main():
         values = [v for v in table.get(name, []) if not math.isnan(v)]
         return statistics.median(values) if values else float("nan")
 
-    print(f"{'ForkScope':46} {'median':>12}  {'anchor':52} {'median':>12}  {'ratio':>8}  target")
+    def spread(table, name):
+        """Range of the rounds around the median, in percent: how far to trust the ratio."""
+        values = [v for v in table.get(name, []) if not math.isnan(v)]
+        if len(values) < 2:
+            return "-"
+        return f"{100 * (max(values) - min(values)) / statistics.median(values):.0f}%"
+
+    print(f"{'ForkScope':46} {'median':>12} {'range':>6}  {'anchor':52} {'median':>12} {'range':>6}  {'ratio':>8}  target")
+    failed = 0
     rows = [(a, b, kind, target) for a, b, kind, target in PAIRS] + [(a, b, kind, None) for a, b, kind in CPP_PAIRS if cpp_bench]
     for name, anchor, kind, target in rows:
         mine, other = med(ours, name), med(theirs, anchor)
@@ -116,11 +124,15 @@ def main():
         else:
             ratio = other / mine
         verdict = ""
-        if target:
+        if target and not math.isnan(ratio):
             how, bound, text = target
             met = {"abs": mine >= bound, "abs_max": mine <= bound, "ratio": ratio >= bound}[how]
             verdict = f"{text}: {'met' if met else 'NOT met'}"
-        print(f"{name:46} {mine:12.4g}  {anchor:52} {other:12.4g}  {ratio:7.1f}x  {verdict}")
+            failed += not met
+        print(f"{name:46} {mine:12.4g} {spread(ours, name):>6}  {anchor:52} {other:12.4g} {spread(theirs, anchor):>6}"
+              f"  {ratio:7.1f}x  {verdict}")
+    if failed:
+        sys.exit(f"compare: {failed} target(s) not met")
 
 
 if __name__ == "__main__":

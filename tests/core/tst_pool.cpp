@@ -13,6 +13,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -37,6 +39,16 @@ Span timed_work(Span* log, int n)
 {
     Span s{monotonic_ns(), 0, ::getpid()};
     ::usleep(100'000);
+    s.end = monotonic_ns();
+    log[n] = s;
+    return s;
+}
+
+// Sleeps `ms` and reports when and where it ran.
+Span sleeps_for(Span* log, int n, int ms)
+{
+    Span s{monotonic_ns(), 0, ::getpid()};
+    ::usleep(useconds_t(ms) * 1000);
     s.end = monotonic_ns();
     log[n] = s;
     return s;
@@ -77,6 +89,7 @@ class TestPool : public QObject {
 private slots:
     void applyRunsOneAfterAnother();
     void applyAsyncRunsAtOnceAndReusesPids();
+    void aFreeWorkerTakesTheNextTask();
     void mapKeepsTheOrder_data();
     void mapKeepsTheOrder();
     void imapUnorderedDeliversEverything();
@@ -132,6 +145,69 @@ void TestPool::applyAsyncRunsAtOnceAndReusesPids()
     for (pid_t pid : pids)
         QVERIFY(std::find(pool_pids.begin(), pool_pids.end(), pid) != pool_pids.end());
     QVERIFY(pids.find(::getpid()) == pids.end());
+}
+
+// Python's Pool has one task queue that every worker takes from, so no worker sits idle while a
+// task waits, and the run ends when a greedy list schedule of the same durations would: each task,
+// in the order handed over, goes to the worker that is free first. Dealing tasks out ahead of time
+// (per-worker inboxes) fails both checks with spread-out task times.
+void TestPool::aFreeWorkerTakesTheNextTask()
+{
+    constexpr int kTasks = 15, kWorkers = 3;
+    SharedMemory memory(sizeof(Span) * kTasks);
+    auto* log = static_cast<Span*>(memory.data());
+    std::mt19937 rng(12); // fixed: the same spread each run
+    std::exponential_distribution<double> exponential(1.0 / 80.0); // mean 80 ms
+    std::vector<int> ms;
+    for (int i = 0; i < kTasks; ++i)
+        ms.push_back(std::clamp(int(exponential(rng)), 5, 400));
+
+    Pool pool(kWorkers);
+    std::vector<AsyncResult<Span>> results;
+    const std::int64_t handed_over = monotonic_ns();
+    for (int i = 0; i < kTasks; ++i)
+        results.push_back(pool.apply_async(sleeps_for, log, i, ms[std::size_t(i)]));
+    pool.close();
+    pool.join();
+    for (auto& r : results)
+        QVERIFY(r.successful());
+
+    // A worker is free from the end of one task to the start of its next (or for good after its
+    // last); any task that starts later than the moment it became free waited while it idled.
+    std::map<pid_t, std::vector<Span>> by_worker;
+    for (int i = 0; i < kTasks; ++i)
+        by_worker[log[i].pid].push_back(log[i]);
+    QCOMPARE(int(by_worker.size()), kWorkers);
+    std::int64_t worst_idle = 0;
+    for (auto& [pid, spans] : by_worker) {
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            const std::int64_t free_from = spans[k].end;
+            const std::int64_t free_until = k + 1 < spans.size() ? spans[k + 1].begin : INT64_MAX;
+            for (int j = 0; j < kTasks; ++j)
+                if (log[j].begin > free_from)
+                    worst_idle = std::max(worst_idle, std::min(log[j].begin, free_until) - free_from);
+        }
+    }
+    QVERIFY2(worst_idle <= 20 * kNsPerMs,
+             ("a worker sat idle " + std::to_string(worst_idle / kNsPerMs) + " ms while a task waited").c_str());
+
+    // Greedy list schedule of the measured durations, from the moment the first task started.
+    std::int64_t first_begin = INT64_MAX, last_end = 0;
+    std::vector<std::int64_t> free_at(kWorkers, 0);
+    for (int i = 0; i < kTasks; ++i) {
+        first_begin = std::min(first_begin, log[i].begin);
+        last_end = std::max(last_end, log[i].end);
+        auto earliest = std::min_element(free_at.begin(), free_at.end());
+        *earliest += log[i].end - log[i].begin;
+    }
+    const std::int64_t greedy = *std::max_element(free_at.begin(), free_at.end());
+    const std::int64_t makespan = last_end - first_begin;
+    QVERIFY2(first_begin >= handed_over, "a task ran before it was handed over");
+    QVERIFY2(double(makespan) <= 1.05 * double(greedy),
+             ("makespan " + std::to_string(makespan / kNsPerMs) + " ms, greedy list schedule " +
+              std::to_string(greedy / kNsPerMs) + " ms")
+                 .c_str());
 }
 
 void TestPool::mapKeepsTheOrder_data()

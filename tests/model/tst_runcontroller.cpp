@@ -48,6 +48,7 @@ private slots:
     void aRunFillsTheTableWithRealProcesses();
     void aSavedRunAndItsReplayReachTheTableAlike();
     void aRealRunExportsNestedAndReloadsEqual();
+    void aPoolNamesItsQueues_data();
     void aPoolNamesItsQueues();
     void stopEndsTheRunAsStopped();
     void aRefusedRunIsReported();
@@ -233,14 +234,26 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
 
 // A Pool's queues carry names from the worker side to every view: the Queues tab, the CLI's
 // table and the trace's counters say "pool results", not a number.
+void TestRunController::aPoolNamesItsQueues_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<int>("workers"); // at least this many worker lanes: replacements included
+    QTest::newRow("Pool(2)") << QStringLiteral(R"({"size": 2, "tasks": 6, "task_ms": 1})") << 2;
+    // Replacements bring no queue of their own: every worker, old or new, takes from "pool tasks".
+    QTest::newRow("Pool(4), 400 tasks, replaced workers")
+        << QStringLiteral(R"({"size": 4, "tasks": 400, "task_ms": 0, "maxtasksperchild": 50})") << 8;
+}
+
 void TestRunController::aPoolNamesItsQueues()
 {
+    QFETCH(QString, config);
+    QFETCH(int, workers);
     RunController controller(m_client);
     QSignalSpy finished(&controller, &RunController::finished);
-    QVERIFY(
-        controller.start(QStringLiteral("pool"), nlohmann::json::parse(R"({"size": 2, "tasks": 6, "task_ms": 1})")));
+    QVERIFY(controller.start(QStringLiteral("pool"), nlohmann::json::parse(config.toStdString())));
     QVERIFY(finished.wait(20000));
     const Recording& r = *controller.recording();
+    QVERIFY2(r.lanes().size() >= std::size_t(workers) + 1, std::to_string(r.lanes().size()).c_str());
     QStringList names;
     for (const auto& entry : r.queues())
         names << TextFormat::queueName(r, entry.first);
