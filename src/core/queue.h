@@ -17,7 +17,7 @@
 // never delivers its item, a get cut short loses its item (see lost_puts()/lost_gets()), and the
 // queue goes on working for everyone else.
 //
-// qsize() is exact when no put or get is in flight. A maxsize of 0 gives a ring of
+// qsize() is exact when no put or get is in flight and never outside [0, maxsize]. A maxsize of 0 gives a ring of
 // kUnboundedCapacity items: shared memory must be sized when it is made, but pages cost memory
 // only once used.
 

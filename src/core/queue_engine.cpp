@@ -295,12 +295,24 @@ QueueStatus QueueEngine::get(Sink sink, void* context, bool block, std::int64_t 
     return QueueStatus::Ok;
 }
 
+// As Python's, approximate while puts and gets are in flight but never outside [0, maxsize]; full()
+// and empty() build on it, and so does every depth the telemetry reports. head and tail cannot be
+// read at once: a caller preempted between the two loads would see head run thousands of tickets
+// past tail at full speed. Reading tail again tells whether it moved in between; when it did not,
+// h - t is off by at most the gets in flight, which the clamp takes care of.
 std::uint64_t QueueEngine::qsize() const noexcept
 {
     const QueueControl& c = control();
-    const std::uint64_t t = c.tail.load(std::memory_order_acquire); // tail first: head only grows
-    const std::uint64_t h = c.head.load(std::memory_order_acquire);
-    return h > t ? h - t : 0;
+    std::uint64_t t = c.tail.load(std::memory_order_acquire);
+    std::uint64_t h = 0;
+    for (int tries = 0; tries < 8; ++tries) {
+        h = c.head.load(std::memory_order_acquire);
+        const std::uint64_t again = c.tail.load(std::memory_order_acquire);
+        if (again == t)
+            break;
+        t = again;
+    }
+    return h > t ? std::min(h - t, c.capacity) : 0;
 }
 
 void QueueEngine::close() noexcept

@@ -21,6 +21,7 @@ class TestScenarios : public QObject {
 private slots:
     void producerConsumerSentinelsEndEveryConsumer();
     void producerConsumerJoinableLeavesDaemonsBehind();
+    void producerConsumerAtFullSpeedNeverShowsADepthAboveCapacity();
     void poolApplyRunsOneAtATimeApplyAsyncInParallel();
     void poolReusesItsWorkersUnlessMaxTasksPerChild();
     void ticketRaceWithoutLockOversells();
@@ -70,6 +71,28 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QVERIFY2(cli.out.contains(QStringLiteral("4 workers: 2 exited with code 0, 2 killed by SIGTERM")),
              qPrintable(cli.out));
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
+}
+
+void TestScenarios::producerConsumerAtFullSpeedNeverShowsADepthAboveCapacity()
+{
+    // Every depth the recording holds is what a put or get saw qsize() say: never above the
+    // queue's capacity, however often 4 producers and 4 consumers are preempted on 2 cores.
+    CliResult cli;
+    const QJsonObject file = forkscope::testing::runFile(
+        QStringLiteral("producer-consumer"),
+        {QStringLiteral("producers=4"), QStringLiteral("consumers=4"), QStringLiteral("capacity=64"),
+         QStringLiteral("items=500000"), QStringLiteral("produce_ms=0"), QStringLiteral("consume_ms=0")},
+        &cli, 120000);
+    QVERIFY2(!file.isEmpty(), qPrintable(cli.out + cli.err));
+    QCOMPARE(file.value(QStringLiteral("result")).toObject().value(QStringLiteral("consumed")).toInt(), 2'000'000);
+    const QJsonArray queues =
+        file.value(QStringLiteral("statistics")).toObject().value(QStringLiteral("queues")).toArray();
+    QCOMPARE(queues.size(), 1);
+    const QJsonObject q = queues.first().toObject();
+    QCOMPARE(q.value(QStringLiteral("capacity")).toInteger(), 64);
+    QVERIFY(q.value(QStringLiteral("puts")).toInteger() > 0);
+    QVERIFY2(q.value(QStringLiteral("max_depth")).toInteger() <= 64,
+             qPrintable(QString::number(q.value(QStringLiteral("max_depth")).toInteger())));
 }
 
 void TestScenarios::poolApplyRunsOneAtATimeApplyAsyncInParallel()

@@ -47,11 +47,11 @@ inline void startLongTicketRace(QProcess& cli, const QString& tmpdir, int buyers
                QStringLiteral("buyers=%1").arg(buyers), QStringLiteral("--set"), QStringLiteral("read_ms=60000")});
 }
 
-// A run of `scenario` with `--set` assignments, exported as a run file; its "result" object
-// (empty if the CLI did not exit with `expectedExit` or the export failed, with the output in `cli`).
-// A failed run (exit code 3) is exported too.
-inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr,
-                             int timeoutMs = 60000, int expectedExit = 0)
+// A run of `scenario` with `--set` assignments, exported as a run file: the whole file (empty if
+// the CLI did not exit with `expectedExit` or the export failed, with the output in `cli`). A
+// failed run (exit code 3) is exported too.
+inline QJsonObject runFile(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr,
+                           int timeoutMs = 60000, int expectedExit = 0)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
@@ -64,7 +64,14 @@ inline QJsonObject runResult(const QString& scenario, const QStringList& sets, C
     QFile file(path);
     if (r.exitCode != expectedExit || !file.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("result")).toObject();
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+// The same run's "result" object: what the scenario itself reported.
+inline QJsonObject runResult(const QString& scenario, const QStringList& sets, CliResult* cli = nullptr,
+                             int timeoutMs = 60000, int expectedExit = 0)
+{
+    return runFile(scenario, sets, cli, timeoutMs, expectedExit).value(QStringLiteral("result")).toObject();
 }
 
 } // namespace forkscope::testing
