@@ -154,5 +154,6 @@ int main(int argc, char** argv)
     target("timeline pan/zoom over 1M spans p95 <= 16 ms", spans >= 1'000'000 && timeline.p95 <= 16, timeline.p95,
            "ms");
     metric("targets_missed", targetsMissed, "targets");
-    return 0;
+    // --quick (3 s at a fifth of the rate) only checks that every event is accounted for, above.
+    return !o.quick && targetsMissed > 0 ? 1 : 0;
 }

@@ -86,9 +86,16 @@ struct FrontEndResult {
 // Runs `forkscope-cli run producer-consumer …` as a child process and reads its report.
 FrontEndResult run_cli(const std::string& cli_path, const StressConfig& config);
 
-// Prints `name value unit` lines for one front end's run and its targets; returns targets missed.
-// With a `csv` path, also writes every memory sample there.
-int report(const std::string& front_end, const StressConfig& config, const FrontEndResult& result,
-           const std::string& csv);
+// What one front end's run came to: checks of its results (all workers ran, every event
+// accounted for, memory sampled), which fail the benchmark however long it ran, and targets.
+struct Verdict {
+    int checks_failed = 0;
+    int targets_missed = 0;
+};
+
+// Prints `name value unit` lines for one front end's run, its checks and its targets. With a
+// `csv` path, also writes every memory sample there.
+Verdict report(const std::string& front_end, const StressConfig& config, const FrontEndResult& result,
+               const std::string& csv);
 
 } // namespace forkscope::bench

@@ -43,7 +43,8 @@ void write_csv(const std::string& path, const std::vector<TreeSample>& samples)
 
 } // namespace
 
-int report(const std::string& front_end, const StressConfig& config, const FrontEndResult& r, const std::string& csv)
+Verdict report(const std::string& front_end, const StressConfig& config, const FrontEndResult& r,
+               const std::string& csv)
 {
     const std::string prefix = "fs.stress." + front_end + ".";
     auto metric = [&](const std::string& name, double value, const char* unit) {
@@ -76,14 +77,15 @@ int report(const std::string& front_end, const StressConfig& config, const Front
         metric("paints_per_second", r.wall_s > 0 ? static_cast<double>(r.paints) / r.wall_s : 0, "paints/s");
     }
 
-    int missed = 0;
-    missed += printTarget(front_end + ": " + std::to_string(config.producers + config.consumers) + " workers",
-                          r.workers == config.producers + config.consumers, r.workers, "processes");
-    missed += printTarget(front_end + ": no uncounted drops", r.error.empty() && uncounted == 0,
-                          static_cast<double>(uncounted), "events");
+    Verdict v;
+    v.checks_failed += printTarget(front_end + ": " + std::to_string(config.producers + config.consumers) + " workers",
+                                   r.workers == config.producers + config.consumers, r.workers, "processes");
+    v.checks_failed += printTarget(front_end + ": no uncounted drops", r.error.empty() && uncounted == 0,
+                                   static_cast<double>(uncounted), "events");
     if (r.samples.empty()) {
         std::printf("# %s: no memory samples\n", front_end.c_str());
-        return missed + 2;
+        ++v.checks_failed;
+        return v;
     }
     if (!csv.empty())
         write_csv(csv, r.samples);
@@ -115,13 +117,13 @@ int report(const std::string& front_end, const StressConfig& config, const Front
             front_end.c_str(), tenth * 10, s.t_s, s.front_rss_mb, s.front_hwm_mb, s.processes, s.tree_rss_mb,
             s.tree_pss_mb);
     }
-    missed += printTarget(
+    v.targets_missed += printTarget(
         front_end + ": RSS growth over the last half <= " + std::to_string(int(kMaxLastHalfGrowthPercent)) + " %",
         growth <= kMaxLastHalfGrowthPercent, growth, "%");
-    missed += printTarget(front_end + ": peak RSS <= " + std::to_string(int(kMaxPeakRssMb)) + " MB",
-                          r.peak_rss_mb > 0 && r.peak_rss_mb <= kMaxPeakRssMb, r.peak_rss_mb, "MB");
+    v.targets_missed += printTarget(front_end + ": peak RSS <= " + std::to_string(int(kMaxPeakRssMb)) + " MB",
+                                    r.peak_rss_mb > 0 && r.peak_rss_mb <= kMaxPeakRssMb, r.peak_rss_mb, "MB");
     std::fflush(stdout);
-    return missed;
+    return v;
 }
 
 } // namespace forkscope::bench
