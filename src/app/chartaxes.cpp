@@ -2,6 +2,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -18,6 +19,30 @@ void ChartAxes::clear(QChart* chart)
         chart->removeAxis(axis); // gives it back: without the delete, each frame would leak its axes
         delete axis;
     }
+}
+
+ChartAxes::LogScale ChartAxes::fitLogScale(double from, double to, double width, const QFontMetricsF& metrics)
+{
+    // A log axis labels every power of its base, evenly spaced: the smallest base whose labels
+    // all fit side by side, a space apart. Powers of two only while they are few (to / from up
+    // to 512): past that the labels turn into long numbers.
+    const double space = metrics.horizontalAdvance(QLatin1Char('0')) * 1.5;
+    LogScale scale;
+    for (const double base : {2.0, 10.0, 100.0, 1e3, 1e4, 1e6, 1e9, 1e12}) {
+        if (base == 2 && to / from > 512)
+            continue;
+        const double lo = std::floor(std::log(from) / std::log(base) + 1e-9);
+        const double hi = std::max(lo + 1, std::ceil(std::log(to) / std::log(base) - 1e-9));
+        double widest = 0, last = 0;
+        for (double k = lo; k <= hi; ++k) {
+            last = metrics.horizontalAdvance(QString::asprintf(kLogLabelFormat, std::pow(base, k)));
+            widest = std::max(widest, last);
+        }
+        scale = {base, std::pow(base, lo), std::pow(base, hi), widest, last};
+        if (width / (hi - lo) >= widest + space)
+            break;
+    }
+    return scale;
 }
 
 QValueAxis* ChartAxes::addTimeAxis(QChart* chart, qint64 endNs)
@@ -84,16 +109,23 @@ bool ChartAxes::addDistributions(QChart* chart, const std::vector<Distribution>&
     const Unit units[] = {{1e9, tr("s")}, {1e6, tr("ms")}, {1e3, tr("µs")}, {1, tr("ns")}};
     const Unit unit =
         *std::find_if(std::begin(units), std::end(units), [&](const Unit& u) { return high >= u.ns || u.ns == 1; });
-    // Powers of two when the durations span little (ten ticks or fewer), else of ten.
     const double from = static_cast<double>(low) / unit.ns, to = static_cast<double>(high) / unit.ns;
-    const double base = to / from <= 512 ? 2 : 10;
     auto* x = new QLogValueAxis(chart);
-    x->setBase(base);
-    x->setLabelFormat(QStringLiteral("%g"));
+    x->setLabelFormat(QString::fromLatin1(kLogLabelFormat));
     x->setTitleText(tr("%1 (%2, log scale)").arg(what, unit.name));
-    x->setRange(std::pow(base, std::floor(std::log(from) / std::log(base) + 1e-9)),
-                std::pow(base, std::ceil(std::log(to) / std::log(base) - 1e-9)));
-    x->setMinorTickCount(base == 10 ? 8 : 0);
+    // The plot's width at the last layout; before the first, the chart's less its usual insets.
+    double width = chart->plotArea().width();
+    if (width < 1)
+        width = chart->size().width() > 100 ? chart->size().width() - 80 : 300;
+    const LogScale scale = fitLogScale(from, to, width, QFontMetricsF(x->labelsFont()));
+    x->setBase(scale.base);
+    x->setRange(scale.from, scale.to);
+    x->setMinorTickCount(scale.base == 10 ? 8 : 0);
+    // Labels sit centred on their ticks: the last one needs half its width right of the plot, or
+    // Qt Charts elides it ("10…" for 1024).
+    QMargins margins = chart->margins();
+    margins.setRight(std::max(margins.right(), static_cast<int>(std::ceil(scale.lastLabelWidth / 2)) + 4));
+    chart->setMargins(margins);
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis* y = addCountAxis(chart, countTitle);
     fitCounts(y, static_cast<qint64>(top));

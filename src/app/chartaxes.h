@@ -12,6 +12,7 @@
 #include <vector>
 
 class QChart;
+class QFontMetricsF;
 class QValueAxis;
 
 class ChartAxes {
@@ -35,4 +36,16 @@ public:
     // unit), y how many `countTitle` took that long. False when there is nothing to draw.
     static bool addDistributions(QChart* chart, const std::vector<Distribution>& distributions, const QString& what,
                                  const QString& countTitle);
+
+    // A log scale over `from`..`to` whose labels, in `metrics`, fit `width` pixels without
+    // overlapping (see fitLogScale()); the range runs from a power of `base` to a power of it.
+    struct LogScale {
+        double base = 10;
+        double from = 1;
+        double to = 10;
+        double widestLabel = 0; // px
+        double lastLabelWidth = 0;
+    };
+    static LogScale fitLogScale(double from, double to, double width, const QFontMetricsF& metrics);
+    static constexpr const char* kLogLabelFormat = "%g";
 };

@@ -2,12 +2,14 @@
 // points, in their series' colours on the picture; an empty run says so; a model's change is
 // drawn at the next frame, not at once.
 
+#include "app/chartaxes.h"
 #include "app/lockchart.h"
 #include "app/taskchart.h"
 #include "model/views/lockseriesmodel.h"
 #include "model/views/taskstatsmodel.h"
 #include "support/synthetic_run.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -15,6 +17,7 @@
 #include <QLogValueAxis>
 #include <QTest>
 
+#include <cmath>
 #include <map>
 
 using forkscope::core::EventKind;
@@ -112,6 +115,9 @@ class TestCharts : public QObject {
 private slots:
     void lockChartDrawsWaitersTimesAndHolders();
     void taskChartDrawsThroughputAndDurations();
+    void logAxisLabelsNeverOverlap_data();
+    void logAxisLabelsNeverOverlap();
+    void aWideSpreadOfDurationsKeepsItsLabelsApart();
     void emptyRunsSaySo();
     void changesAreDrawnAtTheNextFrame();
 };
@@ -184,6 +190,83 @@ void TestCharts::taskChartDrawsThroughputAndDurations()
     QCOMPARE(area->upperSeries()->count(), 2 * int(model.durationHistogram().size()) + 2);
     QVERIFY(pixelsOf(image, over(area->brush().color(), background(image))) > 500);
     QVERIFY(chart.summaryText().startsWith(QStringLiteral("Tasks: 240, failed: 34;")));
+}
+
+void TestCharts::logAxisLabelsNeverOverlap_data()
+{
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::newRow("2 to 1024 ms") << 2.0 << 1024.0;
+    QTest::newRow("10 ns to 1 s, in ms") << 1e-5 << 1e3; // "1e-05 0.00…0.001" overlapped
+    QTest::newRow("1 ns to 10 min, in ns") << 1.0 << 6e11;
+    QTest::newRow("4 µs to 0.6 ms, in ms") << 0.004 << 0.6;
+}
+
+// Each label sits centred on its power of the base, evenly spaced: they are apart when the
+// spacing is at least the widest label, at any plot width from a narrow pane to a wide window,
+// in the application's font and in a large one.
+void TestCharts::logAxisLabelsNeverOverlap()
+{
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFont large = QApplication::font();
+    large.setPointSizeF(large.pointSizeF() * 1.6);
+    for (const QFont& font : {QApplication::font(), large}) {
+        const QFontMetricsF metrics(font);
+        for (int width = 150; width <= 1400; width += 25) {
+            const ChartAxes::LogScale scale = ChartAxes::fitLogScale(from, to, width, metrics);
+            QVERIFY(scale.from <= from * (1 + 1e-9) && scale.to >= to * (1 - 1e-9));
+            const double steps = std::round(std::log(scale.to / scale.from) / std::log(scale.base));
+            QVERIFY(steps >= 1);
+            QVERIFY2(width / steps >= scale.widestLabel,
+                     qPrintable(QStringLiteral("%1 px: %2 labels of up to %3 px, base %4")
+                                    .arg(width)
+                                    .arg(steps + 1)
+                                    .arg(scale.widestLabel)
+                                    .arg(scale.base)));
+        }
+    }
+}
+
+// Tasks from 10 ns to 1 s in a narrow task pane: the durations' axis uses a base whose labels
+// fit its plot, and keeps room right of the plot for the last one.
+void TestCharts::aWideSpreadOfDurationsKeepsItsLabelsApart()
+{
+    Recording r = runWithWorkers(2);
+    qint64 t = 1'000'000;
+    int id = 1;
+    for (const qint64 ns : {10LL, 300LL, 20'000LL, 700'000LL, 40'000'000LL, 1'000'000'000LL}) {
+        r.append(ev(t, 1, EventKind::TaskBegin, 1, id));
+        r.append(ev(t + ns, 1, EventKind::TaskEnd, 1, id, 1));
+        t += ns + 1000;
+        ++id;
+    }
+    TaskStatsModel model;
+    model.follow(&r);
+    TaskChart chart;
+    chart.resize(700, 420);
+    chart.setModel(&model);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.redraw();
+    chart.redraw(); // the second time with the plot's width from the first layout
+    QVERIFY(!picture(chart, QStringLiteral("taskchart-wide-spread")).isNull());
+    QChart* c = chart.durationsChart();
+    const auto axes = c->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    auto* x = qobject_cast<QLogValueAxis*>(axes.first());
+    QVERIFY(x);
+    const double steps = std::round(std::log(x->max() / x->min()) / std::log(x->base()));
+    const QFontMetricsF metrics(x->labelsFont());
+    double widest = 0;
+    for (double k = 0; k <= steps; ++k)
+        widest =
+            std::max(widest, metrics.horizontalAdvance(QString::asprintf("%g", x->min() * std::pow(x->base(), k))));
+    QVERIFY2(
+        c->plotArea().width() / steps >= widest,
+        qPrintable(
+            QStringLiteral("%1 labels of up to %2 px on %3 px").arg(steps + 1).arg(widest).arg(c->plotArea().width())));
+    QVERIFY(c->margins().right() >= widest / 2);
 }
 
 void TestCharts::emptyRunsSaySo()
