@@ -28,11 +28,13 @@ std::uint64_t EventMerger::dropped() const noexcept
 void EventMerger::refill()
 {
     // Take everything each ring has, in bulk.
+    fullest_ = 0;
     for (auto& s : sources_) {
         if (s.next > 0 && s.next * 2 >= s.buffer.size()) { // drop what was delivered, now and then
             s.buffer.erase(s.buffer.begin(), s.buffer.begin() + static_cast<std::ptrdiff_t>(s.next));
             s.next = 0;
         }
+        const std::size_t before = s.buffer.size();
         for (;;) {
             const std::size_t old = s.buffer.size();
             s.buffer.resize(old + 4096);
@@ -41,6 +43,7 @@ void EventMerger::refill()
             if (n < 4096)
                 break;
         }
+        fullest_ = std::max(fullest_, static_cast<double>(s.buffer.size() - before) / s.ring->capacity());
     }
     heap_.clear();
     for (std::size_t i = 0; i < sources_.size(); ++i) {

@@ -56,6 +56,9 @@ public:
     [[nodiscard]] std::size_t rings() const noexcept { return sources_.size(); }
     [[nodiscard]] std::size_t pending() const noexcept; // taken from rings, not delivered yet
     [[nodiscard]] std::uint64_t dropped() const noexcept; // by all writers, rings full
+    // The largest share of a ring's capacity that the last drain found in it (0..1): how close
+    // that drain came to being too late. The collector drains sooner when it is high.
+    [[nodiscard]] double fullest() const noexcept { return fullest_; }
 
 private:
     void refill(); // takes what every ring holds; the heap then lists the sources with events
@@ -67,6 +70,7 @@ private:
     };
     std::vector<Source> sources_;
     std::vector<std::size_t> heap_; // source indices, earliest next event on top
+    double fullest_ = 0;
 };
 
 } // namespace forkscope::core

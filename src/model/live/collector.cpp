@@ -35,6 +35,8 @@ std::uint64_t ticksNow(const core::ClockCalibration& calibration)
 // A worker can be preempted between reading the clock and publishing its event; events younger
 // than this wait for the next drain, so nothing older can still turn up behind them.
 constexpr double kSlackNs = 20e6;
+// The share of a ring's capacity found in it above which the next drain comes after 1 ms.
+constexpr double kDrainSoonerAt = 0.25;
 
 struct Batch {
     std::vector<std::pair<quint32, qint32>> rings; // ring, pid: attach before the events
@@ -139,7 +141,10 @@ void Collector::start(int intervalMs)
                     eventfd_write(s.ready.get(), 1); // the counter is read back long before it could fill
                 }
             }
-            s.wake.wait_for(lock, std::chrono::milliseconds(intervalMs), [&] { return s.stop; });
+            // A ring found a quarter full could fill before a whole interval passes: sooner, then.
+            const auto wait = s.merger.fullest() > kDrainSoonerAt ? std::chrono::milliseconds(1)
+                                                                  : std::chrono::milliseconds(intervalMs);
+            s.wake.wait_for(lock, wait, [&] { return s.stop; });
         }
     });
 }

@@ -1,10 +1,10 @@
 #pragma once
 
 // Collector: the front end's reader of a run's telemetry. It maps the run's memfd (received with
-// RunStarted), drains every ring on its own thread about every 10 ms in time order, and hands
-// the events to the Recording on the thread that owns the Collector (the GUI's or the CLI's
-// event loop, woken through an eventfd), so the recording and the models built on it need no
-// locks.
+// RunStarted), drains every ring on its own thread every 10 ms (1 ms while a ring fills up) in
+// time order, and hands the events to the Recording on the thread that owns the Collector (the
+// GUI's or the CLI's event loop, woken through an eventfd), so the recording and the models built
+// on it need no locks.
 //
 //   Collector collector(std::move(fd), t0Ns, &recording);
 //   collector.start();      // live: collected() after each delivery

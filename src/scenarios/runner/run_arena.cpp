@@ -10,21 +10,29 @@ namespace {
 
 constexpr std::size_t kBudgetBytes = std::size_t{256} << 20;
 
-// Power-of-two ring capacity for `rings` rings within the budget.
-std::uint32_t capacity_for(std::uint32_t rings)
+constexpr bool power_of_two(std::uint32_t n)
 {
-    std::uint64_t per_ring = kBudgetBytes / rings / sizeof(core::TraceEvent);
-    std::uint32_t capacity = 1;
-    while (std::uint64_t{capacity} * 2 <= per_ring)
-        capacity *= 2;
-    return std::clamp<std::uint32_t>(capacity, 4096, 1u << 18);
+    return n != 0 && (n & (n - 1)) == 0;
 }
 
 } // namespace
 
-std::size_t RunArena::ring_bytes(std::uint32_t capacity) noexcept
+static_assert(sizeof(RunArenaHeader) + RunArena::kLargeRings * core::EventRing::bytes_for(RunArena::kLargeCapacity) +
+                      (RunArena::kRings - RunArena::kLargeRings) *
+                          core::EventRing::bytes_for(RunArena::kSmallCapacity) <=
+                  kBudgetBytes,
+              "the rings fit the run's telemetry budget");
+
+std::size_t RunArena::ring_offset(const RunArenaHeader& header, std::uint32_t index) noexcept
 {
-    return core::EventRing::bytes_for(capacity);
+    const std::uint32_t large = std::min(index, header.large_rings);
+    return sizeof(RunArenaHeader) + large * core::EventRing::bytes_for(header.large_capacity) +
+           std::size_t{index - large} * core::EventRing::bytes_for(header.ring_capacity);
+}
+
+std::size_t RunArena::total_bytes(const RunArenaHeader& header) noexcept
+{
+    return ring_offset(header, header.ring_count);
 }
 
 RunArena::RunArena(core::SharedMemory memory, core::UniqueFd fd)
@@ -33,13 +41,18 @@ RunArena::RunArena(core::SharedMemory memory, core::UniqueFd fd)
 
 RunArena RunArena::create(const core::ClockCalibration& calibration)
 {
-    const std::uint32_t capacity = capacity_for(kRings);
+    RunArenaHeader layout;
+    layout.ring_count = kRings;
+    layout.ring_capacity = kSmallCapacity;
+    layout.large_rings = kLargeRings;
+    layout.large_capacity = kLargeCapacity;
     int fd = -1;
-    core::SharedMemory memory =
-        core::SharedMemory::create_memfd("forkscope-run", sizeof(RunArenaHeader) + kRings * ring_bytes(capacity), &fd);
+    core::SharedMemory memory = core::SharedMemory::create_memfd("forkscope-run", total_bytes(layout), &fd);
     auto* header = new (memory.data()) RunArenaHeader;
-    header->ring_count = kRings;
-    header->ring_capacity = capacity;
+    header->ring_count = layout.ring_count;
+    header->ring_capacity = layout.ring_capacity;
+    header->large_rings = layout.large_rings;
+    header->large_capacity = layout.large_capacity;
     header->calibration = calibration;
     return RunArena(std::move(memory), core::UniqueFd(fd));
 }
@@ -55,9 +68,9 @@ RunArena RunArena::attach(int fd)
         throw std::runtime_error("run telemetry: not a ForkScope run (magic at offset 0)");
     if (header->version != RunArenaHeader::kVersion)
         throw std::runtime_error("run telemetry: version " + std::to_string(header->version) + " is not supported");
-    if (header->ring_capacity == 0 || (header->ring_capacity & (header->ring_capacity - 1)) != 0 ||
-        memory.size() < sizeof(RunArenaHeader) + std::size_t{header->ring_count} * ring_bytes(header->ring_capacity))
-        throw std::runtime_error("run telemetry: ring count or capacity does not fit the memory");
+    if (!power_of_two(header->ring_capacity) || !power_of_two(header->large_capacity) ||
+        header->large_rings > header->ring_count || header->ring_count > kRings || memory.size() < total_bytes(*header))
+        throw std::runtime_error("run telemetry: ring counts or capacities do not fit the memory");
     return RunArena(std::move(memory), core::UniqueFd());
 }
 
@@ -69,9 +82,9 @@ core::EventRing* RunArena::claim(std::int32_t pid)
         header_->rings_refused.fetch_add(1, std::memory_order_relaxed);
         return nullptr;
     }
-    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) +
-                  index * ring_bytes(header_->ring_capacity);
-    auto* ring = new (place) core::EventRing(header_->ring_capacity, pid, index);
+    auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
+    const std::uint32_t capacity = index < header_->large_rings ? header_->large_capacity : header_->ring_capacity;
+    auto* ring = new (place) core::EventRing(capacity, pid, index);
     header_->rings_used.store(index + 1, std::memory_order_release); // published: readers may use it
     return ring;
 }
@@ -90,8 +103,7 @@ core::EventRing* RunArena::ring(std::uint32_t index) const noexcept
 {
     if (index >= rings_used())
         return nullptr;
-    auto* place = static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) +
-                  index * ring_bytes(header_->ring_capacity);
+    auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
     return std::launder(reinterpret_cast<core::EventRing*>(place));
 }
 

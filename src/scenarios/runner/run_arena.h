@@ -4,8 +4,14 @@
 // and the front end, which receives the descriptor with RunStarted (SCM_RIGHTS) and drains the
 // rings.
 //
-//   [header: magic, version, ring count and capacity, clock calibration, rings in use]
-//   [ring 0: the main process | ring 1 | ring 2 | … ]   one EventRing per process
+//   [header: magic, version, ring counts and capacities, clock calibration, rings in use]
+//   [ring 0: the main process | ring 1 | … | ring 15 | ring 16 | … | ring 512]   one EventRing per process
+//    └──── large: 131,072 events (4 MiB) each ──────┘ └─ small: 8,192 events ─┘
+//
+// Most runs have a handful of processes that can each write a million events a second; a few
+// have hundreds. The first processes get large rings, so that the collector's drains can be late
+// by a scheduler's time slice without losing events; the rest share what is left of the budget.
+// Memory is touched only as rings are written.
 //
 // One process at a time hands out rings — the supervisor ring 0 before it forks the main process,
 // then the main process one per worker it starts — in order, publishing each before the next; a
@@ -24,11 +30,13 @@ namespace forkscope::scenarios {
 
 struct alignas(64) RunArenaHeader {
     static constexpr std::uint32_t kMagic = 0x41525346; // "FSRA"
-    static constexpr std::uint32_t kVersion = 1;
+    static constexpr std::uint32_t kVersion = 2;
     std::uint32_t magic = kMagic;
     std::uint32_t version = kVersion;
-    std::uint32_t ring_count = 0;
-    std::uint32_t ring_capacity = 0;
+    std::uint32_t ring_count = 0; // large ones included
+    std::uint32_t ring_capacity = 0; // of the small rings
+    std::uint32_t large_rings = 0; // the first rings
+    std::uint32_t large_capacity = 0;
     std::atomic<std::uint32_t> rings_used{0};
     std::atomic<std::uint32_t> rings_refused{0};
     core::ClockCalibration calibration;
@@ -40,6 +48,9 @@ class RunArena {
 public:
     // Room for the main process and up to 512 children, in at most 256 MiB, touched only as used.
     static constexpr std::uint32_t kRings = 513;
+    static constexpr std::uint32_t kLargeRings = 16;
+    static constexpr std::uint32_t kLargeCapacity = 1u << 17;
+    static constexpr std::uint32_t kSmallCapacity = 1u << 13;
 
     // In the supervisor, before the main process exists. Throws std::system_error.
     [[nodiscard]] static RunArena create(const core::ClockCalibration& calibration);
@@ -60,7 +71,9 @@ public:
 
 private:
     RunArena(core::SharedMemory memory, core::UniqueFd fd);
-    [[nodiscard]] static std::size_t ring_bytes(std::uint32_t capacity) noexcept;
+    // Where ring `index` starts, from the start of the memory.
+    [[nodiscard]] static std::size_t ring_offset(const RunArenaHeader& header, std::uint32_t index) noexcept;
+    [[nodiscard]] static std::size_t total_bytes(const RunArenaHeader& header) noexcept;
 
     core::SharedMemory memory_;
     core::UniqueFd fd_;
