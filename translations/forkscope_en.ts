@@ -1515,6 +1515,16 @@
         <source>owner died</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>             the counts below are exact: each process counted its own; times, depths and percentiles are from the events recorded
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>             NOT EXACT: the counts, times, depths and percentiles below are from the events recorded, %1 fewer than happened
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplayBar</name>

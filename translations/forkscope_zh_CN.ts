@@ -1519,6 +1519,18 @@
         <source>owner died</source>
         <translation>持有者死亡</translation>
     </message>
+    <message>
+        <source>             the counts below are exact: each process counted its own; times, depths and percentiles are from the events recorded
+</source>
+        <translation>             以下计数是精确的:每个进程自行计数;时间、深度和百分位数来自已记录的事件
+</translation>
+    </message>
+    <message>
+        <source>             NOT EXACT: the counts, times, depths and percentiles below are from the events recorded, %1 fewer than happened
+</source>
+        <translation>             不精确:以下计数、时间、深度和百分位数来自已记录的事件,比实际发生的少 %1 个
+</translation>
+    </message>
 </context>
 <context>
     <name>ReplayBar</name>

@@ -8,25 +8,37 @@ namespace forkscope::core {
 // get itself, so the timeline can draw the wait as a span ending where the call returned.
 void RingTelemetry::queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns)
 {
-    if (blocked_ns > 0)
+    count(CountedKind::Queue, queue, counted::Puts);
+    if (blocked_ns > 0) {
+        count(CountedKind::Queue, queue, counted::BlockedPuts);
         emit(EventKind::QueueBlocked, queue, ticket, blocked_ns, 1);
+    }
     emit(EventKind::QueuePut, queue, ticket, static_cast<std::int64_t>(depth), blocked_ns > 0);
 }
 
 void RingTelemetry::queue_get(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns)
 {
-    if (blocked_ns > 0)
+    count(CountedKind::Queue, queue, counted::Gets);
+    if (blocked_ns > 0) {
+        count(CountedKind::Queue, queue, counted::BlockedGets);
         emit(EventKind::QueueBlocked, queue, ticket, blocked_ns, 0);
+    }
     emit(EventKind::QueueGet, queue, ticket, static_cast<std::int64_t>(depth), blocked_ns > 0);
 }
 
 void RingTelemetry::queue_recovered(std::uint32_t queue, std::int32_t dead_pid, bool lost_get)
 {
+    count(CountedKind::Queue, queue, lost_get ? counted::LostGets : counted::LostPuts);
     emit(EventKind::QueueRecovered, queue, 0, dead_pid, lost_get);
 }
 
 void RingTelemetry::lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died)
 {
+    count(CountedKind::Lock, lock, counted::Acquisitions);
+    if (wait_ns > 0)
+        count(CountedKind::Lock, lock, counted::Contended);
+    if (previous_owner_died)
+        count(CountedKind::Lock, lock, counted::OwnerDied);
     emit(EventKind::LockAcquired, lock, 0, wait_ns, previous_owner_died);
 }
 
@@ -47,6 +59,9 @@ void RingTelemetry::task_begin(std::uint32_t pool, std::uint64_t task)
 
 void RingTelemetry::task_end(std::uint32_t pool, std::uint64_t task, bool ok)
 {
+    count(CountedKind::Tasks, pool, counted::Done);
+    if (!ok)
+        count(CountedKind::Tasks, pool, counted::Failed);
     emit(EventKind::TaskEnd, pool, task, ok ? 1 : 0);
 }
 

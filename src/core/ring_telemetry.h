@@ -1,22 +1,29 @@
 #pragma once
 
-// The TelemetrySink that turns the core's hooks into events in this process's EventRing.
-// Install one in each worker (after fork, pointing at that worker's ring):
+// The TelemetrySink that turns the core's hooks into events in this process's EventRing, and
+// counts them in its ProcessCounters (exact even when the ring is full and events are dropped).
+// Install one in each worker (after fork, pointing at that worker's ring and counters):
 //
-//   RingTelemetry telemetry(ring);
+//   RingTelemetry telemetry(ring, counters);
 //   set_telemetry_sink(&telemetry);
 //   report_state(WorkerState::Sleeping);         // and events of your own: telemetry.emit(…)
 
 #include "core/event_clock.h"
 #include "core/event_ring.h"
 #include "core/liveness.h"
+#include "core/process_counters.h"
 #include "core/telemetry.h"
 
 namespace forkscope::core {
 
 class RingTelemetry final : public TelemetrySink {
 public:
-    explicit RingTelemetry(EventRing& ring) : ring_(ring), owner_(current_pid()) {}
+    explicit RingTelemetry(EventRing& ring, ProcessCounters* counters = nullptr)
+        : ring_(ring), counters_(counters), owner_(current_pid())
+    {
+        if (counters_)
+            counters_->start_counting();
+    }
 
     void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
               std::uint16_t detail = 0) noexcept
@@ -51,8 +58,28 @@ public:
     }
 
 private:
+    // One more of `field` for `object`, if this process counts (see emit() for the pid check).
+    void count(CountedKind kind, std::uint32_t object, std::size_t field) noexcept
+    {
+        if (!counters_ || current_pid() != owner_) [[unlikely]]
+            return;
+        if (last_ == nullptr || last_kind_ != kind || last_object_ != object) [[unlikely]] {
+            last_ = counters_->find_or_add(kind, object);
+            last_kind_ = kind;
+            last_object_ = object;
+            if (!last_)
+                return;
+        }
+        last_->add(field);
+    }
+
     EventRing& ring_;
+    ProcessCounters* counters_;
     pid_t owner_;
+    // The counts used last: consecutive calls are mostly on the same queue or lock.
+    ObjectCounts* last_ = nullptr;
+    CountedKind last_kind_{};
+    std::uint32_t last_object_ = 0;
 };
 
 } // namespace forkscope::core

@@ -21,7 +21,7 @@ class TestScenarios : public QObject {
 private slots:
     void producerConsumerSentinelsEndEveryConsumer();
     void producerConsumerJoinableLeavesDaemonsBehind();
-    void producerConsumerAtFullSpeedNeverShowsADepthAboveCapacity();
+    void producerConsumerAtFullSpeedIsCountedExactly();
     void poolApplyRunsOneAtATimeApplyAsyncInParallel();
     void poolReusesItsWorkersUnlessMaxTasksPerChild();
     void ticketRaceWithoutLockOversells();
@@ -73,10 +73,11 @@ void TestScenarios::producerConsumerJoinableLeavesDaemonsBehind()
     QVERIFY(!cli.out.contains(QStringLiteral("got the sentinel")));
 }
 
-void TestScenarios::producerConsumerAtFullSpeedNeverShowsADepthAboveCapacity()
+void TestScenarios::producerConsumerAtFullSpeedIsCountedExactly()
 {
     // Every depth the recording holds is what a put or get saw qsize() say: never above the
-    // queue's capacity, however often 4 producers and 4 consumers are preempted on 2 cores.
+    // queue's capacity, however often 4 producers and 4 consumers are preempted on 2 cores. And
+    // the counts are the processes' own, not the events': exact even if a ring was full.
     CliResult cli;
     const QJsonObject file = forkscope::testing::runFile(
         QStringLiteral("producer-consumer"),
@@ -93,6 +94,14 @@ void TestScenarios::producerConsumerAtFullSpeedNeverShowsADepthAboveCapacity()
     QVERIFY(q.value(QStringLiteral("puts")).toInteger() > 0);
     QVERIFY2(q.value(QStringLiteral("max_depth")).toInteger() <= 64,
              qPrintable(QString::number(q.value(QStringLiteral("max_depth")).toInteger())));
+    // Every item and the 4 sentinels went through the queue; each item consumed was a task.
+    QCOMPARE(q.value(QStringLiteral("puts")).toInteger(), 2'000'004);
+    QCOMPARE(q.value(QStringLiteral("gets")).toInteger(), 2'000'004);
+    qint64 tasks = 0;
+    for (const QJsonValue& n :
+         file.value(QStringLiteral("statistics")).toObject().value(QStringLiteral("tasks_done_per_lane")).toArray())
+        tasks += n.toInteger();
+    QCOMPARE(tasks, 2'000'000);
 }
 
 void TestScenarios::poolApplyRunsOneAtATimeApplyAsyncInParallel()

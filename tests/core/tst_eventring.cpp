@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -56,6 +57,8 @@ private slots:
     void calibrationMatchesTheMonotonicClock();
     void rebasingKeepsTheRateAndMovesTheBase();
     void telemetryHooksBecomeEvents();
+    void countsStayExactWhenTheRingIsFull();
+    void objectsPastTheCountersRoomAreUntracked();
     void mergerDeliversInTimeOrderUpToTheWatermark();
 
 private:
@@ -232,6 +235,65 @@ void TestEventRing::telemetryHooksBecomeEvents()
     QCOMPARE(out[0].value, 1); // depth after the put
     QCOMPARE(out[1].value, 0);
     QCOMPARE(out[2].object, lock.id());
+}
+
+// Events are dropped when a ring is full; the process's own counts are not. A ring of 8 events
+// and 1000 puts, gets, lock acquisitions (100 of them after a wait) and tasks: the counters hold
+// every one, the ring the first few, and a forked child that inherits the sink counts nothing
+// (its writes would race ours).
+void TestEventRing::countsStayExactWhenTheRingIsFull()
+{
+    SharedRing r(8, 1);
+    SharedObject<ProcessCounters> counters(sizeof(ProcessCounters));
+    RingTelemetry telemetry(*r.ring, &*counters);
+    set_telemetry_sink(&telemetry);
+    Queue<int> q(4);
+    Lock lock;
+    for (int i = 0; i < 1000; ++i) {
+        q.put(i);
+        (void)q.get();
+        report_task_begin(7, std::uint64_t(i));
+        report_task_end(7, std::uint64_t(i), i % 10 != 0);
+    }
+    for (int i = 0; i < 100; ++i)
+        telemetry.lock_acquired(lock.id(), 1000, i == 0);
+    Process child([&] { q.put(-1); }, "child");
+    child.start();
+    QVERIFY(child.join(10s));
+    set_telemetry_sink(nullptr);
+    QVERIFY(r.ring->dropped() > 3000);
+
+    std::map<std::pair<CountedKind, std::uint32_t>, const ObjectCounts*> seen;
+    for (std::uint32_t i = 0; i < counters->used(); ++i)
+        seen[{counters->object(i).kind.load(), counters->object(i).object.load()}] = &counters->object(i);
+    QCOMPARE(seen.size(), std::size_t{3});
+    const ObjectCounts* queue = seen.at({CountedKind::Queue, q.id()});
+    QCOMPARE(queue->get(counted::Puts), 1000u); // not 1001: the child's put is its own
+    QCOMPARE(queue->get(counted::Gets), 1000u);
+    QCOMPARE(queue->get(counted::BlockedPuts), 0u);
+    const ObjectCounts* tasks = seen.at({CountedKind::Tasks, 7});
+    QCOMPARE(tasks->get(counted::Done), 1000u);
+    QCOMPARE(tasks->get(counted::Failed), 100u);
+    const ObjectCounts* locks = seen.at({CountedKind::Lock, lock.id()});
+    QCOMPARE(locks->get(counted::Acquisitions), 100u);
+    QCOMPARE(locks->get(counted::Contended), 100u);
+    QCOMPARE(locks->get(counted::OwnerDied), 1u);
+    QCOMPARE(counters->untracked(), 0u);
+}
+
+// More objects than a process's counters have room for: the rest are counted as untracked, so
+// the front end can say its counts are not all exact.
+void TestEventRing::objectsPastTheCountersRoomAreUntracked()
+{
+    SharedObject<ProcessCounters> counters(sizeof(ProcessCounters));
+    for (std::uint32_t object = 1; object <= ProcessCounters::kObjects + 2; ++object) {
+        ObjectCounts* counts = counters->find_or_add(CountedKind::Queue, object);
+        QCOMPARE(counts != nullptr, object <= ProcessCounters::kObjects);
+    }
+    QCOMPARE(counters->find_or_add(CountedKind::Lock, 1), nullptr); // a new kind is a new object
+    QVERIFY(counters->find_or_add(CountedKind::Queue, 1) != nullptr); // a known one is still found
+    QCOMPARE(counters->used(), std::uint32_t{ProcessCounters::kObjects});
+    QCOMPARE(counters->untracked(), 3u);
 }
 
 void TestEventRing::mergerDeliversInTimeOrderUpToTheWatermark()

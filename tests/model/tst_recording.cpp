@@ -61,6 +61,7 @@ private slots:
     void pastTheLimitOnlyStatisticsGrow();
     void histogramPercentiles();
     void queueNamesTravelInEvents();
+    void theProcessesCountsOverrideTheEvents();
 };
 
 void TestRecording::lanesFollowMessagesAndRings()
@@ -257,6 +258,61 @@ void TestRecording::queueNamesTravelInEvents()
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
     QCOMPARE(loaded.recording->nameOf(results.id()), QStringLiteral("pool results"));
     QVERIFY(*loaded.recording == r);
+}
+
+// Events a full ring dropped are missing from what the events count; the processes' own counts
+// are not. Once given, the counts stand (later events do not add to them), and a saved run with
+// dropped events keeps them: its events alone would count less.
+void TestRecording::theProcessesCountsOverrideTheEvents()
+{
+    using core::CountedKind;
+    Recording r = twoWorkers();
+    r.append(ev(100, 1, EventKind::QueuePut, 4, 0, 1));
+    r.append(ev(110, 2, EventKind::QueueGet, 4, 0, 0));
+    r.append(ev(120, 2, EventKind::TaskBegin, 5, 1));
+    r.append(ev(130, 2, EventKind::TaskEnd, 5, 1, 1));
+    r.append(ev(140, 1, EventKind::LockAcquired, 9, 0, 30));
+    QCOMPARE(r.queues().at(4).puts, 1u);
+    QVERIFY(!r.countsExact());
+
+    // What the processes counted: 1000 puts and gets each, 1000 tasks of which 7 failed.
+    r.setCounts({{1, CountedKind::Queue, 4, {1000, 0, 3, 0, 0, 0, 0}},
+                 {2, CountedKind::Queue, 4, {0, 1000, 0, 2, 0, 1, 0}},
+                 {2, CountedKind::Tasks, 5, {1000, 7, 0, 0, 0, 0, 0}},
+                 {1, CountedKind::Lock, 9, {50, 20, 1, 0, 0, 0, 0}}},
+                0);
+    r.setDropped(2996);
+    QVERIFY(r.countsExact());
+    r.append(ev(150, 1, EventKind::QueuePut, 4, 0, 1)); // already in the counts
+    r.append(ev(160, 2, EventKind::TaskEnd, 5, 2, 0));
+    const QueueStats& q = r.queues().at(4);
+    QCOMPARE(q.puts, 1000u);
+    QCOMPARE(q.gets, 1000u);
+    QCOMPARE(q.blockedPuts, 3u);
+    QCOMPARE(q.blockedGets, 2u);
+    QCOMPARE(q.lostGets, 1u);
+    QCOMPARE(q.maxDepth, 1u); // depths still come from the events
+    QCOMPARE(r.lanes()[2].tasksDone, 1000u);
+    QCOMPARE(r.lanes()[1].tasksDone, 0u);
+    QCOMPARE(r.tasksFailed(), 7u);
+    QCOMPARE(r.locks().at(9).acquisitions, 50u);
+    QCOMPARE(r.locks().at(9).contended, 20u);
+    QCOMPARE(r.locks().at(9).ownerDied, 1u);
+    QCOMPARE(r.locks().at(9).waitNs.count(), 1u); // the histogram is the events'
+
+    r.setCounts({{1, CountedKind::Queue, 4, {1001, 0, 3, 0, 0, 0, 0}}}, 2); // two updates went uncounted
+    QCOMPARE(r.queues().at(4).puts, 1001u);
+    QCOMPARE(r.queues().at(4).gets, 0u);
+    QVERIFY(!r.countsExact());
+
+    r.runFinished(200);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!runfile::save(r, path));
+    const runfile::Loaded loaded = runfile::load(path);
+    QVERIFY2(loaded.recording, qPrintable(loaded.error));
+    QCOMPARE(loaded.recording->queues().at(4).puts, 1001u);
+    QCOMPARE(loaded.recording->lanes()[2].tasksDone, 0u);
 }
 
 QTEST_GUILESS_MAIN(TestRecording)

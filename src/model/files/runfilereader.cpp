@@ -266,7 +266,9 @@ std::unique_ptr<Recording> read(const json& doc)
     if (qint64 endNs = 0; __builtin_add_overflow(t0, duration, &endNs))
         throw LoadError{"run.duration_ns: out of range after run.t0_ns"};
     r->restoreTimes(t0, duration, boolean(run, "run", "finished"));
-    if (total > r->events().size()) // statistics saw more than the events kept: take them as saved
+    // Statistics saw more than the events kept, or counted what full rings dropped (the
+    // processes' own counts): take them as saved.
+    if (total > r->events().size() || r->dropped() > 0)
         r->restoreStatistics(readStatistics(member(doc, "", "statistics"), total, r->lanes().size()));
     if (const json& progress = member(run, "run", "progress"); !progress.is_null()) {
         if (!progress.is_array() || progress.size() != 2 || !progress[0].is_number_integer() ||

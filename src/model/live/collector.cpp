@@ -42,6 +42,10 @@ struct Batch {
     std::vector<std::pair<quint32, qint32>> rings; // ring, pid: attach before the events
     std::vector<RecordedEvent> events;
     quint64 dropped = 0;
+    // Every process's counts, read after the events: as of the latest drain, not added up.
+    std::vector<Recording::ProcessCount> counts;
+    quint64 untracked = 0;
+    bool counted = false;
 };
 
 } // namespace
@@ -90,6 +94,30 @@ struct Collector::State {
             return true;
         });
         batch.dropped = merger.dropped();
+        readCounts(batch);
+    }
+
+    // The counters of every process that has a ring, into `batch` (replacing what it held).
+    void readCounts(Batch& batch) const
+    {
+        batch.counts.clear();
+        batch.untracked = 0;
+        batch.counted = false;
+        for (std::uint32_t ring = 0; ring < ringsSeen; ++ring) {
+            const core::ProcessCounters* counters = arena.counters(ring);
+            if (!counters || !counters->counting())
+                continue;
+            batch.counted = true;
+            batch.untracked += counters->untracked();
+            for (std::uint32_t i = 0, used = counters->used(); i < used; ++i) {
+                const core::ObjectCounts& o = counters->object(i);
+                Recording::ProcessCount c{
+                    ring, o.kind.load(std::memory_order_relaxed), o.object.load(std::memory_order_relaxed), {}};
+                for (std::size_t k = 0; k < c.n.size(); ++k)
+                    c.n[k] = o.get(k);
+                batch.counts.push_back(c);
+            }
+        }
     }
 };
 
@@ -134,6 +162,9 @@ void Collector::start(int intervalMs)
                 s.pending.rings.insert(s.pending.rings.end(), local.rings.begin(), local.rings.end());
                 s.pending.events.insert(s.pending.events.end(), local.events.begin(), local.events.end());
                 s.pending.dropped = local.dropped;
+                std::swap(s.pending.counts, local.counts);
+                s.pending.untracked = local.untracked;
+                s.pending.counted = local.counted;
                 local.rings.clear();
                 local.events.clear();
                 if (!s.deliveryQueued) {
@@ -164,6 +195,12 @@ void Collector::deliver()
     for (const RecordedEvent& e : batch.events)
         m_recording->append(e);
     m_recording->setDropped(std::max(m_recording->dropped(), batch.dropped));
+    if (batch.counted) { // after the events: the counts are at least as recent
+        m_recording->setCounts(batch.counts, batch.untracked);
+        // These buffers become `pending` at the next swap: a delivery that comes late (the
+        // thread's wake after finish()) must not bring these counts back over newer ones.
+        batch.counted = false;
+    }
     m_delivered += batch.events.size();
     if (!batch.events.empty() || !batch.rings.empty())
         emit collected();

@@ -322,16 +322,19 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         lane.openTask.reset();
         addSpan(Span{begin, e.timeNs, e.task, e.object, SpanKind::Task, static_cast<quint8>(e.value != 0)});
         m_taskNs.add(e.timeNs - begin);
-        ++lane.tasksDone;
-        if (e.value == 0)
-            ++m_tasksFailed;
+        if (!m_counted) {
+            ++lane.tasksDone;
+            if (e.value == 0)
+                ++m_tasksFailed;
+        }
         break;
     }
     case EventKind::QueuePut:
     case EventKind::QueueGet: {
         QueueStats& q = queue(e.object);
         const bool put = e.eventKind() == EventKind::QueuePut;
-        ++(put ? q.puts : q.gets);
+        if (!m_counted)
+            ++(put ? q.puts : q.gets);
         q.lastDepth = static_cast<quint64>(std::max<qint64>(0, e.value));
         q.maxDepth = std::max(q.maxDepth, q.lastDepth);
         break;
@@ -339,22 +342,26 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     case EventKind::QueueBlocked: {
         QueueStats& q = queue(e.object);
         const bool put = e.detail != 0;
-        ++(put ? q.blockedPuts : q.blockedGets);
+        if (!m_counted)
+            ++(put ? q.blockedPuts : q.blockedGets);
         (put ? q.putBlockedNs : q.getBlockedNs).add(e.value);
         addSpan(Span{e.timeNs - e.value, e.timeNs, e.task, e.object, SpanKind::QueueBlocked, e.detail});
         break;
     }
-    case EventKind::QueueRecovered: ++(e.detail ? queue(e.object).lostGets : queue(e.object).lostPuts); break;
+    case EventKind::QueueRecovered:
+        if (!m_counted)
+            ++(e.detail ? queue(e.object).lostGets : queue(e.object).lostPuts);
+        break;
     case EventKind::LockAcquired: {
         LockStats& l = lock(e.object);
-        ++l.acquisitions;
         l.waitNs.add(e.value);
-        if (e.value > 0)
-            ++l.contended;
+        if (!m_counted) {
+            ++l.acquisitions;
+            l.contended += e.value > 0;
+            l.ownerDied += e.detail != 0;
+        }
         if (e.value > 0 || e.detail) // a taken-over lock is drawn even when nobody had to wait
             addSpan(Span{e.timeNs - e.value, e.timeNs, 0, e.object, SpanKind::LockWait, e.detail});
-        if (e.detail)
-            ++l.ownerDied;
         l.holderLane = laneOfRing(e.ring);
         lane.openHolds.emplace_back(e.object, e.timeNs);
         break;

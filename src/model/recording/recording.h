@@ -8,11 +8,13 @@
 // eventLimit(); past it they still count in every statistic but are not stored, and
 // eventsNotKept() says how many. Statistics (per queue, per lock, per task) are fixed-size.
 
+#include "core/process_counters.h"
 #include "core/trace_event.h"
 #include "model/recording/loghistogram.h"
 
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -148,6 +150,20 @@ public:
     void attachRing(quint32 ring, qint32 pid);
     void append(const RecordedEvent& event);
     void setDropped(quint64 dropped) { m_dropped = dropped; }
+    // From the collector: every process's own counts (core::ProcessCounters), as of now. Once
+    // given, they are the counts the statistics hold (puts, gets, blocks and losses per queue;
+    // acquisitions, waits and owner deaths per lock; tasks per lane and failed), exact whatever
+    // events were dropped; events still give the times, spans, depths and histograms.
+    struct ProcessCount {
+        quint32 ring = 0;
+        forkscope::core::CountedKind kind{};
+        quint32 object = 0;
+        std::array<quint64, forkscope::core::ObjectCounts::kCounts> n{};
+    };
+    void setCounts(const std::vector<ProcessCount>& counts, quint64 untracked);
+    // Whether the counts in the statistics are the processes' own, all of them (a process that
+    // used more objects than its counters have room for leaves some to the events).
+    [[nodiscard]] bool countsExact() const { return m_counted && m_untracked == 0; }
 
     [[nodiscard]] qint64 t0Ns() const { return m_t0Ns; }
     [[nodiscard]] qint64 durationNs() const { return m_endNs; } // so far, or the run's wall time
@@ -169,7 +185,8 @@ public:
     // What an object (queue, lock, pool) was named by the program, or empty: views then say
     // "queue 3" (TextFormat::queueName). Names come as ObjectNamed events: a saved run keeps them.
     [[nodiscard]] QString nameOf(quint32 object) const;
-    [[nodiscard]] const LogHistogram& taskNs() const { return m_taskNs; }
+    [[nodiscard]] const LogHistogram& taskNs() const { return m_taskNs; } // of the task events recorded
+    [[nodiscard]] quint64 tasksDone() const; // every task that ended, failed ones too: the lanes' sum
     [[nodiscard]] quint64 tasksFailed() const { return m_tasksFailed; }
     [[nodiscard]] std::optional<std::pair<qint64, qint64>> progress() const { return m_progress; } // done, total
     [[nodiscard]] const std::vector<LogEntry>& log() const { return m_log; }
@@ -218,6 +235,8 @@ private:
     std::vector<RecordedEvent> m_events;
     quint64 m_eventCount = 0;
     quint64 m_dropped = 0;
+    bool m_counted = false; // setCounts() was called: apply() leaves the counts alone
+    quint64 m_untracked = 0;
     std::map<quint32, QueueStats> m_queues;
     std::map<quint32, LockStats> m_locks;
     std::map<quint32, QString> m_names;

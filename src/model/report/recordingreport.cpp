@@ -2,6 +2,7 @@
 
 #include "model/report/textformat.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -80,12 +81,19 @@ QString RecordingReport::text(const Recording& r)
                .arg(TextFormat::duration(r.durationNs()))
                .arg(r.dropped())
                .arg(r.eventsNotKept());
+    if (r.dropped() > 0)
+        out += r.countsExact()
+                   ? tr("             the counts below are exact: each process counted its own; times, depths and "
+                        "percentiles are from the events recorded\n")
+                   : tr("             NOT EXACT: the counts, times, depths and percentiles below are from the events "
+                        "recorded, %1 fewer than happened\n")
+                         .arg(r.dropped());
     const LogHistogram& tasks = r.taskNs();
-    if (tasks.count() > 0) {
+    if (const quint64 ended = r.tasksDone(); ended > 0) {
         out += tr("tasks\n");
         out += table({tr("done"), tr("failed"), tr("tasks/s"), tr("p50"), tr("p99"), tr("longest")},
-                     {{QString::number(tasks.count() - r.tasksFailed()), QString::number(r.tasksFailed()),
-                       rate(tasks.count(), r.durationNs()), TextFormat::duration(tasks.percentile(0.5)),
+                     {{QString::number(ended - std::min(ended, r.tasksFailed())), QString::number(r.tasksFailed()),
+                       rate(ended, r.durationNs()), TextFormat::duration(tasks.percentile(0.5)),
                        TextFormat::duration(tasks.percentile(0.99)), TextFormat::duration(tasks.max())}});
     }
     if (!r.queues().empty()) {

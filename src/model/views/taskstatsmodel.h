@@ -33,7 +33,7 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     [[nodiscard]] qint64 durationNs() const { return recording() ? recording()->durationNs() : 0; }
-    [[nodiscard]] quint64 taskCount() const { return recording() ? recording()->taskNs().count() : 0; }
+    [[nodiscard]] quint64 taskCount() const { return recording() ? recording()->tasksDone() : 0; }
     // Tasks finished per second over the run so far.
     [[nodiscard]] double meanThroughput() const;
     // Task durations (ns) as bins, `perOctave` per power of two.

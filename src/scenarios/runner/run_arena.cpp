@@ -17,7 +17,8 @@ constexpr bool power_of_two(std::uint32_t n)
 
 } // namespace
 
-static_assert(sizeof(RunArenaHeader) + RunArena::kLargeRings * core::EventRing::bytes_for(RunArena::kLargeCapacity) +
+static_assert(sizeof(RunArenaHeader) + RunArena::kRings * sizeof(core::ProcessCounters) +
+                      RunArena::kLargeRings * core::EventRing::bytes_for(RunArena::kLargeCapacity) +
                       (RunArena::kRings - RunArena::kLargeRings) *
                           core::EventRing::bytes_for(RunArena::kSmallCapacity) <=
                   kBudgetBytes,
@@ -26,7 +27,8 @@ static_assert(sizeof(RunArenaHeader) + RunArena::kLargeRings * core::EventRing::
 std::size_t RunArena::ring_offset(const RunArenaHeader& header, std::uint32_t index) noexcept
 {
     const std::uint32_t large = std::min(index, header.large_rings);
-    return sizeof(RunArenaHeader) + large * core::EventRing::bytes_for(header.large_capacity) +
+    return sizeof(RunArenaHeader) + std::size_t{header.ring_count} * sizeof(core::ProcessCounters) +
+           large * core::EventRing::bytes_for(header.large_capacity) +
            std::size_t{index - large} * core::EventRing::bytes_for(header.ring_capacity);
 }
 
@@ -84,6 +86,7 @@ core::EventRing* RunArena::claim(std::int32_t pid)
     }
     auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
     const std::uint32_t capacity = index < header_->large_rings ? header_->large_capacity : header_->ring_capacity;
+    new (counters_place(index)) core::ProcessCounters;
     auto* ring = new (place) core::EventRing(capacity, pid, index);
     header_->rings_used.store(index + 1, std::memory_order_release); // published: readers may use it
     return ring;
@@ -105,6 +108,19 @@ core::EventRing* RunArena::ring(std::uint32_t index) const noexcept
         return nullptr;
     auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
     return std::launder(reinterpret_cast<core::EventRing*>(place));
+}
+
+void* RunArena::counters_place(std::uint32_t index) const noexcept
+{
+    return static_cast<unsigned char*>(memory_.data()) + sizeof(RunArenaHeader) +
+           std::size_t{index} * sizeof(core::ProcessCounters);
+}
+
+core::ProcessCounters* RunArena::counters(std::uint32_t index) const noexcept
+{
+    if (index >= rings_used())
+        return nullptr;
+    return std::launder(static_cast<core::ProcessCounters*>(counters_place(index)));
 }
 
 } // namespace forkscope::scenarios

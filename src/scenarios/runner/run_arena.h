@@ -5,6 +5,7 @@
 // rings.
 //
 //   [header: magic, version, ring counts and capacities, clock calibration, rings in use]
+//   [counters 0 | counters 1 | … | counters 512]   one ProcessCounters per process, 2 KiB each
 //   [ring 0: the main process | ring 1 | … | ring 15 | ring 16 | … | ring 512]   one EventRing per process
 //    └──── large: 131,072 events (4 MiB) each ──────┘ └─ small: 8,192 events ─┘
 //
@@ -20,6 +21,7 @@
 
 #include "core/event_clock.h"
 #include "core/event_ring.h"
+#include "core/process_counters.h"
 #include "core/shared_memory.h"
 #include "core/unique_fd.h"
 
@@ -66,6 +68,8 @@ public:
     [[nodiscard]] std::uint32_t rings_used() const noexcept;
     [[nodiscard]] std::uint32_t rings_refused() const noexcept;
     [[nodiscard]] core::EventRing* ring(std::uint32_t index) const noexcept; // below rings_used()
+    // The counts of the process that has ring `index` (below rings_used()), or nullptr.
+    [[nodiscard]] core::ProcessCounters* counters(std::uint32_t index) const noexcept;
     [[nodiscard]] const RunArenaHeader& header() const noexcept { return *header_; }
     [[nodiscard]] int fd() const noexcept { return fd_.get(); } // the creator's; -1 after attach()
 
@@ -74,6 +78,7 @@ private:
     // Where ring `index` starts, from the start of the memory.
     [[nodiscard]] static std::size_t ring_offset(const RunArenaHeader& header, std::uint32_t index) noexcept;
     [[nodiscard]] static std::size_t total_bytes(const RunArenaHeader& header) noexcept;
+    [[nodiscard]] void* counters_place(std::uint32_t index) const noexcept;
 
     core::SharedMemory memory_;
     core::UniqueFd fd_;
