@@ -1080,6 +1080,14 @@
         <source>&amp;Appearance</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 events missing from the views%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, counts exact</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1523,6 +1531,30 @@
     <message>
         <source>             NOT EXACT: the counts, times, depths and percentiles below are from the events recorded, %1 fewer than happened
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 events were dropped by full rings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events past the first %2 were counted but not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the timeline, the charts and the percentiles leave them out; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the counts are exact (each process counted its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the counts leave them out too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

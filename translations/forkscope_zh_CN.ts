@@ -1079,6 +1079,14 @@
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
+    <message>
+        <source>%1 events missing from the views%2</source>
+        <translation>视图中缺少 %1 个事件%2</translation>
+    </message>
+    <message>
+        <source>, counts exact</source>
+        <translation>,计数精确</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1530,6 +1538,30 @@
 </source>
         <translation>             不精确:以下计数、时间、深度和百分位数来自已记录的事件,比实际发生的少 %1 个
 </translation>
+    </message>
+    <message>
+        <source>%1 of %2 events were dropped by full rings</source>
+        <translation>%2 个事件中有 %1 个因环形缓冲区已满而丢弃</translation>
+    </message>
+    <message>
+        <source>%1 events past the first %2 were counted but not kept</source>
+        <translation>前 %2 个之后的 %1 个事件已计数但未保存</translation>
+    </message>
+    <message>
+        <source>%1: the timeline, the charts and the percentiles leave them out; %2.</source>
+        <translation>%1:时间线、图表和百分位数不含这些事件;%2。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>;</translation>
+    </message>
+    <message>
+        <source>the counts are exact (each process counted its own)</source>
+        <translation>计数是精确的(每个进程自行计数)</translation>
+    </message>
+    <message>
+        <source>the counts leave them out too</source>
+        <translation>计数也不含这些事件</translation>
     </message>
 </context>
 <context>

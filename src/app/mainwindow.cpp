@@ -19,6 +19,7 @@
 #include "model/config/presetmodel.h"
 #include "model/config/scenariotext.h"
 #include "model/live/forkserverclient.h"
+#include "model/report/recordingreport.h"
 #include "model/report/textformat.h"
 #include "model/views/processtablemodel.h"
 #include "model/views/timelinemodel.h"
@@ -30,6 +31,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -43,7 +45,7 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_controller(new RunController(client, this)),
       m_presets(new PresetModel(this)), m_config(new ConfigModel(this)), m_processProxy(new ProcessTableProxy(this)),
       m_runFiles(new RunFiles(m_controller, this)), m_recent(new RecentFiles(this)), m_stateLabel(new QLabel(this)),
-      m_wallTimeLabel(new QLabel(this))
+      m_wallTimeLabel(new QLabel(this)), m_eventsMissingLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
@@ -74,6 +76,9 @@ MainWindow::MainWindow(ForkServerClient* client, QWidget* parent)
     m_ui->configErrorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
 
     statusBar()->addWidget(m_stateLabel, 1);
+    m_eventsMissingLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_eventsMissingLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_eventsMissingLabel);
     statusBar()->addPermanentWidget(m_wallTimeLabel);
     connect(m_views, &RunViews::followed, this, [this] { // a frame: the status and what the selection allows
         updateStatus();
@@ -256,6 +261,16 @@ void MainWindow::updateStatus()
         break;
     }
     m_stateLabel->setText(state);
+    // Said plainly whenever the views miss events: short in the bar, the whole sentence on hover.
+    const Recording* recording = m_controller->recording();
+    const QString missing = recording ? RecordingReport::eventsMissing(*recording) : QString();
+    m_eventsMissingLabel->setVisible(!missing.isEmpty());
+    if (!missing.isEmpty()) {
+        m_eventsMissingLabel->setText(tr("%1 events missing from the views%2")
+                                          .arg(QLocale().toString(recording->dropped() + recording->eventsNotKept()),
+                                               recording->countsExact() ? tr(", counts exact") : QString()));
+        m_eventsMissingLabel->setToolTip(missing);
+    }
     m_wallTimeLabel->setText(tr("Wall time: %1").arg(TextFormat::secondsWithUnit(m_controller->elapsedNs())));
 }
 

@@ -72,5 +72,6 @@ private:
     RunViews* m_views = nullptr; // made once the form is set up
     QLabel* m_stateLabel;
     QLabel* m_wallTimeLabel;
+    QLabel* m_eventsMissingLabel; // shown while the views leave events out
     std::optional<Preset> m_preset; // the selected one, for Reset
 };

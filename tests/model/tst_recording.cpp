@@ -8,6 +8,7 @@
 #include "model/files/runfile.h"
 #include "model/files/runfilereader.h"
 #include "model/recording/recording.h"
+#include "model/report/recordingreport.h"
 #include "model/report/textformat.h"
 #include "support/recorded_event.h"
 
@@ -281,8 +282,11 @@ void TestRecording::theProcessesCountsOverrideTheEvents()
                  {2, CountedKind::Tasks, 5, {1000, 7, 0, 0, 0, 0, 0}},
                  {1, CountedKind::Lock, 9, {50, 20, 1, 0, 0, 0, 0}}},
                 0);
+    QVERIFY(RecordingReport::eventsMissing(r).isEmpty()); // every event is there
     r.setDropped(2996);
     QVERIFY(r.countsExact());
+    QVERIFY2(RecordingReport::eventsMissing(r).contains(QStringLiteral("the counts are exact")),
+             qPrintable(RecordingReport::eventsMissing(r)));
     r.append(ev(150, 1, EventKind::QueuePut, 4, 0, 1)); // already in the counts
     r.append(ev(160, 2, EventKind::TaskEnd, 5, 2, 0));
     const QueueStats& q = r.queues().at(4);
@@ -304,6 +308,8 @@ void TestRecording::theProcessesCountsOverrideTheEvents()
     QCOMPARE(r.queues().at(4).puts, 1001u);
     QCOMPARE(r.queues().at(4).gets, 0u);
     QVERIFY(!r.countsExact());
+    QVERIFY(RecordingReport::eventsMissing(r).contains(QStringLiteral("the counts leave them out too")));
+    QVERIFY(RecordingReport::text(r).contains(QStringLiteral("NOT EXACT")));
 
     r.runFinished(200);
     QTemporaryDir dir;

@@ -1,5 +1,8 @@
 #include "model/report/recordingreport.h"
 
+#include <QLocale>
+#include <QStringList>
+
 #include "model/report/textformat.h"
 
 #include <algorithm>
@@ -71,6 +74,23 @@ QString RecordingReport::result(const Recording& r)
         out += table(header, rows);
     }
     return out;
+}
+
+QString RecordingReport::eventsMissing(const Recording& r)
+{
+    QStringList parts;
+    const QLocale locale;
+    if (r.dropped() > 0)
+        parts << tr("%1 of %2 events were dropped by full rings")
+                     .arg(locale.toString(r.dropped()), locale.toString(r.dropped() + r.eventCount()));
+    if (r.eventsNotKept() > 0)
+        parts << tr("%1 events past the first %2 were counted but not kept")
+                     .arg(locale.toString(r.eventsNotKept()), locale.toString(quint64(r.events().size())));
+    if (parts.isEmpty())
+        return {};
+    return tr("%1: the timeline, the charts and the percentiles leave them out; %2.")
+        .arg(parts.join(tr("; ")), r.countsExact() ? tr("the counts are exact (each process counted its own)")
+                                                   : tr("the counts leave them out too"));
 }
 
 QString RecordingReport::text(const Recording& r)

@@ -15,4 +15,8 @@ class RecordingReport {
 public:
     [[nodiscard]] static QString text(const Recording& recording);
     [[nodiscard]] static QString result(const Recording& recording); // the scenario's, or empty
+    // What the views built from events leave out, in a sentence (events dropped by full rings,
+    // events counted past the store's limit), and whether the counts are exact all the same;
+    // empty when the events are all there.
+    [[nodiscard]] static QString eventsMissing(const Recording& recording);
 };
