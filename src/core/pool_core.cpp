@@ -38,6 +38,7 @@ const std::string& task_message(std::string& m, std::uint64_t id, TaskInvoker in
 
 struct alignas(64) PoolCore::Record {
     std::atomic<std::uint64_t> running{0}; // the task the worker runs; 0 between tasks
+    std::atomic<std::uint32_t> took_stop{0}; // it ended on a stop message (not maxtasksperchild)
 };
 
 PoolCore::PoolCore(unsigned processes, unsigned maxtasksperchild)
@@ -85,6 +86,7 @@ void PoolCore::start_worker(std::size_t record_index)
     auto worker = std::make_unique<Worker>();
     worker->record = record_index;
     record(record_index).running.store(0, std::memory_order_relaxed);
+    record(record_index).took_stop.store(0, std::memory_order_relaxed);
     Worker* raw = worker.get();
     worker->process = std::make_unique<Process>([this, raw] { worker_main(*raw); },
                                                 "ForkPoolWorker-" + std::to_string(++worker_counter_));
@@ -109,8 +111,10 @@ void PoolCore::worker_main(Worker& self)
         std::uintptr_t ptr = 0;
         std::memcpy(&id, task.data(), 8);
         std::memcpy(&ptr, task.data() + 8, 8);
-        if (id == 0)
-            return; // a stop message, Python's sentinel
+        if (id == 0) { // a stop message, Python's sentinel
+            mine.took_stop.store(1, std::memory_order_release);
+            return;
+        }
         TelemetrySink* sink = telemetry_sink();
         if (sink) [[unlikely]]
             sink->task_begin(id_, id);
@@ -235,8 +239,12 @@ void PoolCore::worker_ended(Worker& worker)
         std::uint64_t id = 0;
         if (item.size() >= sizeof id)
             std::memcpy(&id, item.data(), sizeof id);
+        if (id == 0 && stops_in_flight_ > 0)
+            --stops_in_flight_; // the stop message went with it: join() sends another
         lose(id, "while taking");
     });
+    if (record(worker.record).took_stop.load(std::memory_order_acquire) != 0 && stops_in_flight_ > 0)
+        --stops_in_flight_;
     // Killed after: its claim names the task (both may name the same one: it fails once).
     lose(record(worker.record).running.load(std::memory_order_acquire), "while running");
     record(worker.record).running.store(0, std::memory_order_relaxed);
@@ -342,12 +350,26 @@ void PoolCore::join()
     while (unfinished_ > 0)
         pump(-1);
     while (!workers_.empty()) {
-        // Only stop messages are left in the queue: one for every worker, even one that just
-        // replaced another ending its maxtasksperchild (extra ones do no harm).
-        while (task_queue_.qsize() < workers_.size() && task_queue_.try_put(task_message(message_, 0, nullptr, {}))) {}
+        // Only stop messages are left to send: one for every worker, as Python's sentinels, and
+        // one more for each that took its stop with it when it was killed.
+        while (stops_in_flight_ < workers_.size() && task_queue_.try_put(task_message(message_, 0, nullptr, {})))
+            ++stops_in_flight_;
         for (auto& w : workers_)
             (void)w->process->join(std::chrono::milliseconds(10));
         reap_workers();
+        // A worker that ended on its maxtasksperchild-th task, after its stop was sent, leaves
+        // that stop behind: take it back, or the queue would end with an item nobody got.
+        // (Sent = in the queue + taken by workers not reaped yet; so the queue holds
+        // stops_in_flight_ - workers_.size() that nobody needs.)
+        std::string left;
+        while (stops_in_flight_ > workers_.size()) {
+            try {
+                task_queue_.get_into(left, false);
+            } catch (const Empty&) {
+                break;
+            }
+            --stops_in_flight_;
+        }
     }
 }
 

@@ -136,6 +136,7 @@ private:
     std::string message_; // reused for every task sent and result read: no allocation per task
     std::string result_;
     std::size_t unfinished_ = 0;
+    std::size_t stops_in_flight_ = 0; // stop messages sent that no ended worker is known to have taken
     std::int64_t last_reap_ns_ = 0;
     int worker_counter_ = 0;
     std::vector<ProcessInfo> lost_workers_;

@@ -238,16 +238,21 @@ void TestRunController::aPoolNamesItsQueues_data()
 {
     QTest::addColumn<QString>("config");
     QTest::addColumn<int>("workers"); // at least this many worker lanes: replacements included
-    QTest::newRow("Pool(2)") << QStringLiteral(R"({"size": 2, "tasks": 6, "task_ms": 1})") << 2;
+    QTest::addColumn<int>("taken"); // through "pool tasks": every task, and a stop message per worker at the end
+    QTest::newRow("Pool(2)") << QStringLiteral(R"({"size": 2, "tasks": 6, "task_ms": 1})") << 2 << 8;
     // Replacements bring no queue of their own: every worker, old or new, takes from "pool tasks".
     QTest::newRow("Pool(4), 400 tasks, replaced workers")
-        << QStringLiteral(R"({"size": 4, "tasks": 400, "task_ms": 0, "maxtasksperchild": 50})") << 8;
+        << QStringLiteral(R"({"size": 4, "tasks": 400, "task_ms": 0, "maxtasksperchild": 50})") << 8 << 404;
+    // Workers ending on their 7th task while the stop messages go out: none is left behind.
+    QTest::newRow("Pool(4), 400 tasks, replaced every 7")
+        << QStringLiteral(R"({"size": 4, "tasks": 400, "task_ms": 0, "maxtasksperchild": 7})") << 58 << 404;
 }
 
 void TestRunController::aPoolNamesItsQueues()
 {
     QFETCH(QString, config);
     QFETCH(int, workers);
+    QFETCH(int, taken);
     RunController controller(m_client);
     QSignalSpy finished(&controller, &RunController::finished);
     QVERIFY(controller.start(QStringLiteral("pool"), nlohmann::json::parse(config.toStdString())));
@@ -259,6 +264,12 @@ void TestRunController::aPoolNamesItsQueues()
         names << TextFormat::queueName(r, entry.first);
     names.sort();
     QCOMPARE(names, (QStringList{QStringLiteral("pool results"), QStringLiteral("pool tasks")})); // two, as Python's
+    for (const auto& [id, q] : r.queues()) {
+        if (TextFormat::queueName(r, id) == QStringLiteral("pool tasks")) {
+            QCOMPARE(q.puts, quint64(taken));
+            QCOMPARE(q.gets, quint64(taken));
+        }
+    }
     QVERIFY(RecordingReport::text(r).contains(QStringLiteral("pool results")));
     QBuffer trace;
     QVERIFY(trace.open(QIODevice::WriteOnly));
