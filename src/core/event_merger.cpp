@@ -4,6 +4,24 @@
 
 namespace forkscope::core {
 
+TraceEvent* EventMerger::Buffer::reserve_more(std::size_t n)
+{
+    if (size + n > capacity) {
+        const std::size_t grown = std::max(size + n, capacity * 2);
+        std::unique_ptr<TraceEvent[]> bigger(new TraceEvent[grown]); // trivially copyable: not zeroed
+        std::copy(data.get(), data.get() + size, bigger.get());
+        data = std::move(bigger);
+        capacity = grown;
+    }
+    return data.get() + size;
+}
+
+void EventMerger::Buffer::erase_front(std::size_t n)
+{
+    std::copy(data.get() + n, data.get() + size, data.get());
+    size -= n;
+}
+
 void EventMerger::add(EventRing* ring)
 {
     sources_.push_back(Source{ring, {}, 0});
@@ -13,7 +31,7 @@ std::size_t EventMerger::pending() const noexcept
 {
     std::size_t n = 0;
     for (const auto& s : sources_)
-        n += s.buffer.size() - s.next;
+        n += s.buffer.size - s.next;
     return n;
 }
 
@@ -30,24 +48,22 @@ void EventMerger::refill()
     // Take everything each ring has, in bulk.
     fullest_ = 0;
     for (auto& s : sources_) {
-        if (s.next > 0 && s.next * 2 >= s.buffer.size()) { // drop what was delivered, now and then
-            s.buffer.erase(s.buffer.begin(), s.buffer.begin() + static_cast<std::ptrdiff_t>(s.next));
+        if (s.next > 0 && s.next * 2 >= s.buffer.size) { // drop what was delivered, now and then
+            s.buffer.erase_front(s.next);
             s.next = 0;
         }
-        const std::size_t before = s.buffer.size();
+        const std::size_t before = s.buffer.size;
         for (;;) {
-            const std::size_t old = s.buffer.size();
-            s.buffer.resize(old + 4096);
-            const std::size_t n = s.ring->pop(s.buffer.data() + old, 4096);
-            s.buffer.resize(old + n);
+            const std::size_t n = s.ring->pop(s.buffer.reserve_more(4096), 4096);
+            s.buffer.size += n;
             if (n < 4096)
                 break;
         }
-        fullest_ = std::max(fullest_, static_cast<double>(s.buffer.size() - before) / s.ring->capacity());
+        fullest_ = std::max(fullest_, static_cast<double>(s.buffer.size - before) / s.ring->capacity());
     }
     heap_.clear();
     for (std::size_t i = 0; i < sources_.size(); ++i) {
-        if (sources_[i].next < sources_[i].buffer.size())
+        if (sources_[i].next < sources_[i].buffer.size)
             heap_.push_back(i);
     }
 }

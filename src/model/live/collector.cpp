@@ -160,7 +160,10 @@ void Collector::start(int intervalMs)
             lock.lock();
             if (!local.events.empty() || !local.rings.empty()) {
                 s.pending.rings.insert(s.pending.rings.end(), local.rings.begin(), local.rings.end());
-                s.pending.events.insert(s.pending.events.end(), local.events.begin(), local.events.end());
+                if (s.pending.events.empty()) // mostly: the owner took the last batch already
+                    std::swap(s.pending.events, local.events);
+                else
+                    s.pending.events.insert(s.pending.events.end(), local.events.begin(), local.events.end());
                 s.pending.dropped = local.dropped;
                 std::swap(s.pending.counts, local.counts);
                 s.pending.untracked = local.untracked;

@@ -7,7 +7,7 @@
 //   [header: magic, version, ring counts and capacities, clock calibration, rings in use]
 //   [counters 0 | counters 1 | … | counters 512]   one ProcessCounters per process, 2 KiB each
 //   [ring 0: the main process | ring 1 | … | ring 15 | ring 16 | … | ring 512]   one EventRing per process
-//    └──── large: 131,072 events (4 MiB) each ──────┘ └─ small: 8,192 events ─┘
+//    └──── large: 262,144 events (8 MiB) each ──────┘ └─ small: 8,192 events ─┘
 //
 // Most runs have a handful of processes that can each write a million events a second; a few
 // have hundreds. The first processes get large rings, so that the collector's drains can be late
@@ -51,7 +51,7 @@ public:
     // Room for the main process and up to 512 children, in at most 256 MiB, touched only as used.
     static constexpr std::uint32_t kRings = 513;
     static constexpr std::uint32_t kLargeRings = 16;
-    static constexpr std::uint32_t kLargeCapacity = 1u << 17;
+    static constexpr std::uint32_t kLargeCapacity = 1u << 18;
     static constexpr std::uint32_t kSmallCapacity = 1u << 13;
 
     // In the supervisor, before the main process exists. Throws std::system_error.
