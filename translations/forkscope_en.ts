@@ -2096,5 +2096,22 @@
         <source>blocked on get: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s) ended
+%1 → %2 (detail not kept: the run&apos;s summary)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mostly %1
+%2 → %3 (detail not kept: the run&apos;s summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detail not kept past here: summary</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2098,5 +2098,23 @@
         <source>blocked on get: %1</source>
         <translation>get 阻塞:%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n task(s) ended
+%1 → %2 (detail not kept: the run&apos;s summary)</source>
+        <translation>
+            <numerusform>结束了 %n 个任务
+%1 → %2(未保留细节:运行摘要)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mostly %1
+%2 → %3 (detail not kept: the run&apos;s summary)</source>
+        <translation>大部分时间%1
+%2 → %3(未保留细节:运行摘要)</translation>
+    </message>
+    <message>
+        <source>detail not kept past here: summary</source>
+        <translation>此后未保留细节:摘要</translation>
+    </message>
 </context>
 </TS>

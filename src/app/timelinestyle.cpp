@@ -51,6 +51,13 @@ QString stateText(quint8 state)
 
 QString describe(const TimelineModel::Block& b, const Recording& run)
 {
+    if (b.summary) // past the detail kept: what the lane's summary knows
+        return b.kind == SpanKind::Task
+                   ? TimelineView::tr("%n task(s) ended\n%1 → %2 (detail not kept: the run's summary)", nullptr,
+                                      b.merged)
+                         .arg(TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs))
+                   : TimelineView::tr("mostly %1\n%2 → %3 (detail not kept: the run's summary)")
+                         .arg(stateText(b.detail), TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs));
     QString what;
     switch (b.kind) {
     case SpanKind::State: what = stateText(b.detail); break;

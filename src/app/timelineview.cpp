@@ -164,6 +164,30 @@ void TimelineView::paintEvent(QPaintEvent*)
         drawLane(p, lane, top);
     if (m_model->flowsShown())
         drawFlows(p);
+    drawDetailEnd(p);
+}
+
+// Where the recording stopped keeping detail: a dashed line down the lanes and a note by the axis.
+// Past it the lanes show the run's summary (Recording::summaryOf).
+void TimelineView::drawDetailEnd(QPainter& p)
+{
+    const qint64 horizon = m_model->recording() ? m_model->recording()->detailEndNs() : -1;
+    if (horizon < 0)
+        return;
+    const int x = xOf(horizon);
+    if (x < plotLeft() || x >= width())
+        return;
+    p.save();
+    QColor ink = palette().color(QPalette::Text);
+    p.setPen(QPen(ink, 1, Qt::DashLine));
+    p.drawLine(x, kAxisHeight, x, height());
+    const QString note = tr("detail not kept past here: summary");
+    const int w = p.fontMetrics().horizontalAdvance(note) + 8;
+    const QRect box(std::min(x + 3, width() - w), kAxisHeight + 1, w, p.fontMetrics().height() + 2);
+    p.fillRect(box, palette().color(QPalette::ToolTipBase));
+    p.setPen(palette().color(QPalette::ToolTipText));
+    p.drawText(box, Qt::AlignCenter, note);
+    p.restore();
 }
 
 void TimelineView::drawAxis(QPainter& p)
@@ -219,7 +243,9 @@ void TimelineView::drawLane(QPainter& p, int lane, int top)
         for (const TimelineModel::Block& b : m_model->blocks(lane, band.band, from, to, m_nsPerPixel)) {
             const int x0 = xOf(b.beginNs), x1 = std::max(x0 + 1, xOf(b.endNs));
             QColor color = spanColor(b);
-            if (b.merged > 1)
+            if (b.summary) // the summary's coarse blocks: paler than the detail's spans
+                color.setAlphaF(0.55f);
+            else if (b.merged > 1)
                 color = color.darker(130);
             // A pixel of gap between wide neighbours, so back-to-back tasks stay apart.
             const int w = x1 - x0 > 3 && band.band != TimelineModel::Band::State ? x1 - x0 - 1 : x1 - x0;

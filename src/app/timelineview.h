@@ -59,6 +59,7 @@ private:
     void drawAxis(QPainter& p);
     void drawLane(QPainter& p, int lane, int top);
     void drawSignals(QPainter& p, int lane, int top);
+    void drawDetailEnd(QPainter& p);
     void drawFlows(QPainter& p);
     void retranslate();
     [[nodiscard]] std::optional<SignalMark> signalAt(int lane, int x) const;

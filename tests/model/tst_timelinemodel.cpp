@@ -44,6 +44,7 @@ private slots:
     void lateSpansKeepTheOrder();
     void blockAtFindsTheInnermost();
     void flowsMatchPutsAndGetsOnDemand();
+    void pastTheDetailKeptTheSummaryReachesTheEnd();
 };
 
 void TestTimelineModel::lanesAreRowsOfTheModel()
@@ -205,6 +206,68 @@ void TestTimelineModel::flowsMatchPutsAndGetsOnDemand()
         QVERIFY(a[i].putNs == b[i].putNs && a[i].getNs == b[i].getNs && a[i].ticket == b[i].ticket);
     model.setFlowsShown(false);
     QVERIFY(model.flows(0, 1000, 100).empty());
+}
+
+// A run longer than its event store: spans up to the last event kept, then the lane's summary
+// (from every event) up to the run's end, in both the state and the task band, at any zoom; the
+// summary says what the lane mostly did and how many tasks ended.
+void TestTimelineModel::pastTheDetailKeptTheSummaryReachesTheEnd()
+{
+    Recording r(400); // events kept
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.processStarted(101, 100, 0, false, QStringLiteral("consumer"), QStringLiteral("consumer"));
+    r.attachRing(1, 101);
+    // 2 s of 1 ms tasks, each after 1 ms blocked on get: 4000 events, the first 400 kept.
+    constexpr qint64 kMs = 1'000'000;
+    quint64 tasks = 0;
+    for (qint64 t = 0; t < 2000 * kMs; t += 2 * kMs, ++tasks) {
+        r.append(ev(t, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::BlockedOnGet)));
+        r.append(ev(t + kMs, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Running)));
+        r.append(ev(t + kMs, 1, EventKind::TaskBegin, 7, tasks));
+        r.append(ev(t + 2 * kMs - 1, 1, EventKind::TaskEnd, 7, tasks, 1));
+    }
+    r.append(ev(2000 * kMs, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Sleeping)));
+    r.append(ev(2100 * kMs, 1, EventKind::State, 0, 0, 0, quint8(WorkerState::Done)));
+    r.processExited(101, 0, 2100 * kMs);
+    QVERIFY(r.eventsNotKept() > 0);
+    const qint64 horizon = r.detailEndNs();
+    QVERIFY(horizon > 0 && horizon < 400 * kMs);
+
+    TimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.follow(&r);
+    for (const double nsPerPixel : {1e3, 1e5, 3e6}) {
+        const auto states = model.blocks(1, TimelineModel::Band::State, 0, 2100 * kMs, nsPerPixel);
+        QVERIFY(!states.empty());
+        QVERIFY(!states.front().summary); // the detail first
+        QVERIFY(states.back().summary);
+        QCOMPARE(states.back().endNs, 2100 * kMs); // to the lane's end
+        for (const auto& b : states)
+            QVERIFY(!b.summary || b.beginNs >= horizon);
+        QCOMPARE(states.back().detail, quint8(WorkerState::Sleeping)); // the run's last 100 ms
+        quint64 summed = 0;
+        for (const auto& b : model.blocks(1, TimelineModel::Band::Task, horizon, 2100 * kMs, nsPerPixel)) {
+            if (b.summary)
+                summed += quint64(b.merged);
+        }
+        // The tasks that ended past the horizon, each once, whatever the scale; the block the
+        // horizon falls in also holds those that ended in it before the horizon (a task every 2 ms).
+        quint64 pastHorizon = 0;
+        for (quint64 i = 0; i < tasks; ++i)
+            pastHorizon += qint64(i) * 2 * kMs + 2 * kMs - 1 >= horizon;
+        const auto step = r.summaryOf(1).stepFor(static_cast<qint64>(3 * nsPerPixel));
+        QVERIFY2(summed >= pastHorizon && summed <= pastHorizon + quint64(step / (2 * kMs)) + 1,
+                 qPrintable(QStringLiteral("%1 of %2 at %3 ns/px").arg(summed).arg(pastHorizon).arg(nsPerPixel)));
+    }
+    // The summary's time in each state adds up to the run's.
+    quint64 blocked = 0, running = 0;
+    for (const auto& bucket : r.summaryOf(1).buckets()) {
+        blocked += bucket.stateNs[std::size_t(WorkerState::BlockedOnGet)];
+        running += bucket.stateNs[std::size_t(WorkerState::Running)];
+    }
+    QCOMPARE(blocked, quint64(1000 * kMs));
+    QCOMPARE(running, quint64(1000 * kMs));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

@@ -52,6 +52,7 @@ int Recording::laneFor(qint32 pid, bool wantUnnamed, bool wantUnringed)
     Lane lane;
     lane.pid = pid;
     m_lanes.push_back(std::move(lane));
+    m_summaries.emplace_back();
     return static_cast<int>(m_lanes.size()) - 1;
 }
 
@@ -195,6 +196,9 @@ void Recording::closeSpan(Lane& lane, std::optional<Span>& open, qint64 endNs)
     if (!open)
         return;
     open->endNs = std::max(open->beginNs, endNs);
+    if (open->kind == SpanKind::State) // every state, stored or not, goes into the lane's summary
+        m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())].addState(open->detail, open->beginNs,
+                                                                                open->endNs);
     if (m_events.size() < m_eventLimit)
         lane.spans.push_back(*open);
     open.reset();
@@ -233,6 +237,7 @@ void Recording::restoreLane(Lane lane)
         m_ringLane[ring] = static_cast<int>(m_lanes.size());
     }
     m_lanes.push_back(std::move(lane));
+    m_summaries.emplace_back();
 }
 
 void Recording::restoreLog(std::vector<LogEntry> log, quint64 linesNotKept)
@@ -322,6 +327,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         lane.openTask.reset();
         addSpan(Span{begin, e.timeNs, e.task, e.object, SpanKind::Task, static_cast<quint8>(e.value != 0)});
         m_taskNs.add(e.timeNs - begin);
+        m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())].addTask(e.timeNs);
         if (!m_counted) {
             ++lane.tasksDone;
             if (e.value == 0)

@@ -10,6 +10,7 @@
 
 #include "core/process_counters.h"
 #include "core/trace_event.h"
+#include "model/recording/lanesummary.h"
 #include "model/recording/loghistogram.h"
 
 #include <QString>
@@ -175,6 +176,15 @@ public:
     [[nodiscard]] ProcessState stateOf(int lane) const;
     // When the process ended, in ns since the start (the main process's end is the run's), or -1.
     [[nodiscard]] qint64 endOf(int lane) const;
+    // Lane `lane`'s whole run at a coarse grain (states, tasks), from every event, kept or not.
+    // Not saved in run files yet: a loaded run's summary is built from the events it kept.
+    [[nodiscard]] const LaneSummary& summaryOf(int lane) const { return m_summaries[static_cast<std::size_t>(lane)]; }
+    // Until when spans were stored: the time of the last event kept, once events stopped being
+    // kept; -1 while every event is (then the spans are the whole run).
+    [[nodiscard]] qint64 detailEndNs() const
+    {
+        return m_events.size() < m_eventCount && !m_events.empty() ? m_events.back().timeNs : -1;
+    }
     [[nodiscard]] const std::vector<RecordedEvent>& events() const { return m_events; }
     [[nodiscard]] quint64 eventCount() const { return m_eventCount; } // kept or not
     [[nodiscard]] quint64 eventsNotKept() const { return m_eventCount - m_events.size(); }
@@ -231,6 +241,7 @@ private:
     qint64 m_endNs = 0;
     bool m_finished = false;
     std::vector<Lane> m_lanes;
+    std::vector<LaneSummary> m_summaries; // one per lane
     std::vector<int> m_ringLane; // ring -> lane
     std::vector<RecordedEvent> m_events;
     quint64 m_eventCount = 0;

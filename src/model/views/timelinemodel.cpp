@@ -1,8 +1,8 @@
 #include "model/views/timelinemodel.h"
 
-#include <csignal>
-
 #include <algorithm>
+#include <climits>
+#include <csignal>
 
 void TimelineModel::BandSpans::add(const std::vector<Span>& spans, std::size_t index)
 {
@@ -154,9 +154,42 @@ std::vector<TimelineModel::Block> TimelineModel::blocks(int lane, Band band, qin
         }
         out.push_back(block);
     }
+    addSummaryBlocks(out, lane, band, fromNs, toNs, nsPerPixel);
     if (auto open = openBlock(lane, band); open && open->beginNs < toNs && open->endNs >= fromNs)
         out.push_back(*open);
     return out;
+}
+
+void TimelineModel::addSummaryBlocks(std::vector<Block>& out, int lane, Band band, qint64 fromNs, qint64 toNs,
+                                     double nsPerPixel) const
+{
+    const qint64 horizon = recording()->detailEndNs();
+    if (horizon < 0 || band == Band::Detail)
+        return;
+    const Lane& l = recording()->lanes()[static_cast<std::size_t>(lane)];
+    const qint64 from = std::max(fromNs, horizon), to = std::min(toNs, l.exitNs >= 0 ? l.exitNs : durationNs());
+    if (from >= to)
+        return;
+    // Blocks of a few pixels: finer ones would only flicker between neighbouring states.
+    const LaneSummary& summary = recording()->summaryOf(lane);
+    const qint64 want = static_cast<qint64>(std::max(1.0, 3 * nsPerPixel));
+    const qint64 step = summary.stepFor(want);
+    for (const auto& [t, bucket] : summary.over(from, to, want)) {
+        Block block{std::max(t, from), std::min(t + step, to), SpanKind::State, 0, 0, 0, 1, false, true};
+        if (band == Band::State) {
+            const int state = bucket.dominantState();
+            if (state < 0)
+                continue;
+            block.detail = static_cast<quint8>(state);
+        } else {
+            if (bucket.tasks == 0)
+                continue;
+            block.kind = SpanKind::Task;
+            block.merged = static_cast<int>(std::min<quint64>(bucket.tasks, INT_MAX));
+            block.detail = 1; // drawn as tasks that succeeded
+        }
+        out.push_back(block);
+    }
 }
 
 std::optional<TimelineModel::Block> TimelineModel::blockAt(int lane, Band band, qint64 timeNs, qint64 toleranceNs) const

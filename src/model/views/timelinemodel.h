@@ -31,8 +31,11 @@ public:
         quint8 detail = 0;
         quint32 object = 0;
         quint64 task = 0;
-        int merged = 1;
+        int merged = 1; // for a summary's Task block: the tasks that ended in it
         bool open = false; // still going
+        // Past the detail kept (Recording::detailEndNs): from the lane's summary, the state it
+        // spent most of the block in (State band) or the tasks that ended in it (Task band).
+        bool summary = false;
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -82,6 +85,9 @@ private:
         std::size_t taken = 0; // of the Lane's spans
     };
     [[nodiscard]] std::optional<Block> openBlock(int lane, Band band) const;
+    // The summary's blocks of `lane` over [fromNs, toNs), past the detail kept.
+    void addSummaryBlocks(std::vector<Block>& out, int lane, Band band, qint64 fromNs, qint64 toNs,
+                          double nsPerPixel) const;
 
     std::vector<LaneSpans> m_lanes;
     qint64 m_liveEndNs = 0;
