@@ -66,7 +66,8 @@ public:
         for (qint64 t = std::max<qint64>(0, fromNs / step * step); t < toNs; t += step) {
             Bucket merged;
             bool any = false;
-            for (qint64 b = t / m_bucketNs; b < (t + step) / m_bucketNs && b < static_cast<qint64>(m_buckets.size()); ++b) {
+            for (qint64 b = t / m_bucketNs; b < (t + step) / m_bucketNs && b < static_cast<qint64>(m_buckets.size());
+                 ++b) {
                 const Bucket& from = m_buckets[static_cast<std::size_t>(b)];
                 for (int s = 0; s < kStates; ++s)
                     merged.stateNs[static_cast<std::size_t>(s)] += from.stateNs[static_cast<std::size_t>(s)];

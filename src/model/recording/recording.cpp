@@ -198,7 +198,7 @@ void Recording::closeSpan(Lane& lane, std::optional<Span>& open, qint64 endNs)
     open->endNs = std::max(open->beginNs, endNs);
     if (open->kind == SpanKind::State) // every state, stored or not, goes into the lane's summary
         m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())].addState(open->detail, open->beginNs,
-                                                                                open->endNs);
+                                                                               open->endNs);
     if (m_events.size() < m_eventLimit)
         lane.spans.push_back(*open);
     open.reset();
