@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,7 @@ private slots:
     void aRunFillsTheTableWithRealProcesses();
     void aSavedRunAndItsReplayReachTheTableAlike();
     void aRealRunExportsNestedAndReloadsEqual();
+    void pastTheEventStoreTheTableCountsWhatTheConsumersCounted();
     void aPoolNamesItsQueues_data();
     void aPoolNamesItsQueues();
     void stopEndsTheRunAsStopped();
@@ -234,6 +236,40 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
 
 // A Pool's queues carry names from the worker side to every view: the Queues tab, the CLI's
 // table and the trace's counters say "pool results", not a number.
+// A full-speed run far past the recording's event store (and likely past what the rings hold):
+// each consumer's Tasks cell is the count it printed itself, and the timeline reaches the end.
+void TestRunController::pastTheEventStoreTheTableCountsWhatTheConsumersCounted()
+{
+    RunController controller(m_client);
+    ProcessTableModel table;
+    connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
+    QSignalSpy finished(&controller, &RunController::finished);
+    QVERIFY(controller.start(QStringLiteral("producer-consumer"),
+                             nlohmann::json::parse(R"({"producers": 2, "consumers": 2, "capacity": 64,
+                                                       "produce_ms": 0, "consume_ms": 0, "items": 600000})")));
+    QVERIFY(finished.wait(120000));
+    const Recording& r = *controller.recording();
+    QVERIFY2(r.eventsNotKept() > 0, "the run should outgrow the event store");
+    QVERIFY(r.detailEndNs() > 0);
+    // "consumer-1: got the sentinel after 612345 items, stopping"
+    static const QRegularExpression said(QStringLiteral("(consumer-\\d+): got the sentinel after (\\d+) items"));
+    std::map<QString, quint64> consumed;
+    for (const LogEntry& line : r.log())
+        if (const auto m = said.match(line.text); m.hasMatch())
+            consumed[m.captured(1)] = m.captured(2).toULongLong();
+    QCOMPARE(consumed.size(), std::size_t{2});
+    quint64 total = 0;
+    for (int row = 0; row < table.rowCount(); ++row) {
+        const QString name = table.index(row, ProcessTableModel::NameColumn).data().toString();
+        if (!consumed.count(name))
+            continue;
+        QCOMPARE(table.index(row, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong(),
+                 consumed[name]);
+        total += consumed[name];
+    }
+    QCOMPARE(total, quint64{1'200'000});
+}
+
 void TestRunController::aPoolNamesItsQueues_data()
 {
     QTest::addColumn<QString>("config");

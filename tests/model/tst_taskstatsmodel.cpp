@@ -33,6 +33,7 @@ class TestTaskStatsModel : public QObject {
 private slots:
     void summaryRows();
     void histogramCountsSumToTheTasks();
+    void throughputBucketsSumToTheTasks_data();
     void throughputBucketsSumToTheTasks();
     void incrementalRefreshEqualsAFreshModel();
 };
@@ -103,10 +104,19 @@ void TestTaskStatsModel::histogramCountsSumToTheTasks()
              180u);
 }
 
+void TestTaskStatsModel::throughputBucketsSumToTheTasks_data()
+{
+    QTest::addColumn<quint64>("eventLimit");
+    QTest::newRow("every event kept") << Recording::kDefaultEventLimit;
+    // Past the store, from the lanes' summaries: the same series (they have every task).
+    QTest::newRow("40 events kept") << quint64{40};
+}
+
 void TestTaskStatsModel::throughputBucketsSumToTheTasks()
 {
+    QFETCH(quint64, eventLimit);
     // 100 tasks ending in the first second, steadily, then 50 in the last tenth of the second one.
-    Recording r = runWithWorkers(2);
+    Recording r = runWithWorkers(2, eventLimit);
     quint64 id = 0;
     auto task = [&](quint16 ring, qint64 begin, qint64 end) {
         r.append(ev(begin, ring, EventKind::TaskBegin, 1, ++id));

@@ -13,9 +13,9 @@
 namespace forkscope::testing {
 
 // A run with its main process (pid 100, ring 0) and `workers` workers (pid 101…, ring 1…).
-inline Recording runWithWorkers(int workers)
+inline Recording runWithWorkers(int workers, quint64 eventLimit = Recording::kDefaultEventLimit)
 {
-    Recording r;
+    Recording r(eventLimit);
     r.runStarted(0, 100, 1);
     r.attachRing(0, 100);
     for (int i = 0; i < workers; ++i) {

@@ -122,11 +122,27 @@ std::vector<QPointF> TaskStatsModel::throughput(qint64 fromNs, qint64 toNs, int 
         return out;
     const double width = static_cast<double>(toNs - fromNs) / buckets;
     std::vector<quint64> counts(static_cast<std::size_t>(buckets), 0);
-    const auto first = std::lower_bound(m_endsNs.begin(), m_endsNs.end(), fromNs);
-    const auto last = std::upper_bound(first, m_endsNs.end(), toNs); // a task ending at toNs counts
-    for (auto it = first; it != last; ++it) {
-        const auto bucket = static_cast<std::size_t>(static_cast<double>(*it - fromNs) / width);
-        ++counts[std::min(bucket, counts.size() - 1)];
+    auto add = [&](qint64 atNs, quint64 n) {
+        const auto bucket = static_cast<std::size_t>(static_cast<double>(atNs - fromNs) / width);
+        counts[std::min(bucket, counts.size() - 1)] += n;
+    };
+    if (recording() && recording()->detailEndNs() >= 0) {
+        // Past the event store the task spans stop: the lanes' summaries have every task, in
+        // buckets far finer than the chart's, each counted at its middle.
+        for (int lane = 0; lane < static_cast<int>(recording()->lanes().size()); ++lane) {
+            const LaneSummary& summary = recording()->summaryOf(lane);
+            const qint64 w = summary.bucketNs();
+            for (std::size_t i = 0; i < summary.buckets().size(); ++i) {
+                const qint64 middle = static_cast<qint64>(i) * w + w / 2;
+                if (summary.buckets()[i].tasks > 0 && middle >= fromNs && middle <= toNs)
+                    add(middle, summary.buckets()[i].tasks);
+            }
+        }
+    } else {
+        const auto first = std::lower_bound(m_endsNs.begin(), m_endsNs.end(), fromNs);
+        const auto last = std::upper_bound(first, m_endsNs.end(), toNs); // a task ending at toNs counts
+        for (auto it = first; it != last; ++it)
+            add(*it, 1);
     }
     out.reserve(counts.size());
     for (std::size_t i = 0; i < counts.size(); ++i)

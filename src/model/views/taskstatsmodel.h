@@ -39,8 +39,8 @@ public:
     // Task durations (ns) as bins, `perOctave` per power of two.
     [[nodiscard]] std::vector<LogHistogram::Bin> durationHistogram(int perOctave = 4) const;
     // [fromNs, toNs] cut in `buckets` equal buckets: per bucket, its middle in seconds since the
-    // run started and the tasks that ended in it per second. Tasks past the recording's event
-    // limit are in the histogram but not here (their spans are not kept).
+    // run started and the tasks that ended in it per second. Once the recording stopped keeping
+    // events, from the lanes' summaries (every task, at the summary's grain).
     [[nodiscard]] std::vector<QPointF> throughput(qint64 fromNs, qint64 toNs, int buckets) const;
     // "Tasks: 412, failed: 3; duration p50 12.10 ms, p95 …, max …; 85.2 tasks/s"
     [[nodiscard]] QString summaryText() const;
