@@ -1389,6 +1389,10 @@
         <source>items in the queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Past %1 s the detail was not kept: the lines show each moment&apos;s lowest, highest and last depth</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueSeriesModel</name>

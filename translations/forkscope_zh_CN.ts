@@ -1388,6 +1388,10 @@
         <source>items in the queue</source>
         <translation>队列中的项数</translation>
     </message>
+    <message>
+        <source>Past %1 s the detail was not kept: the lines show each moment&apos;s lowest, highest and last depth</source>
+        <translation>%1 秒之后未保留细节:曲线显示每个时刻的最低、最高和最后深度</translation>
+    </message>
 </context>
 <context>
     <name>QueueSeriesModel</name>

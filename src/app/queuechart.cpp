@@ -3,6 +3,7 @@
 #include "app/appearance.h"
 #include "app/chartaxes.h"
 #include "app/framepacer.h"
+#include "model/report/textformat.h"
 #include "model/views/queueseriesmodel.h"
 
 #include <QEvent>
@@ -36,7 +37,11 @@ void QueueChart::redraw()
         c->setTitle(tr("No queue in this run"));
         return;
     }
-    c->setTitle(QString());
+    const qint64 horizon = m_model->recording() ? m_model->recording()->detailEndNs() : -1;
+    c->setTitle(horizon < 0 ? QString()
+                            : tr("Past %1 s the detail was not kept: the lines show each moment's lowest, highest "
+                                 "and last depth")
+                                  .arg(TextFormat::seconds(horizon)));
     const qint64 end = std::max<qint64>(m_model->durationNs(), 1'000'000);
     const int columns = std::max(50, static_cast<int>(c->plotArea().width()));
     QValueAxis* x = ChartAxes::addTimeAxis(c, end);

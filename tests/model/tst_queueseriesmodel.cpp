@@ -18,6 +18,7 @@ private slots:
     void seriesStepsAndKeepsPeaks();
     void aChangeOnARoundedColumnEdgeIsTaken();
     void pointOnAColumnsRoundedEndEnds();
+    void pastTheDetailKeptTheSummaryKeepsTheRange();
 };
 
 void TestQueueSeriesModel::queuesAppearAsRowsWithTheirCapacity()
@@ -107,6 +108,36 @@ void TestQueueSeriesModel::pointOnAColumnsRoundedEndEnds()
     const auto points = model.series(0, 0, 10, 3);
     QVERIFY2(points.size() <= 3 * 4 + 2, QByteArray::number(qulonglong(points.size())).constData());
     QCOMPARE(points.back().y(), 2.0);
+}
+
+// A run longer than its event store: the series goes on from the queue's depth summary to the
+// run's end, with each stretch's highest point (a peak of 7 at 1.5 s among depths 0 and 1), and
+// nothing above what the events said.
+void TestQueueSeriesModel::pastTheDetailKeptTheSummaryKeepsTheRange()
+{
+    Recording r(50);
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.append(ev(1, 0, EventKind::QueueCreated, 1, 0, 8));
+    constexpr qint64 kMs = 1'000'000;
+    for (qint64 t = kMs; t < 2000 * kMs; t += kMs) // a put and a get every ms
+        r.append(ev(t, 0, t == 1500 * kMs ? EventKind::QueuePut : EventKind::QueueGet, 1, 0,
+                    t == 1500 * kMs ? 7 : (t / kMs) % 2));
+    QVERIFY(r.detailEndNs() > 0 && r.detailEndNs() < 100 * kMs);
+    QueueSeriesModel model;
+    model.follow(&r);
+    for (const int columns : {50, 400, 3000}) {
+        const auto points = model.series(0, 0, r.durationNs(), columns);
+        QVERIFY(!points.empty());
+        QVERIFY2(points.back().x() >= 1.99, qPrintable(QString::number(points.back().x())));
+        double highest = 0;
+        for (const QPointF& p : points) {
+            QVERIFY(p.y() >= 0 && p.y() <= 7);
+            if (p.x() > 1.4 && p.x() < 1.6)
+                highest = std::max(highest, p.y());
+        }
+        QCOMPARE(highest, 7.0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQueueSeriesModel)

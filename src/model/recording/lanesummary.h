@@ -1,107 +1,90 @@
 #pragma once
 
-// LaneSummary: one process's whole run at a coarse grain, in fixed memory — how long it spent in
-// each state and how many tasks it ended, per time bucket. Buckets start 1 ms wide and double
-// (pairs merged) whenever the run outgrows them, so a lane costs the same 72 KiB for a second or
-// an hour. The Recording keeps one per lane from every event, stored or not: the timeline draws
-// it where the detail was not kept (Tracy and Perfetto draw such level-of-detail summaries too).
+// Summaries of a whole run at a coarse grain, in fixed memory (DoublingBuckets): the Recording
+// keeps them from every event, stored or not, and the views draw them where the detail was not
+// kept (Tracy and Perfetto draw such level-of-detail summaries too).
+//
+//   LaneSummary   one process: how long it spent in each state, how many tasks it ended
+//   LevelSummary  one queue's depth: lowest, highest and last per bucket
 
 #include "core/trace_event.h"
+#include "model/recording/doublingbuckets.h"
 
 #include <QtGlobal>
 
 #include <algorithm>
 #include <array>
-#include <vector>
+#include <limits>
 
-class LaneSummary {
-public:
-    static constexpr std::size_t kBuckets = 1024;
+struct LaneBucket {
     static constexpr int kStates = static_cast<int>(forkscope::core::WorkerState::Done) + 1;
-    static constexpr qint64 kFirstBucketNs = 1'000'000;
+    std::array<quint64, kStates> stateNs{};
+    quint64 tasks = 0;
 
-    struct Bucket {
-        std::array<quint64, kStates> stateNs{};
-        quint64 tasks = 0;
-        bool operator==(const Bucket&) const = default;
-        // The state it spent most of its time in, or -1 if none was reported.
-        [[nodiscard]] int dominantState() const
-        {
-            const auto most = std::max_element(stateNs.begin(), stateNs.end());
-            return *most == 0 ? -1 : static_cast<int>(most - stateNs.begin());
-        }
-    };
+    void merge(const LaneBucket& o)
+    {
+        for (std::size_t s = 0; s < stateNs.size(); ++s)
+            stateNs[s] += o.stateNs[s];
+        tasks += o.tasks;
+    }
+    // The state it spent most of its time in, or -1 if none was reported.
+    [[nodiscard]] int dominantState() const
+    {
+        const auto most = std::max_element(stateNs.begin(), stateNs.end());
+        return *most == 0 ? -1 : static_cast<int>(most - stateNs.begin());
+    }
+    bool operator==(const LaneBucket&) const = default;
+};
+
+class LaneSummary : public DoublingBuckets<LaneBucket> {
+public:
+    static constexpr int kStates = LaneBucket::kStates;
 
     // [fromNs, toNs) spent in `state` (ns since the run started).
     void addState(int state, qint64 fromNs, qint64 toNs)
     {
         if (state < 0 || state >= kStates || toNs <= fromNs || fromNs < 0)
             return;
-        fit(toNs);
+        at(toNs - 1); // room for the whole stretch first: the buckets may widen
         for (qint64 t = fromNs; t < toNs;) {
-            const auto b = static_cast<std::size_t>(t / m_bucketNs);
-            const qint64 end = std::min(toNs, static_cast<qint64>(b + 1) * m_bucketNs);
-            m_buckets[b].stateNs[static_cast<std::size_t>(state)] += static_cast<quint64>(end - t);
+            const qint64 end = std::min(toNs, (t / bucketNs() + 1) * bucketNs());
+            at(t).stateNs[static_cast<std::size_t>(state)] += static_cast<quint64>(end - t);
             t = end;
         }
     }
     void addTask(qint64 atNs)
     {
+        if (atNs >= 0)
+            ++at(atNs).tasks;
+    }
+};
+
+struct LevelBucket {
+    qint32 lowest = std::numeric_limits<qint32>::max(); // max: nothing seen yet
+    qint32 highest = 0;
+    qint32 last = 0;
+
+    [[nodiscard]] bool empty() const { return lowest == std::numeric_limits<qint32>::max(); }
+    void merge(const LevelBucket& later)
+    {
+        if (later.empty())
+            return;
+        lowest = std::min(lowest, later.lowest);
+        highest = std::max(highest, later.highest);
+        last = later.last;
+    }
+    bool operator==(const LevelBucket&) const = default;
+};
+
+class LevelSummary : public DoublingBuckets<LevelBucket> {
+public:
+    void add(qint64 atNs, qint32 level)
+    {
         if (atNs < 0)
             return;
-        fit(atNs + 1);
-        ++m_buckets[static_cast<std::size_t>(atNs / m_bucketNs)].tasks;
+        LevelBucket& b = at(atNs);
+        b.lowest = std::min(b.lowest, level);
+        b.highest = std::max(b.highest, level);
+        b.last = level;
     }
-
-    [[nodiscard]] qint64 bucketNs() const { return m_bucketNs; }
-    [[nodiscard]] const std::vector<Bucket>& buckets() const { return m_buckets; } // bucket i: [i, i+1) × bucketNs()
-    // The width of the merged buckets over() gives for about `ns`: a whole number of buckets.
-    [[nodiscard]] qint64 stepFor(qint64 ns) const { return std::max<qint64>(1, ns / m_bucketNs) * m_bucketNs; }
-    // The buckets merged to stepFor(ns) each over [fromNs, toNs), each with its start: what a
-    // view at that scale draws.
-    [[nodiscard]] std::vector<std::pair<qint64, Bucket>> over(qint64 fromNs, qint64 toNs, qint64 ns) const
-    {
-        std::vector<std::pair<qint64, Bucket>> out;
-        const qint64 step = stepFor(ns);
-        for (qint64 t = std::max<qint64>(0, fromNs / step * step); t < toNs; t += step) {
-            Bucket merged;
-            bool any = false;
-            for (qint64 b = t / m_bucketNs; b < (t + step) / m_bucketNs && b < static_cast<qint64>(m_buckets.size());
-                 ++b) {
-                const Bucket& from = m_buckets[static_cast<std::size_t>(b)];
-                for (int s = 0; s < kStates; ++s)
-                    merged.stateNs[static_cast<std::size_t>(s)] += from.stateNs[static_cast<std::size_t>(s)];
-                merged.tasks += from.tasks;
-                any = true;
-            }
-            if (!any)
-                break;
-            out.emplace_back(t, merged);
-        }
-        return out;
-    }
-    bool operator==(const LaneSummary&) const = default;
-
-private:
-    // Widens the buckets until `ns` falls within kBuckets of them.
-    void fit(qint64 ns)
-    {
-        while (ns > static_cast<qint64>(kBuckets) * m_bucketNs) {
-            std::vector<Bucket> wider((m_buckets.size() + 1) / 2);
-            for (std::size_t i = 0; i < m_buckets.size(); ++i) {
-                Bucket& into = wider[i / 2];
-                for (int s = 0; s < kStates; ++s)
-                    into.stateNs[static_cast<std::size_t>(s)] += m_buckets[i].stateNs[static_cast<std::size_t>(s)];
-                into.tasks += m_buckets[i].tasks;
-            }
-            m_buckets = std::move(wider);
-            m_bucketNs *= 2;
-        }
-        const auto needed = static_cast<std::size_t>((ns + m_bucketNs - 1) / m_bucketNs);
-        if (m_buckets.size() < needed)
-            m_buckets.resize(needed);
-    }
-
-    qint64 m_bucketNs = kFirstBucketNs;
-    std::vector<Bucket> m_buckets;
 };

@@ -343,6 +343,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
             ++(put ? q.puts : q.gets);
         q.lastDepth = static_cast<quint64>(std::max<qint64>(0, e.value));
         q.maxDepth = std::max(q.maxDepth, q.lastDepth);
+        m_depths[e.object].add(e.timeNs, static_cast<qint32>(std::min<quint64>(q.lastDepth, INT32_MAX)));
         break;
     }
     case EventKind::QueueBlocked: {

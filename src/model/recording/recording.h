@@ -179,6 +179,12 @@ public:
     // Lane `lane`'s whole run at a coarse grain (states, tasks), from every event, kept or not.
     // Not saved in run files yet: a loaded run's summary is built from the events it kept.
     [[nodiscard]] const LaneSummary& summaryOf(int lane) const { return m_summaries[static_cast<std::size_t>(lane)]; }
+    // Queue `queue`'s depth over the whole run at a coarse grain (the same), or null.
+    [[nodiscard]] const LevelSummary* depthSummaryOf(quint32 queue) const
+    {
+        const auto it = m_depths.find(queue);
+        return it == m_depths.end() ? nullptr : &it->second;
+    }
     // Until when spans were stored: the time of the last event kept, once events stopped being
     // kept; -1 while every event is (then the spans are the whole run).
     [[nodiscard]] qint64 detailEndNs() const
@@ -242,6 +248,7 @@ private:
     bool m_finished = false;
     std::vector<Lane> m_lanes;
     std::vector<LaneSummary> m_summaries; // one per lane
+    std::map<quint32, LevelSummary> m_depths; // per queue
     std::vector<int> m_ringLane; // ring -> lane
     std::vector<RecordedEvent> m_events;
     quint64 m_eventCount = 0;

@@ -76,5 +76,30 @@ std::vector<QPointF> QueueSeriesModel::series(int row, qint64 fromNs, qint64 toN
 {
     if (row < 0 || row >= rowCount())
         return {};
-    return stepSeries(m_queues[static_cast<std::size_t>(row)].points, fromNs, toNs, columns, durationNs());
+    const Queue& q = m_queues[static_cast<std::size_t>(row)];
+    const qint64 horizon = recording()->detailEndNs();
+    const LevelSummary* summary = recording()->depthSummaryOf(q.id);
+    if (horizon < 0 || toNs <= horizon || !summary)
+        return stepSeries(q.points, fromNs, toNs, columns, durationNs());
+    // The kept detail up to the horizon, then the summary: per bucket of about a pixel column,
+    // its highest, lowest and last depth, so the chart keeps the range the queue moved in.
+    const double nsPerColumn = static_cast<double>(toNs - fromNs) / std::max(1, columns);
+    std::vector<QPointF> out;
+    if (fromNs < horizon)
+        out = stepSeries(q.points, fromNs, horizon, static_cast<int>((horizon - fromNs) / nsPerColumn) + 1, horizon);
+    const qint64 want = static_cast<qint64>(std::max(1.0, nsPerColumn));
+    const qint64 step = summary->stepFor(want);
+    std::vector<std::pair<qint64, qint32>> steps;
+    for (const auto& [t, b] : summary->over(std::max(fromNs, horizon), toNs, want)) {
+        if (b.empty())
+            continue;
+        const qint64 at = std::max(t, horizon);
+        steps.emplace_back(at, b.highest);
+        steps.emplace_back(at + step / 3, b.lowest);
+        steps.emplace_back(at + 2 * step / 3, b.last);
+    }
+    const auto rest = stepSeries(steps, std::max(fromNs, horizon), toNs,
+                                 static_cast<int>((toNs - std::max(fromNs, horizon)) / nsPerColumn) + 1, durationNs());
+    out.insert(out.end(), rest.begin(), rest.end());
+    return out;
 }
