@@ -197,8 +197,7 @@ void Recording::closeSpan(Lane& lane, std::optional<Span>& open, qint64 endNs)
         return;
     open->endNs = std::max(open->beginNs, endNs);
     if (open->kind == SpanKind::State) // every state, stored or not, goes into the lane's summary
-        m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())].addState(open->detail, open->beginNs,
-                                                                               open->endNs);
+        summaryFor(lane).addState(open->detail, open->beginNs, open->endNs);
     if (m_events.size() < m_eventLimit)
         lane.spans.push_back(*open);
     open.reset();
@@ -206,9 +205,14 @@ void Recording::closeSpan(Lane& lane, std::optional<Span>& open, qint64 endNs)
 
 QueueStats& Recording::queue(quint32 id)
 {
-    if (!m_lastQueue.second || m_lastQueue.first != id)
-        m_lastQueue = {id, &m_queues[id]}; // map nodes never move
-    return *m_lastQueue.second;
+    return *lastQueue(id).stats;
+}
+
+Recording::LastQueue& Recording::lastQueue(quint32 id)
+{
+    if (!m_lastQueue.stats || m_lastQueue.id != id)
+        m_lastQueue = {id, &m_queues[id], &m_depths[id]}; // map nodes never move
+    return m_lastQueue;
 }
 
 LockStats& Recording::lock(quint32 id)
@@ -263,7 +267,7 @@ void Recording::restoreStatistics(Statistics statistics)
         m_lanes[i].tasksDone = statistics.tasksDonePerLane[i];
     m_queues = std::move(statistics.queues);
     m_locks = std::move(statistics.locks);
-    m_lastQueue = {0, nullptr};
+    m_lastQueue = {};
     m_lastLock = {0, nullptr};
     // What was open when the store filled up was closed by events not kept.
     for (Lane& lane : m_lanes) {
@@ -327,7 +331,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         lane.openTask.reset();
         addSpan(Span{begin, e.timeNs, e.task, e.object, SpanKind::Task, static_cast<quint8>(e.value != 0)});
         m_taskNs.add(e.timeNs - begin);
-        m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())].addTask(e.timeNs);
+        summaryFor(lane).addTask(e.timeNs);
         if (!m_counted) {
             ++lane.tasksDone;
             if (e.value == 0)
@@ -337,13 +341,14 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     }
     case EventKind::QueuePut:
     case EventKind::QueueGet: {
-        QueueStats& q = queue(e.object);
+        const LastQueue& entry = lastQueue(e.object);
+        QueueStats& q = *entry.stats;
         const bool put = e.eventKind() == EventKind::QueuePut;
         if (!m_counted)
             ++(put ? q.puts : q.gets);
         q.lastDepth = static_cast<quint64>(std::max<qint64>(0, e.value));
         q.maxDepth = std::max(q.maxDepth, q.lastDepth);
-        m_depths[e.object].add(e.timeNs, static_cast<qint32>(std::min<quint64>(q.lastDepth, INT32_MAX)));
+        entry.depths->add(e.timeNs, static_cast<qint32>(std::min<quint64>(q.lastDepth, INT32_MAX)));
         break;
     }
     case EventKind::QueueBlocked: {

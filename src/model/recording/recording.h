@@ -232,7 +232,14 @@ public:
 
 private:
     int laneFor(qint32 pid, bool wantUnnamed, bool wantUnringed);
+    struct LastQueue {
+        quint32 id = 0;
+        QueueStats* stats = nullptr;
+        LevelSummary* depths = nullptr;
+    };
     QueueStats& queue(quint32 id);
+    LastQueue& lastQueue(quint32 id); // its statistics and depth summary, the last used cached
+    LaneSummary& summaryFor(const Lane& lane) { return m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())]; }
     LockStats& lock(quint32 id);
     void endLane(int index, qint64 endNs);
     void finishAt(qint64 endNs);
@@ -259,7 +266,7 @@ private:
     std::map<quint32, LockStats> m_locks;
     std::map<quint32, QString> m_names;
     // The last one used: runs have few queues and locks, and consecutive events share them.
-    std::pair<quint32, QueueStats*> m_lastQueue{0, nullptr};
+    LastQueue m_lastQueue;
     std::pair<quint32, LockStats*> m_lastLock{0, nullptr};
     LogHistogram m_taskNs;
     quint64 m_tasksFailed = 0;
