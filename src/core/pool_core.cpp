@@ -34,6 +34,15 @@ const std::string& task_message(std::string& m, std::uint64_t id, TaskInvoker in
     return m;
 }
 
+// The task a message in the task queue names: its id, 0 for a stop message.
+std::uint64_t message_id(std::string_view message)
+{
+    std::uint64_t id = 0;
+    if (message.size() >= sizeof id)
+        std::memcpy(&id, message.data(), sizeof id);
+    return id;
+}
+
 } // namespace
 
 struct alignas(64) PoolCore::Record {
@@ -236,9 +245,7 @@ void PoolCore::worker_ended(Worker& worker)
     };
     // Killed inside its get: the slot it held still has the task.
     task_queue_.recover_reader(worker.process->pid(), [&](std::string_view item) {
-        std::uint64_t id = 0;
-        if (item.size() >= sizeof id)
-            std::memcpy(&id, item.data(), sizeof id);
+        const std::uint64_t id = message_id(item);
         if (id == 0 && stops_in_flight_ > 0)
             --stops_in_flight_; // the stop message went with it: join() sends another
         lose(id, "while taking");
@@ -297,15 +304,8 @@ void PoolCore::replace_worker(std::size_t slot)
 void PoolCore::fail_queued(const std::string& why)
 {
     std::string item;
-    for (;;) {
-        try {
-            task_queue_.get_into(item, false);
-        } catch (const Empty&) {
-            break;
-        }
-        std::uint64_t id = 0;
-        std::memcpy(&id, item.data(), sizeof id);
-        if (id != 0)
+    while (task_queue_.try_get_into(item)) {
+        if (const std::uint64_t id = message_id(item); id != 0)
             complete(id, TaskOutcome::WorkerLost, why);
     }
     while (!pending_.empty()) {
@@ -362,14 +362,8 @@ void PoolCore::join()
         // (Sent = in the queue + taken by workers not reaped yet; so the queue holds
         // stops_in_flight_ - workers_.size() that nobody needs.)
         std::string left;
-        while (stops_in_flight_ > workers_.size()) {
-            try {
-                task_queue_.get_into(left, false);
-            } catch (const Empty&) {
-                break;
-            }
+        while (stops_in_flight_ > workers_.size() && task_queue_.try_get_into(left))
             --stops_in_flight_;
-        }
     }
 }
 

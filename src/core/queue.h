@@ -237,6 +237,11 @@ public:
     {
         detail::throw_for(engine_.get(&assign, &item, block, detail::timeout_ns(timeout)), false);
     }
+    // std-style: false when empty, instead of throwing Empty.
+    [[nodiscard]] bool try_get_into(std::string& item)
+    {
+        return detail::succeeded(engine_.get(&assign, &item, false, 0));
+    }
     // get_into(), also storing the item's first 8 bytes (an id the caller put there) in `claim`,
     // in shared memory, while its slot is still held: a process killed at any instruction is
     // then either still holding the slot (recover_reader() hands its item to the owner) or named

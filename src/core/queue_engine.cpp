@@ -6,6 +6,7 @@
 #include "core/telemetry.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -211,14 +212,20 @@ void QueueEngine::notify(Sleepers& sleepers) noexcept
     sleepers.word.fetch_add(1, std::memory_order_seq_cst);
     if (sleepers.woken.load(std::memory_order_seq_cst) >= static_cast<std::int32_t>(waiting))
         return;
-    if (const int n = futex_wake(sleepers.word, 1); n > 0)
-        sleepers.woken.fetch_add(n, std::memory_order_seq_cst);
+    wake(sleepers, 1);
 }
 
 void QueueEngine::wake_all(Sleepers& sleepers) noexcept
 {
     sleepers.word.fetch_add(1, std::memory_order_seq_cst);
-    if (const int n = futex_wake(sleepers.word); n > 0)
+    wake(sleepers, INT_MAX);
+}
+
+// Every futex_wake() on a Sleepers word goes through here: `woken` must count each caller a wake
+// took out of the kernel, or notify() would skip a wake someone needs.
+void QueueEngine::wake(Sleepers& sleepers, int count) noexcept
+{
+    if (const int n = futex_wake(sleepers.word, count); n > 0)
         sleepers.woken.fetch_add(n, std::memory_order_seq_cst);
 }
 

@@ -120,6 +120,7 @@ private:
                      std::int64_t* blocked_since);
     static void notify(Sleepers& sleepers) noexcept; // one of them, if any sleeps
     static void wake_all(Sleepers& sleepers) noexcept;
+    static void wake(Sleepers& sleepers, int count) noexcept; // up to `count`, counted in `woken`
     bool recover_slot(std::uint64_t ticket, LostItem lost = nullptr, void* context = nullptr) noexcept;
 
     SharedMemory memory_;

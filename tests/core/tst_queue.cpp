@@ -227,6 +227,12 @@ void TestQueue::bytesQueueCarriesStrings()
     QVERIFY(writer.join(10s));
     QVERIFY_THROWS_EXCEPTION(std::length_error, q.put(std::string(257, 'y')));
     QVERIFY(q.empty()); // nothing half-put
+    std::string item = "kept";
+    QVERIFY(!q.try_get_into(item)); // std-style: false when empty, the string untouched
+    QCOMPARE(item, std::string("kept"));
+    QVERIFY(q.try_put("again"));
+    QVERIFY(q.try_get_into(item));
+    QCOMPARE(item, std::string("again"));
 }
 
 void TestQueue::badSizesAreRejected()
