@@ -84,7 +84,7 @@ core::EventRing* RunArena::claim(std::int32_t pid)
         header_->rings_refused.fetch_add(1, std::memory_order_relaxed);
         return nullptr;
     }
-    auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
+    void* place = ring_place(index);
     const std::uint32_t capacity = index < header_->large_rings ? header_->large_capacity : header_->ring_capacity;
     new (counters_place(index)) core::ProcessCounters;
     auto* ring = new (place) core::EventRing(capacity, pid, index);
@@ -106,8 +106,12 @@ core::EventRing* RunArena::ring(std::uint32_t index) const noexcept
 {
     if (index >= rings_used())
         return nullptr;
-    auto* place = static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
-    return std::launder(reinterpret_cast<core::EventRing*>(place));
+    return std::launder(static_cast<core::EventRing*>(ring_place(index)));
+}
+
+void* RunArena::ring_place(std::uint32_t index) const noexcept
+{
+    return static_cast<unsigned char*>(memory_.data()) + ring_offset(*header_, index);
 }
 
 void* RunArena::counters_place(std::uint32_t index) const noexcept

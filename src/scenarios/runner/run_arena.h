@@ -78,7 +78,8 @@ private:
     // Where ring `index` starts, from the start of the memory.
     [[nodiscard]] static std::size_t ring_offset(const RunArenaHeader& header, std::uint32_t index) noexcept;
     [[nodiscard]] static std::size_t total_bytes(const RunArenaHeader& header) noexcept;
-    [[nodiscard]] void* counters_place(std::uint32_t index) const noexcept;
+    [[nodiscard]] void* ring_place(std::uint32_t index) const noexcept; // where ring `index` lives
+    [[nodiscard]] void* counters_place(std::uint32_t index) const noexcept; // and its process's counts
 
     core::SharedMemory memory_;
     core::UniqueFd fd_;
