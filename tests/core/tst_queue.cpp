@@ -1,10 +1,11 @@
-// core::Queue: the seeds' Queue examples, across real processes, plus a million-item stress run
-// and the recovery from processes killed inside put or get.
+// core::Queue: the seeds' Queue examples across real processes, and the recovery from processes
+// killed inside put or get. Many processes at full speed: tst_queueload.cpp.
 
 #include "core/queue.h"
 
 #include "core/clock.h"
 #include "core/process.h"
+#include "support/queue_ledger.h"
 #include "support/queue_test_access.h"
 #include "support/test_main.h"
 
@@ -13,7 +14,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <memory>
 #include <random>
 #include <set>
@@ -23,43 +23,9 @@ using namespace forkscope::core;
 using namespace std::chrono_literals;
 using forkscope::testing::dead_pid;
 using forkscope::testing::engine_of;
+using forkscope::testing::Ledger;
 
 namespace {
-
-// Per-item delivery counts and totals, shared with the children.
-struct Ledger {
-    explicit Ledger(std::size_t items) : memory(sizeof(std::atomic<std::uint32_t>) * (items + 8))
-    {
-        counts = static_cast<std::atomic<std::uint32_t>*>(memory.data());
-    }
-    // How many of items 0..n-1 did not arrive exactly once.
-    [[nodiscard]] std::uint32_t miscounted(std::uint32_t n) const
-    {
-        std::uint32_t wrong = 0;
-        for (std::uint32_t i = 0; i < n; ++i)
-            wrong += counts[i].load() != 1;
-        return wrong;
-    }
-    SharedMemory memory;
-    std::atomic<std::uint32_t>* counts;
-};
-
-// Starts `workers` (the producers first), waits for the producers, puts one `stop` per consumer,
-// waits for the consumers. False when one of them hangs or does not exit with 0.
-template <class Q, class T>
-bool run_to_the_end(std::vector<std::unique_ptr<Process>>& workers, std::size_t producers, Q& q, T stop)
-{
-    for (auto& w : workers)
-        w->start();
-    for (std::size_t i = 0; i < workers.size(); ++i) {
-        if (i == producers)
-            for (std::size_t c = producers; c < workers.size(); ++c)
-                q.put(stop);
-        if (!workers[i]->join(120s))
-            return false;
-    }
-    return std::all_of(workers.begin(), workers.end(), [](const auto& w) { return w->exitcode() == 0; });
-}
 
 std::int64_t elapsed_ms(std::int64_t since)
 {
@@ -81,9 +47,6 @@ private slots:
     void closeWakesABlockedGetter();
     void bytesQueueCarriesStrings();
     void badSizesAreRejected();
-    void millionItemsTwoProducersTwoConsumers();
-    void sleepersAreAccountedExactly();
-    void qsizeStaysWithinZeroAndMaxsizeAtFullSpeed();
     void deadWriterLeavesAHoleThatIsSkipped();
     void deadReaderFreesItsSlot();
     void blockedCallersRecoverOnTheirOwn();
@@ -241,118 +204,6 @@ void TestQueue::badSizesAreRejected()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BytesQueue(4, 0));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BytesQueue(4, detail::QueueEngine::kMaxItemBytes + 1));
     QVERIFY(Queue<int>().maxsize() >= 1024); // "unbounded"
-}
-
-void TestQueue::millionItemsTwoProducersTwoConsumers()
-{
-    // Nothing lost, nothing duplicated: every item is counted by whoever gets it, and the sum of
-    // all items, 0 + 1 + … + n-1, must come out.
-    constexpr std::uint32_t kItems = 1'000'000;
-    constexpr std::uint32_t kStop = UINT32_MAX;
-    Queue<std::uint32_t> q(64);
-    Ledger ledger(kItems);
-    auto sums = std::make_unique<SharedObject<std::atomic<std::uint64_t>>>(sizeof(std::atomic<std::uint64_t>), 0u);
-    std::atomic<std::uint64_t>& sum = **sums;
-    std::vector<std::unique_ptr<Process>> workers;
-    for (std::uint32_t p = 0; p < 2; ++p) {
-        workers.push_back(std::make_unique<Process>([&q, p] {
-            for (std::uint32_t i = p; i < kItems; i += 2)
-                q.put(i);
-        }));
-    }
-    for (int c = 0; c < 2; ++c) {
-        workers.push_back(std::make_unique<Process>([&q, &ledger, &sum] {
-            std::uint64_t local = 0;
-            for (std::uint32_t item; (item = q.get()) != kStop;) {
-                ledger.counts[item].fetch_add(1, std::memory_order_relaxed);
-                local += item;
-            }
-            sum.fetch_add(local);
-        }));
-    }
-    const std::int64_t begin = monotonic_ns();
-    QVERIFY(run_to_the_end(workers, 2, q, kStop));
-    const double seconds = static_cast<double>(monotonic_ns() - begin) / 1e9;
-    QCOMPARE(ledger.miscounted(kItems), 0u);
-    QCOMPARE(sum.load(), std::uint64_t{kItems} * (kItems - 1) / 2);
-    QVERIFY(q.empty());
-    qInfo("%u items through Queue(64), 2 producers x 2 consumers, in %.2f s", kItems, seconds);
-}
-
-// A waker skips its futex_wake() when every waiting caller has already been woken (see
-// QueueEngine::notify). That is safe only if the count of woken callers never runs ahead of the
-// truth: once everyone has left, both counts must be back at exactly zero. Bursts with pauses
-// make three consumers and two producers sleep and wake thousands of times on a queue of two.
-void TestQueue::sleepersAreAccountedExactly()
-{
-    constexpr std::uint32_t kItems = 20'000;
-    constexpr std::uint32_t kStop = UINT32_MAX;
-    Queue<std::uint32_t> q(2);
-    Ledger ledger(kItems);
-    std::vector<std::unique_ptr<Process>> workers;
-    for (std::uint32_t p = 0; p < 2; ++p) {
-        workers.push_back(std::make_unique<Process>([&q, p] {
-            for (std::uint32_t i = p; i < kItems; i += 2) {
-                q.put(i);
-                if (i % 64 < 2)
-                    ::usleep(200); // the consumers drain the queue and fall asleep
-            }
-        }));
-    }
-    for (int c = 0; c < 3; ++c) {
-        workers.push_back(std::make_unique<Process>([&q, &ledger, c] {
-            for (std::uint32_t item, n = 0; (item = q.get()) != kStop; ++n) {
-                ledger.counts[item].fetch_add(1, std::memory_order_relaxed);
-                if (c == 0 && n % 256 == 0)
-                    ::usleep(300); // and the producers fill it and fall asleep
-            }
-        }));
-    }
-    QVERIFY(run_to_the_end(workers, 2, q, kStop));
-    QCOMPARE(ledger.miscounted(kItems), 0u);
-    using Access = forkscope::core::detail::QueueEngineTestAccess;
-    QCOMPARE(Access::getters(engine_of(q)).waiting, 0u);
-    QCOMPARE(Access::getters(engine_of(q)).woken, 0);
-    QCOMPARE(Access::putters(engine_of(q)).waiting, 0u);
-    QCOMPARE(Access::putters(engine_of(q)).woken, 0);
-}
-
-// Python's qsize() is approximate, but never below 0 or above maxsize: full() and empty() build on
-// it, and so does every depth the telemetry reports. 4 producers and 4 consumers on 2 cores are
-// preempted all the time, also between reading the queue's tail and its head.
-void TestQueue::qsizeStaysWithinZeroAndMaxsizeAtFullSpeed()
-{
-    constexpr std::uint32_t kItems = 2'000'000, kMaxsize = 64, kStop = UINT32_MAX;
-    struct Seen {
-        std::atomic<std::uint64_t> largest{0};
-        std::atomic<std::uint64_t> looks{0};
-    };
-    auto seen = std::make_unique<SharedObject<Seen>>(sizeof(Seen));
-    Seen& s = **seen;
-    Queue<std::uint32_t> q(kMaxsize);
-    auto look = [&q, &s] {
-        const std::size_t n = q.qsize(); // unsigned: below 0 would show as huge
-        std::uint64_t largest = s.largest.load(std::memory_order_relaxed);
-        while (n > largest && !s.largest.compare_exchange_weak(largest, n, std::memory_order_relaxed)) {}
-        s.looks.fetch_add(1, std::memory_order_relaxed);
-    };
-    std::vector<std::unique_ptr<Process>> workers;
-    for (std::uint32_t p = 0; p < 4; ++p)
-        workers.push_back(std::make_unique<Process>([&q, &look, p] {
-            for (std::uint32_t i = p; i < kItems; i += 4) {
-                q.put(i);
-                look();
-            }
-        }));
-    for (int c = 0; c < 4; ++c)
-        workers.push_back(std::make_unique<Process>([&q, &look] {
-            while (q.get() != kStop)
-                look();
-        }));
-    QVERIFY(run_to_the_end(workers, 4, q, kStop));
-    QCOMPARE(s.looks.load(), std::uint64_t{2} * kItems);
-    QVERIFY2(s.largest.load() <= kMaxsize, std::to_string(s.largest.load()).c_str());
-    QCOMPARE(q.qsize(), 0u); // exact once nothing is in flight
 }
 
 void TestQueue::deadWriterLeavesAHoleThatIsSkipped()
