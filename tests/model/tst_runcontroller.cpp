@@ -10,6 +10,7 @@
 #include "model/report/recordingreport.h"
 #include "model/report/textformat.h"
 #include "model/views/processtablemodel.h"
+#include "model/views/timelinemodel.h"
 #include "support/run_client.h"
 #include "support/test_main.h"
 
@@ -69,6 +70,7 @@ void TestRunController::initTestCase()
 void TestRunController::aRunFillsTheTableWithRealProcesses()
 {
     RunController controller(m_client);
+    controller.setEventLimit(200'000);
     ProcessTableModel table; // as the window's: following the recording at every change
     QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
@@ -144,6 +146,7 @@ void TestRunController::aSavedRunAndItsReplayReachTheTableAlike()
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
 
     RunController controller(m_client);
+    controller.setEventLimit(200'000);
     ProcessTableModel table;
     QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
@@ -234,13 +237,13 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     QVERIFY(*loaded.recording == r);
 }
 
-// A Pool's queues carry names from the worker side to every view: the Queues tab, the CLI's
-// table and the trace's counters say "pool results", not a number.
-// A full-speed run far past the recording's event store (and likely past what the rings hold):
-// each consumer's Tasks cell is the count it printed itself, and the timeline reaches the end.
+// A full-speed run far past the recording's event store (a small one, so that the run outgrows it
+// even when the rings drop events on a loaded machine): each consumer's Tasks cell is the count
+// it printed itself, and the timeline reaches the end.
 void TestRunController::pastTheEventStoreTheTableCountsWhatTheConsumersCounted()
 {
     RunController controller(m_client);
+    controller.setEventLimit(200'000);
     ProcessTableModel table;
     connect(&controller, &RunController::recordingChanged, &table, [&] { table.follow(controller.recording()); });
     QSignalSpy finished(&controller, &RunController::finished);
@@ -268,8 +271,32 @@ void TestRunController::pastTheEventStoreTheTableCountsWhatTheConsumersCounted()
         total += consumed[name];
     }
     QCOMPARE(total, quint64{1'200'000});
+
+    // Each consumer's timeline goes on past the detail kept, to the consumer's last state (its
+    // Done comes shortly before the exit, later under load), at any zoom.
+    TimelineModel timeline;
+    timeline.follow(&r);
+    for (std::size_t lane = 0; lane < r.lanes().size(); ++lane) {
+        const Lane& l = r.lanes()[lane];
+        if (!consumed.count(l.name))
+            continue;
+        QVERIFY(l.exitNs > r.detailEndNs());
+        for (const double nsPerPixel : {1e4, 1e6, 1e8}) {
+            const auto states = timeline.blocks(int(lane), TimelineModel::Band::State, 0, l.exitNs, nsPerPixel);
+            QVERIFY(!states.empty());
+            QVERIFY(states.back().summary);
+            const qint64 slack = std::max(qint64(3 * nsPerPixel), (l.exitNs - r.detailEndNs()) / 10);
+            QVERIFY2(states.back().endNs >= l.exitNs - slack,
+                     qPrintable(QStringLiteral("%1: the timeline stops at %2 ns, the consumer at %3 ns")
+                                    .arg(l.name)
+                                    .arg(states.back().endNs)
+                                    .arg(l.exitNs)));
+        }
+    }
 }
 
+// A Pool's queues carry names from the worker side to every view: the Queues tab, the CLI's
+// table and the trace's counters say "pool results", not a number.
 void TestRunController::aPoolNamesItsQueues_data()
 {
     QTest::addColumn<QString>("config");

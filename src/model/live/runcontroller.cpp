@@ -212,7 +212,7 @@ void RunController::onRunStarted(const protocol::RunStarted& m)
         return;
     m_runId = m.run_id;
     m_t0Ns = m.t_ns;
-    m_recording = std::make_unique<Recording>();
+    m_recording = std::make_unique<Recording>(m_eventLimit);
     m_recording->setScenario(m_scenario, m_config->dump());
     m_recording->runStarted(m.t_ns, m.main_pid, m.main_ppid);
     if (core::UniqueFd memory = m_client->takeRunMemory(m.run_id)) {

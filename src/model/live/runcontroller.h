@@ -55,6 +55,11 @@ public:
     void holdRecording(bool held) { m_holds += held ? 1 : -1; }
     [[nodiscard]] bool isRecordingHeld() const { return m_holds > 0; }
 
+    // How many events the next run's recording stores (Recording::eventLimit()); past it the
+    // run goes on in the summaries and the exact counts.
+    void setEventLimit(quint64 limit) { m_eventLimit = limit; }
+    [[nodiscard]] quint64 eventLimit() const { return m_eventLimit; }
+
     // False (and failed() emitted) if a run is active or the fork server is gone.
     bool start(const QString& scenario, const nlohmann::json& config);
     // Makes a saved run the current one, finished. False (and failed() emitted) while a run is
@@ -108,6 +113,7 @@ private:
     qint64 m_wallNs = 0;
     std::optional<RunSummary> m_summary;
     std::unique_ptr<nlohmann::json> m_config;
+    quint64 m_eventLimit = Recording::kDefaultEventLimit;
     std::unique_ptr<Recording> m_recording;
     std::unique_ptr<Recording> m_wholeRecording; // while replaying: the run m_replay reads
     std::unique_ptr<Replay> m_replay;
