@@ -1088,6 +1088,10 @@
         <source>, counts exact</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, counts and percentiles exact</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1546,19 +1550,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the timeline, the charts and the percentiles leave them out; %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the counts are exact (each process counted its own)</source>
+        <source>the counts and the percentiles are exact (each process kept its own)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the counts leave them out too</source>
+        <source>the counts are exact (each process counted its own); the percentiles leave them out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the counts and the percentiles leave them out too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the timeline and the charts leave them out; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>             the counts and percentiles below are exact: each process kept its own; depths are from the events recorded
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1087,6 +1087,10 @@
         <source>, counts exact</source>
         <translation>,计数精确</translation>
     </message>
+    <message>
+        <source>, counts and percentiles exact</source>
+        <translation>,计数和百分位数精确</translation>
+    </message>
 </context>
 <context>
     <name>OutputLog</name>
@@ -1552,20 +1556,30 @@
         <translation>前 %2 个之后的 %1 个事件已计数但未保存</translation>
     </message>
     <message>
-        <source>%1: the timeline, the charts and the percentiles leave them out; %2.</source>
-        <translation>%1:时间线、图表和百分位数不含这些事件;%2。</translation>
-    </message>
-    <message>
         <source>; </source>
         <translation>;</translation>
     </message>
     <message>
-        <source>the counts are exact (each process counted its own)</source>
-        <translation>计数是精确的(每个进程自行计数)</translation>
+        <source>the counts and the percentiles are exact (each process kept its own)</source>
+        <translation>计数和百分位数是精确的(每个进程自行记录)</translation>
     </message>
     <message>
-        <source>the counts leave them out too</source>
-        <translation>计数也不含这些事件</translation>
+        <source>the counts are exact (each process counted its own); the percentiles leave them out</source>
+        <translation>计数是精确的(每个进程自行计数);百分位数不含这些事件</translation>
+    </message>
+    <message>
+        <source>the counts and the percentiles leave them out too</source>
+        <translation>计数和百分位数也不含这些事件</translation>
+    </message>
+    <message>
+        <source>%1: the timeline and the charts leave them out; %2.</source>
+        <translation>%1:时间线和图表不含这些事件;%2。</translation>
+    </message>
+    <message>
+        <source>             the counts and percentiles below are exact: each process kept its own; depths are from the events recorded
+</source>
+        <translation>             以下计数和百分位数是精确的:每个进程自行记录;深度来自已记录的事件
+</translation>
     </message>
 </context>
 <context>

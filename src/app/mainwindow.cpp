@@ -268,7 +268,10 @@ void MainWindow::updateStatus()
     if (!missing.isEmpty()) {
         m_eventsMissingLabel->setText(tr("%1 events missing from the views%2")
                                           .arg(QLocale().toString(recording->dropped() + recording->eventsNotKept()),
-                                               recording->countsExact() ? tr(", counts exact") : QString()));
+                                               recording->countsExact() && recording->timesExact()
+                                                   ? tr(", counts and percentiles exact")
+                                               : recording->countsExact() ? tr(", counts exact")
+                                                                          : QString()));
         m_eventsMissingLabel->setToolTip(missing);
     }
     m_wallTimeLabel->setText(tr("Wall time: %1").arg(TextFormat::secondsWithUnit(m_controller->elapsedNs())));

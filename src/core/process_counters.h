@@ -7,7 +7,17 @@
 // readers, who see each count as of some recent moment, and as final once the process has
 // ended. A process killed at any instruction leaves every count it made up to then.
 //
+// Durations go into SharedHistograms beside the counts, two for each of the first eight objects
+// (a queue's blocked puts and gets, a lock's waits and holds, a pool's task times): the tables'
+// percentiles are exact too. Time in each worker state is kept the same way.
+//
 //   [used | counting | untracked ][ object 0: id, kind, 7 counts ][ object 1 ] … [ object 30 ]   2 KiB
+//   [time in each state | the state now, since when | untimed ]                                128 B
+//   [object 0: 2 histograms][ object 1 ] … [ object 7 ]                                        161 KiB
+// Pages are touched only as they are written: a process with one queue uses about 24 KiB.
+
+#include "core/shared_histogram.h"
+#include "core/trace_event.h"
 
 #include <atomic>
 #include <cstddef>
@@ -22,6 +32,10 @@ namespace counted {
 enum Queue : std::size_t { Puts, Gets, BlockedPuts, BlockedGets, LostPuts, LostGets };
 enum Lock : std::size_t { Acquisitions, Contended, OwnerDied };
 enum Tasks : std::size_t { Done, Failed }; // Done: every task that ended, failed ones too
+// The histograms of each kind, as indices into ProcessCounters::histogram()'s second argument.
+enum QueueTimes : std::size_t { PutBlockedNs, GetBlockedNs };
+enum LockTimes : std::size_t { WaitNs, HoldNs };
+enum TaskTimes : std::size_t { TaskNs };
 } // namespace counted
 
 struct alignas(64) ObjectCounts {
@@ -46,6 +60,54 @@ static_assert(std::atomic<CountedKind>::is_always_lock_free && std::atomic<std::
 class alignas(64) ProcessCounters {
 public:
     static constexpr std::size_t kObjects = 31;
+    static constexpr std::size_t kTimed = 8; // the first objects, which also get histograms
+    static constexpr std::size_t kStates = 8; // WorkerState's values, with room to spare
+
+    // The slot `counts` is in (it came from find_or_add()).
+    [[nodiscard]] std::size_t slot_of(const ObjectCounts* counts) const noexcept
+    {
+        return static_cast<std::size_t>(counts - objects_);
+    }
+    // Histogram `which` of the object in slot `slot`, or nullptr past the timed slots (the
+    // durations of such an object are then only in the events: untimed() counts them).
+    SharedHistogram* histogram(std::size_t slot, std::size_t which) noexcept
+    {
+        return slot < kTimed ? &histograms_[slot][which] : nullptr;
+    }
+    [[nodiscard]] const SharedHistogram* histogram(std::size_t slot, std::size_t which) const noexcept
+    {
+        return slot < kTimed ? &histograms_[slot][which] : nullptr;
+    }
+    // Writer: a duration that had no histogram.
+    void count_untimed() noexcept
+    {
+        untimed_.store(untimed_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    }
+    [[nodiscard]] std::uint64_t untimed() const noexcept { return untimed_.load(std::memory_order_relaxed); }
+
+    // Writer: the process entered `state` at `ticks` (EventClock): the time since the last change
+    // goes to the state it leaves.
+    void enter_state(WorkerState state, std::uint64_t ticks) noexcept
+    {
+        const std::uint32_t now = state_.load(std::memory_order_relaxed);
+        if (now < kStates) {
+            auto& t = state_ticks_[now];
+            t.store(t.load(std::memory_order_relaxed) + (ticks - state_since_.load(std::memory_order_relaxed)),
+                    std::memory_order_relaxed);
+        }
+        state_since_.store(ticks, std::memory_order_relaxed);
+        state_.store(static_cast<std::uint32_t>(state) < kStates ? static_cast<std::uint32_t>(state) : kNoState,
+                     std::memory_order_relaxed);
+    }
+    // Reader: EventClock ticks spent in `state`, up to the last change; the state the process is
+    // in since state_since() (kNoState before the first) is not in it yet.
+    [[nodiscard]] std::uint64_t state_ticks(std::size_t state) const noexcept
+    {
+        return state_ticks_[state].load(std::memory_order_relaxed);
+    }
+    [[nodiscard]] std::uint32_t state() const noexcept { return state_.load(std::memory_order_relaxed); }
+    [[nodiscard]] std::uint64_t state_since() const noexcept { return state_since_.load(std::memory_order_relaxed); }
+    static constexpr std::uint32_t kNoState = 0xffffffff;
 
     // Writer: the counts of `object`, a slot taken for it on first use; nullptr when all slots
     // are taken (the update is then counted in untracked(), and the figures built on it are not
@@ -88,7 +150,15 @@ private:
     std::atomic<std::uint32_t> counting_{0};
     std::atomic<std::uint64_t> untracked_{0};
     alignas(64) ObjectCounts objects_[kObjects];
+    alignas(64) std::atomic<std::uint64_t> state_ticks_[kStates]{};
+    alignas(64) std::atomic<std::uint64_t> state_since_{0};
+    std::atomic<std::uint64_t> untimed_{0};
+    std::atomic<std::uint32_t> state_{kNoState};
+    alignas(64) SharedHistogram histograms_[kTimed][2];
 };
-static_assert(sizeof(ProcessCounters) == 64 * (ProcessCounters::kObjects + 1), "laid out in shared memory");
+static_assert(static_cast<std::size_t>(WorkerState::Done) < ProcessCounters::kStates);
+static_assert(sizeof(ProcessCounters) == 64 * (ProcessCounters::kObjects + 1) + 64 + 64 +
+                                             sizeof(SharedHistogram) * 2 * ProcessCounters::kTimed,
+              "laid out in shared memory");
 
 } // namespace forkscope::core

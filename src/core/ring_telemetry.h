@@ -18,8 +18,10 @@ namespace forkscope::core {
 
 class RingTelemetry final : public TelemetrySink {
 public:
-    explicit RingTelemetry(EventRing& ring, ProcessCounters* counters = nullptr)
-        : ring_(ring), counters_(counters), owner_(current_pid())
+    // `calibration`: the run's, to measure task times in ns as its reader will.
+    explicit RingTelemetry(EventRing& ring, ProcessCounters* counters = nullptr,
+                           const ClockCalibration& calibration = {})
+        : ring_(ring), counters_(counters), owner_(current_pid()), calibration_(calibration)
     {
         if (counters_)
             counters_->start_counting();
@@ -28,11 +30,7 @@ public:
     void emit(EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
               std::uint16_t detail = 0) noexcept
     {
-        // A child forked without a ring of its own inherits this sink: it must not write into
-        // ours (one writer per ring).
-        if (current_pid() != owner_) [[unlikely]]
-            return;
-        ring_.push(TraceEvent{EventClock::now(), task, value, object, kind, detail});
+        emit_at(EventClock::now(), kind, object, task, value, detail);
     }
 
     void queue_put(std::uint32_t queue, std::uint64_t ticket, std::uint64_t depth, std::int64_t blocked_ns) override;
@@ -41,10 +39,7 @@ public:
     void lock_acquired(std::uint32_t lock, std::int64_t wait_ns, bool previous_owner_died) override;
     void lock_released(std::uint32_t lock, std::int64_t hold_ns) override;
     void waited(WaitKind kind, std::uint32_t object, std::int64_t blocked_ns) override;
-    void state_changed(WorkerState state) override
-    {
-        emit(EventKind::State, 0, 0, 0, static_cast<std::uint16_t>(state));
-    }
+    void state_changed(WorkerState state) override;
     void task_begin(std::uint32_t pool, std::uint64_t task) override;
     void task_end(std::uint32_t pool, std::uint64_t task, bool ok) override;
     void queue_created(std::uint32_t queue, std::uint64_t capacity) override
@@ -58,24 +53,50 @@ public:
     }
 
 private:
-    // One more of `field` for `object`, if this process counts (see emit() for the pid check).
-    void count(CountedKind kind, std::uint32_t object, std::size_t field) noexcept
+    void emit_at(std::uint64_t ticks, EventKind kind, std::uint32_t object, std::uint64_t task, std::int64_t value,
+                 std::uint16_t detail = 0) noexcept
+    {
+        // A child forked without a ring of its own inherits this sink: it must not write into
+        // ours (one writer per ring).
+        if (current_pid() != owner_) [[unlikely]]
+            return;
+        ring_.push(TraceEvent{ticks, task, value, object, kind, detail});
+    }
+
+    // The counts of `object`, if this process counts (see emit_at() for the pid check).
+    ObjectCounts* counts_of(CountedKind kind, std::uint32_t object) noexcept
     {
         if (!counters_ || current_pid() != owner_) [[unlikely]]
-            return;
+            return nullptr;
         if (last_ == nullptr || last_kind_ != kind || last_object_ != object) [[unlikely]] {
             last_ = counters_->find_or_add(kind, object);
             last_kind_ = kind;
             last_object_ = object;
-            if (!last_)
-                return;
         }
-        last_->add(field);
+        return last_;
+    }
+    // One more of `field` for `object`.
+    void count(CountedKind kind, std::uint32_t object, std::size_t field) noexcept
+    {
+        if (ObjectCounts* counts = counts_of(kind, object))
+            counts->add(field);
+    }
+    // A duration into `object`'s histogram `which`.
+    void time(CountedKind kind, std::uint32_t object, std::size_t which, std::int64_t ns) noexcept
+    {
+        if (ObjectCounts* counts = counts_of(kind, object)) {
+            if (SharedHistogram* h = counters_->histogram(counters_->slot_of(counts), which))
+                h->add(ns);
+            else
+                counters_->count_untimed();
+        }
     }
 
     EventRing& ring_;
     ProcessCounters* counters_;
     pid_t owner_;
+    ClockCalibration calibration_;
+    std::uint64_t task_begin_ = 0; // ticks: the task this process runs began then
     // The counts used last: consecutive calls are mostly on the same queue or lock.
     ObjectCounts* last_ = nullptr;
     CountedKind last_kind_{};

@@ -58,6 +58,7 @@ private slots:
     void rebasingKeepsTheRateAndMovesTheBase();
     void telemetryHooksBecomeEvents();
     void countsStayExactWhenTheRingIsFull();
+    void durationsPastTheTimedSlotsAreUntimed();
     void objectsPastTheCountersRoomAreUntracked();
     void mergerDeliversInTimeOrderUpToTheWatermark();
 
@@ -255,8 +256,15 @@ void TestEventRing::countsStayExactWhenTheRingIsFull()
         report_task_begin(7, std::uint64_t(i));
         report_task_end(7, std::uint64_t(i), i % 10 != 0);
     }
-    for (int i = 0; i < 100; ++i)
-        telemetry.lock_acquired(lock.id(), 1000, i == 0);
+    for (int i = 0; i < 100; ++i) {
+        telemetry.lock_acquired(lock.id(), 1000 + i, i == 0);
+        telemetry.lock_released(lock.id(), 5000);
+    }
+    const std::uint64_t before = EventClock::now();
+    telemetry.state_changed(WorkerState::Sleeping);
+    const std::uint64_t since = EventClock::now();
+    telemetry.state_changed(WorkerState::Running);
+    telemetry.state_changed(WorkerState::BlockedOnGet);
     Process child([&] { q.put(-1); }, "child");
     child.start();
     QVERIFY(child.join(10s));
@@ -279,6 +287,51 @@ void TestEventRing::countsStayExactWhenTheRingIsFull()
     QCOMPARE(locks->get(counted::Contended), 100u);
     QCOMPARE(locks->get(counted::OwnerDied), 1u);
     QCOMPARE(counters->untracked(), 0u);
+
+    // The durations too, beside their counts: every one, in its bucket, with exact figures.
+    auto histogram = [&](const ObjectCounts* o, std::size_t which) {
+        return counters->histogram(counters->slot_of(o), which);
+    };
+    QCOMPARE(histogram(queue, counted::PutBlockedNs)->count.load(), 0u); // never blocked
+    const SharedHistogram* waits = histogram(locks, counted::WaitNs);
+    QCOMPARE(waits->count.load(), 100u);
+    QCOMPARE(waits->min.load(), 1000u);
+    QCOMPARE(waits->max.load(), 1099u);
+    QCOMPARE(waits->sum.load(), 100u * 1000u + 99u * 100u / 2);
+    std::uint64_t inBuckets = 0;
+    for (const auto& b : waits->buckets)
+        inBuckets += b.load();
+    QCOMPARE(inBuckets, 100u);
+    QCOMPARE(waits->buckets[log_buckets::index(1050)].load(), 32u); // [1024, 1056): 32 ns wide
+    const SharedHistogram* holds = histogram(locks, counted::HoldNs);
+    QCOMPARE(holds->count.load(), 100u);
+    QCOMPARE(holds->buckets[log_buckets::index(5000)].load(), 100u);
+    QCOMPARE(histogram(tasks, counted::TaskNs)->count.load(), 1000u);
+    QCOMPARE(counters->untimed(), 0u);
+    // Time in each state: Sleeping closed (it lasted across the clock read between), Running too,
+    // BlockedOnGet still open.
+    const std::uint64_t sleeping = counters->state_ticks(std::size_t(WorkerState::Sleeping));
+    QVERIFY(sleeping > 0 && sleeping <= since - before + (EventClock::now() - since));
+    QVERIFY(counters->state_ticks(std::size_t(WorkerState::Running)) <= EventClock::now() - since);
+    QCOMPARE(counters->state(), std::uint32_t(WorkerState::BlockedOnGet));
+    QVERIFY(counters->state_since() >= since);
+    QCOMPARE(counters->state_ticks(std::size_t(WorkerState::BlockedOnGet)), 0u);
+}
+
+// An object past the timed slots has exact counts, and its durations are counted as untimed, so
+// the front end can say its histograms are not all exact.
+void TestEventRing::durationsPastTheTimedSlotsAreUntimed()
+{
+    SharedRing r(8, 1);
+    SharedObject<ProcessCounters> counters(sizeof(ProcessCounters));
+    RingTelemetry telemetry(*r.ring, &*counters);
+    for (std::uint32_t lock = 1; lock <= ProcessCounters::kTimed + 2; ++lock)
+        telemetry.lock_acquired(lock, 10, false);
+    QCOMPARE(counters->used(), std::uint32_t{ProcessCounters::kTimed + 2});
+    QCOMPARE(counters->untimed(), 2u);
+    QCOMPARE(counters->histogram(ProcessCounters::kTimed, counted::WaitNs), nullptr);
+    QCOMPARE(counters->histogram(ProcessCounters::kTimed - 1, counted::WaitNs)->count.load(), 1u);
+    QCOMPARE(counters->object(ProcessCounters::kTimed + 1).get(counted::Acquisitions), 1u);
 }
 
 // More objects than a process's counters have room for: the rest are counted as untracked, so

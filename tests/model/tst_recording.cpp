@@ -63,6 +63,7 @@ private slots:
     void histogramPercentiles();
     void queueNamesTravelInEvents();
     void theProcessesCountsOverrideTheEvents();
+    void theProcessesHistogramsAndStateTimesOverrideTheEvents();
 };
 
 void TestRecording::lanesFollowMessagesAndRings()
@@ -308,7 +309,8 @@ void TestRecording::theProcessesCountsOverrideTheEvents()
     QCOMPARE(r.queues().at(4).puts, 1001u);
     QCOMPARE(r.queues().at(4).gets, 0u);
     QVERIFY(!r.countsExact());
-    QVERIFY(RecordingReport::eventsMissing(r).contains(QStringLiteral("the counts leave them out too")));
+    QVERIFY(RecordingReport::eventsMissing(r).contains(
+        QStringLiteral("the counts and the percentiles leave them out too")));
     QVERIFY(RecordingReport::text(r).contains(QStringLiteral("NOT EXACT")));
 
     r.runFinished(200);
@@ -319,6 +321,80 @@ void TestRecording::theProcessesCountsOverrideTheEvents()
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
     QCOMPARE(loaded.recording->queues().at(4).puts, 1001u);
     QCOMPARE(loaded.recording->lanes()[2].tasksDone, 0u);
+}
+
+// The durations likewise: once the processes' histograms are given, the queue, lock and task
+// percentiles are theirs (every sample, dropped events or not), later events add nothing to them,
+// and each lane's time in each state runs to its end.
+void TestRecording::theProcessesHistogramsAndStateTimesOverrideTheEvents()
+{
+    using core::CountedKind;
+    Recording r = twoWorkers();
+    r.append(ev(100, 1, EventKind::LockAcquired, 9, 0, 30));
+    r.append(ev(110, 1, EventKind::QueueBlocked, 4, 0, 7, 1));
+    QCOMPARE(r.locks().at(9).waitNs.count(), 1u);
+    QVERIFY(!r.timesExact());
+    QVERIFY(!r.timeInStates(1));
+
+    // Worker 0 (ring 1) put 500 times into queue 4, blocked each time for 1..500 µs, and took
+    // lock 9 with no wait; worker 1 (ring 2) ran 200 tasks of 2 ms. Each ring kept 8 events.
+    auto workers = std::make_unique<core::ProcessCounters[]>(2);
+    core::SharedMemory rings(2 * core::EventRing::bytes_for(8));
+    auto* ring0 = new (rings.data()) core::EventRing(8, ::getpid(), 1);
+    auto* ring1 =
+        new (static_cast<char*>(rings.data()) + core::EventRing::bytes_for(8)) core::EventRing(8, ::getpid(), 2);
+    core::ClockCalibration clock; // ticks are ns
+    {
+        core::RingTelemetry w0(*ring0, &workers[0], clock);
+        w0.state_changed(core::WorkerState::Running);
+        for (int i = 1; i <= 500; ++i)
+            w0.queue_put(4, std::uint64_t(i), 1, i * 1000);
+        w0.lock_acquired(9, 0, false);
+        w0.lock_released(9, 4000);
+        core::RingTelemetry w1(*ring1, &workers[1], clock);
+        w1.state_changed(core::WorkerState::Running);
+        for (int i = 0; i < 200; ++i) {
+            w1.task_begin(5, std::uint64_t(i));
+            w1.task_end(5, std::uint64_t(i), true);
+        }
+        w1.state_changed(core::WorkerState::Done);
+    }
+    QVERIFY(ring0->dropped() > 0 && ring1->dropped() > 0);
+    r.setTimes({{1, &workers[0]}, {2, &workers[1]}}, clock);
+    QVERIFY(r.timesExact());
+    const QueueStats& q = r.queues().at(4);
+    QCOMPARE(q.putBlockedNs.count(), 500u); // the event's 7 ns is not among them: these are all
+    QCOMPARE(q.putBlockedNs.min(), 1000);
+    QCOMPARE(q.putBlockedNs.max(), 500'000);
+    QVERIFY(std::abs(q.putBlockedNs.percentile(0.5) - 250'000) < 250'000 * 0.03);
+    QCOMPARE(q.getBlockedNs.count(), 0u);
+    QCOMPARE(r.locks().at(9).waitNs.count(), 1u);
+    QCOMPARE(r.locks().at(9).waitNs.max(), 0); // not the event's 30 ns
+    QCOMPARE(r.locks().at(9).holdNs.sum(), 4000u);
+    QCOMPARE(r.taskNs().count(), 200u);
+    r.append(ev(120, 1, EventKind::LockAcquired, 9, 0, 50)); // already in the histogram
+    r.append(ev(130, 2, EventKind::TaskEnd, 5, 1, 1));
+    QCOMPARE(r.locks().at(9).waitNs.count(), 1u);
+    QCOMPARE(r.taskNs().count(), 200u);
+    r.setTimes({{1, &workers[0]}, {2, &workers[1]}}, clock); // read again: the same, not twice
+    QCOMPARE(r.queues().at(4).putBlockedNs.count(), 500u);
+
+    // Time in each state: worker 1 is done, its Running time closed; worker 0 still runs, so
+    // its Running time goes on to the latest time known, and then to its end.
+    const auto done = r.timeInStates(2);
+    QVERIFY(done);
+    QVERIFY((*done)[std::size_t(WorkerState::Running)] > 0);
+    QCOMPARE((*done)[std::size_t(WorkerState::Done)], 0);
+    const auto running = r.timeInStates(1);
+    QVERIFY(running);
+    const qint64 sinceNs = clock.to_ns(workers[0].state_since()) - kT0;
+    QCOMPARE((*running)[std::size_t(WorkerState::Running)], std::max<qint64>(0, r.durationNs() - sinceNs));
+    r.processExited(101, 0, kT0 + sinceNs + 5000);
+    QCOMPARE((*r.timeInStates(1))[std::size_t(WorkerState::Running)], 5000);
+    QCOMPARE(r.timeInStates(0), std::nullopt); // the main process gave nothing
+    workers[0].count_untimed();
+    r.setTimes({{1, &workers[0]}, {2, &workers[1]}}, clock);
+    QVERIFY(!r.timesExact());
 }
 
 QTEST_GUILESS_MAIN(TestRecording)

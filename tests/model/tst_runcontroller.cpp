@@ -272,6 +272,28 @@ void TestRunController::pastTheEventStoreTheTableCountsWhatTheConsumersCounted()
     }
     QCOMPARE(total, quint64{1'200'000});
 
+    // The percentiles have every sample, whatever the rings dropped: the processes kept them.
+    QVERIFY(r.countsExact() && r.timesExact());
+    QCOMPARE(r.taskNs().count(), r.tasksDone());
+    for (const auto& [id, q] : r.queues()) {
+        QCOMPARE(q.putBlockedNs.count(), q.blockedPuts);
+        QCOMPARE(q.getBlockedNs.count(), q.blockedGets);
+    }
+    // And each consumer's time in each state covers its life, from its first state to its Done.
+    for (std::size_t lane = 0; lane < r.lanes().size(); ++lane) {
+        const Lane& l = r.lanes()[lane];
+        if (!consumed.count(l.name))
+            continue;
+        const auto times = r.timeInStates(int(lane));
+        QVERIFY(times);
+        qint64 sum = 0;
+        for (const qint64 ns : *times)
+            sum += ns;
+        const qint64 life = l.exitNs - l.startNs;
+        QVERIFY2(sum <= life && sum >= life / 2,
+                 qPrintable(QStringLiteral("%1: %2 ns in states, %3 ns alive").arg(l.name).arg(sum).arg(life)));
+    }
+
     // Each consumer's timeline goes on past the detail kept, to the consumer's last state (its
     // Done comes shortly before the exit, later under load), at any zoom.
     TimelineModel timeline;

@@ -183,7 +183,7 @@ void Collector::start(int intervalMs)
     });
 }
 
-void Collector::deliver()
+void Collector::deliver(bool everything)
 {
     Batch& batch = m_state->delivering; // its buffers are reused: no allocation per delivery
     batch.rings.clear();
@@ -203,10 +203,28 @@ void Collector::deliver()
         // These buffers become `pending` at the next swap: a delivery that comes late (the
         // thread's wake after finish()) must not bring these counts back over newer ones.
         batch.counted = false;
+        // The histograms are read in place, 20 KiB an object a process: often enough for a
+        // view, and every time once the run is over.
+        const qint64 now = core::monotonic_ns();
+        if (everything || now - m_timesReadNs >= kTimesEveryNs) {
+            m_timesReadNs = now;
+            readTimes();
+        }
     }
     m_delivered += batch.events.size();
     if (!batch.events.empty() || !batch.rings.empty())
         emit collected();
+}
+
+void Collector::readTimes()
+{
+    const scenarios::RunArena& arena = m_state->arena;
+    std::vector<Recording::ProcessTimes> processes;
+    for (std::uint32_t ring = 0, used = arena.rings_used(); ring < used; ++ring) { // ringsSeen is the thread's
+        if (const core::ProcessCounters* counters = arena.counters(ring))
+            processes.push_back({ring, counters});
+    }
+    m_recording->setTimes(processes, arena.header().calibration);
 }
 
 void Collector::finish()
@@ -229,6 +247,6 @@ std::size_t Collector::drainAllNow()
         m_state->drain(UINT64_MAX, m_state->pending);
     }
     const quint64 before = m_delivered;
-    deliver();
+    deliver(true);
     return static_cast<std::size_t>(m_delivered - before);
 }

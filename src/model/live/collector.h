@@ -41,10 +41,14 @@ signals:
 
 private:
     struct State;
-    void deliver();
+    // `everything`: the run is over, read the histograms too whenever they were read last.
+    void deliver(bool everything = false);
+    void readTimes();
 
     std::unique_ptr<State> m_state;
     std::unique_ptr<QSocketNotifier> m_wakeNotifier; // destroyed before m_state, which owns its descriptor
     Recording* m_recording;
     quint64 m_delivered = 0;
+    static constexpr qint64 kTimesEveryNs = 100'000'000;
+    qint64 m_timesReadNs = 0;
 };

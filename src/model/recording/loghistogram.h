@@ -4,6 +4,9 @@
 // 32 buckets per power of two, so a percentile is within about 3% of the true value however
 // long the run is. Exact count, sum, min and max are kept beside it.
 
+#include "core/log_buckets.h"
+#include "core/shared_histogram.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -13,8 +16,8 @@
 
 class LogHistogram {
 public:
-    static constexpr int kSubBits = 5; // 32 buckets per octave
-    static constexpr int kBuckets = (64 - kSubBits + 1) << kSubBits;
+    static constexpr int kSubBits = forkscope::core::log_buckets::kSubBits; // 32 buckets per octave
+    static constexpr int kBuckets = forkscope::core::log_buckets::kCount;
 
     void add(std::int64_t value) noexcept
     {
@@ -109,26 +112,30 @@ public:
     }
     [[nodiscard]] std::uint64_t rawMin() const noexcept { return m_min; }
 
+    // Adds what a process kept in shared memory, as of now (its samples, bucket by bucket).
+    void add(const forkscope::core::SharedHistogram& h) noexcept
+    {
+        const std::uint64_t n = h.count.load(std::memory_order_acquire);
+        if (n == 0)
+            return;
+        std::uint64_t seen = 0;
+        for (int i = 0; i < forkscope::core::SharedHistogram::kBuckets; ++i) {
+            const std::uint64_t b = h.buckets[i].load(std::memory_order_relaxed);
+            m_buckets[static_cast<std::size_t>(i)] += b;
+            seen += b;
+        }
+        // A sample being added as we read may be in the buckets and not yet in the count: the
+        // buckets are what percentiles rank, so they decide the count.
+        m_count += seen;
+        m_sum += h.sum.load(std::memory_order_relaxed);
+        m_min = std::min(m_min, h.min.load(std::memory_order_relaxed));
+        m_max = std::max(m_max, h.max.load(std::memory_order_relaxed));
+    }
+    void clear() noexcept { *this = LogHistogram{}; }
+
 private:
-    // Values below 32 get a bucket each; above, an octave is split in 32.
-    static int index(std::uint64_t v) noexcept
-    {
-        if (v < (1u << kSubBits))
-            return static_cast<int>(v);
-        const int octave = std::bit_width(v) - 1 - kSubBits; // >= 0
-        const auto sub = static_cast<int>((v >> octave) & ((1u << kSubBits) - 1));
-        return ((octave + 1) << kSubBits) + sub;
-    }
-    static std::uint64_t lowest(int i) noexcept
-    {
-        if (i < (1 << kSubBits))
-            return static_cast<std::uint64_t>(i);
-        const int octave = (i >> kSubBits) - 1;
-        const auto sub = static_cast<std::uint64_t>(i & ((1 << kSubBits) - 1));
-        if (octave >= 64 - kSubBits) // one past the last bucket
-            return std::numeric_limits<std::uint64_t>::max();
-        return ((std::uint64_t{1} << kSubBits) | sub) << octave;
-    }
+    static int index(std::uint64_t v) noexcept { return forkscope::core::log_buckets::index(v); }
+    static std::uint64_t lowest(int i) noexcept { return forkscope::core::log_buckets::lowest(i); }
 
     std::array<std::uint64_t, kBuckets> m_buckets{};
     std::uint64_t m_count = 0;

@@ -330,7 +330,8 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         const qint64 begin = lane.openTask && lane.openTask->task == e.task ? lane.openTask->beginNs : e.timeNs;
         lane.openTask.reset();
         addSpan(Span{begin, e.timeNs, e.task, e.object, SpanKind::Task, static_cast<quint8>(e.value != 0)});
-        m_taskNs.add(e.timeNs - begin);
+        if (!m_timed)
+            m_taskNs.add(e.timeNs - begin);
         summaryFor(lane).addTask(e.timeNs);
         if (!m_counted) {
             ++lane.tasksDone;
@@ -356,7 +357,8 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         const bool put = e.detail != 0;
         if (!m_counted)
             ++(put ? q.blockedPuts : q.blockedGets);
-        (put ? q.putBlockedNs : q.getBlockedNs).add(e.value);
+        if (!m_timed)
+            (put ? q.putBlockedNs : q.getBlockedNs).add(e.value);
         addSpan(Span{e.timeNs - e.value, e.timeNs, e.task, e.object, SpanKind::QueueBlocked, e.detail});
         break;
     }
@@ -366,7 +368,8 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         break;
     case EventKind::LockAcquired: {
         LockStats& l = lock(e.object);
-        l.waitNs.add(e.value);
+        if (!m_timed)
+            l.waitNs.add(e.value);
         if (!m_counted) {
             ++l.acquisitions;
             l.contended += e.value > 0;
@@ -380,7 +383,8 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
     }
     case EventKind::LockReleased: {
         LockStats& l = lock(e.object);
-        l.holdNs.add(e.value);
+        if (!m_timed)
+            l.holdNs.add(e.value);
         if (l.holderLane == laneOfRing(e.ring))
             l.holderLane = -1;
         const auto open = std::find_if(lane.openHolds.begin(), lane.openHolds.end(),

@@ -8,6 +8,7 @@
 // eventLimit(); past it they still count in every statistic but are not stored, and
 // eventsNotKept() says how many. Statistics (per queue, per lock, per task) are fixed-size.
 
+#include "core/event_clock.h"
 #include "core/process_counters.h"
 #include "core/trace_event.h"
 #include "model/recording/lanesummary.h"
@@ -165,6 +166,22 @@ public:
     // Whether the counts in the statistics are the processes' own, all of them (a process that
     // used more objects than its counters have room for leaves some to the events).
     [[nodiscard]] bool countsExact() const { return m_counted && m_untracked == 0; }
+    // From the collector, every so often and once at the end: the processes' own duration
+    // histograms and time in each state (core::ProcessCounters), as of now, read in place. Once
+    // given, the histograms (queue blocks, lock waits and holds, task times) are theirs, exact
+    // whatever events were dropped, and apply() leaves them alone.
+    struct ProcessTimes {
+        quint32 ring = 0;
+        const forkscope::core::ProcessCounters* counters = nullptr;
+    };
+    void setTimes(const std::vector<ProcessTimes>& processes, const forkscope::core::ClockCalibration& calibration);
+    // Whether the histograms are the processes' own, all of them (an object past a process's
+    // timed slots leaves its durations to the events).
+    [[nodiscard]] bool timesExact() const { return m_timed && m_untimed == 0; }
+    // The time lane `lane` spent in each state (core::WorkerState), up to its end or, while it
+    // runs, the latest time known; empty before the collector has given any.
+    using StateTimes = std::array<qint64, forkscope::core::ProcessCounters::kStates>;
+    [[nodiscard]] std::optional<StateTimes> timeInStates(int lane) const;
 
     [[nodiscard]] qint64 t0Ns() const { return m_t0Ns; }
     [[nodiscard]] qint64 durationNs() const { return m_endNs; } // so far, or the run's wall time
@@ -262,6 +279,14 @@ private:
     quint64 m_dropped = 0;
     bool m_counted = false; // setCounts() was called: apply() leaves the counts alone
     quint64 m_untracked = 0;
+    bool m_timed = false; // setTimes() was called: apply() leaves the histograms alone
+    quint64 m_untimed = 0;
+    struct CountedStates {
+        StateTimes ns{}; // closed intervals
+        int state = -1; // the one it is in since sinceNs, if any
+        qint64 sinceNs = 0;
+    };
+    std::vector<std::optional<CountedStates>> m_stateTimes; // per lane
     std::map<quint32, QueueStats> m_queues;
     std::map<quint32, LockStats> m_locks;
     std::map<quint32, QString> m_names;

@@ -1,4 +1,4 @@
-// Recording::setCounts(): the statistics' counts from the processes' own counters.
+// Recording::setCounts() and setTimes(): the statistics from the processes' own counters.
 
 #include "model/recording/recording.h"
 
@@ -52,4 +52,74 @@ quint64 Recording::tasksDone() const
     for (const Lane& lane : m_lanes)
         n += lane.tasksDone;
     return n;
+}
+
+void Recording::setTimes(const std::vector<ProcessTimes>& processes,
+                         const forkscope::core::ClockCalibration& calibration)
+{
+    using forkscope::core::ProcessCounters;
+    m_timed = true;
+    m_untimed = 0;
+    for (auto& [id, q] : m_queues) {
+        q.putBlockedNs.clear();
+        q.getBlockedNs.clear();
+    }
+    for (auto& [id, l] : m_locks) {
+        l.waitNs.clear();
+        l.holdNs.clear();
+    }
+    m_taskNs.clear();
+    m_stateTimes.resize(m_lanes.size());
+    for (const ProcessTimes& p : processes) {
+        const ProcessCounters& c = *p.counters;
+        if (!c.counting())
+            continue;
+        m_untimed += c.untimed();
+        for (std::uint32_t slot = 0, used = std::min<std::uint32_t>(c.used(), ProcessCounters::kTimed); slot < used;
+             ++slot) {
+            const forkscope::core::ObjectCounts& o = c.object(slot);
+            const quint32 object = o.object.load(std::memory_order_relaxed);
+            switch (o.kind.load(std::memory_order_relaxed)) {
+            case CountedKind::Queue: {
+                QueueStats& q = queue(object);
+                q.putBlockedNs.add(*c.histogram(slot, counted::PutBlockedNs));
+                q.getBlockedNs.add(*c.histogram(slot, counted::GetBlockedNs));
+                break;
+            }
+            case CountedKind::Lock: {
+                LockStats& l = lock(object);
+                l.waitNs.add(*c.histogram(slot, counted::WaitNs));
+                l.holdNs.add(*c.histogram(slot, counted::HoldNs));
+                break;
+            }
+            case CountedKind::Tasks: m_taskNs.add(*c.histogram(slot, counted::TaskNs)); break;
+            }
+        }
+        const int lane = laneOfRing(p.ring);
+        if (lane < 0)
+            continue;
+        CountedStates states;
+        for (std::size_t s = 0; s < states.ns.size(); ++s)
+            states.ns[s] = static_cast<qint64>(static_cast<double>(c.state_ticks(s)) * calibration.ns_per_tick);
+        if (const std::uint32_t now = c.state(); now < ProcessCounters::kStates) {
+            states.state = static_cast<int>(now);
+            states.sinceNs = calibration.to_ns(c.state_since()) - m_t0Ns;
+        }
+        m_stateTimes[static_cast<std::size_t>(lane)] = states;
+    }
+}
+
+std::optional<Recording::StateTimes> Recording::timeInStates(int lane) const
+{
+    const auto index = static_cast<std::size_t>(lane);
+    if (index >= m_stateTimes.size() || !m_stateTimes[index])
+        return std::nullopt;
+    const CountedStates& c = *m_stateTimes[index];
+    StateTimes times = c.ns;
+    // The state it is in (or died in) lasts until its end, or as far as the run is known.
+    if (c.state >= 0 && c.state != static_cast<int>(forkscope::core::WorkerState::Done)) {
+        const qint64 end = endOf(lane) >= 0 ? endOf(lane) : durationNs();
+        times[static_cast<std::size_t>(c.state)] += std::max<qint64>(0, end - c.sinceNs);
+    }
+    return times;
 }

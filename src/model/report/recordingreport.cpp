@@ -88,9 +88,14 @@ QString RecordingReport::eventsMissing(const Recording& r)
                      .arg(locale.toString(r.eventsNotKept()), locale.toString(quint64(r.events().size())));
     if (parts.isEmpty())
         return {};
-    return tr("%1: the timeline, the charts and the percentiles leave them out; %2.")
-        .arg(parts.join(tr("; ")), r.countsExact() ? tr("the counts are exact (each process counted its own)")
-                                                   : tr("the counts leave them out too"));
+    QString exact;
+    if (r.countsExact() && r.timesExact())
+        exact = tr("the counts and the percentiles are exact (each process kept its own)");
+    else if (r.countsExact())
+        exact = tr("the counts are exact (each process counted its own); the percentiles leave them out");
+    else
+        exact = tr("the counts and the percentiles leave them out too");
+    return tr("%1: the timeline and the charts leave them out; %2.").arg(parts.join(tr("; ")), exact);
 }
 
 QString RecordingReport::text(const Recording& r)
@@ -102,7 +107,10 @@ QString RecordingReport::text(const Recording& r)
                .arg(r.dropped())
                .arg(r.eventsNotKept());
     if (r.dropped() > 0)
-        out += r.countsExact()
+        out += r.countsExact() && r.timesExact()
+                   ? tr("             the counts and percentiles below are exact: each process kept its own; depths "
+                        "are from the events recorded\n")
+               : r.countsExact()
                    ? tr("             the counts below are exact: each process counted its own; times, depths and "
                         "percentiles are from the events recorded\n")
                    : tr("             NOT EXACT: the counts, times, depths and percentiles below are from the events "

@@ -114,7 +114,8 @@ void MainProcess::in_child(const core::ProcessInfo&) noexcept
     core::set_telemetry_sink(nullptr); // the parent's ring is the parent's
     if (pending_ring_) {
         pending_ring_->set_pid(::getpid());
-        g_child_telemetry.emplace(*pending_ring_, setup_.arena->counters(pending_ring_->worker()));
+        g_child_telemetry.emplace(*pending_ring_, setup_.arena->counters(pending_ring_->worker()),
+                                  setup_.arena->header().calibration);
         core::set_telemetry_sink(&*g_child_telemetry);
         g_child_telemetry->emit(core::EventKind::ProcessStart, pending_ring_->worker(), 0, ::getppid());
     }
@@ -149,7 +150,7 @@ void MainProcess::run()
     if (setup_.arena) {
         core::EventRing* mine = setup_.arena->ring(0);
         mine->set_pid(::getpid());
-        telemetry_.emplace(*mine, setup_.arena->counters(0));
+        telemetry_.emplace(*mine, setup_.arena->counters(0), setup_.arena->header().calibration);
         core::set_telemetry_sink(&*telemetry_); // the main program's own queue and lock calls
         telemetry_->emit(core::EventKind::ProcessStart, mine->worker(), 0, ::getppid());
     }

@@ -5,7 +5,7 @@
 // rings.
 //
 //   [header: magic, version, ring counts and capacities, clock calibration, rings in use]
-//   [counters 0 | counters 1 | … | counters 512]   one ProcessCounters per process, 2 KiB each
+//   [counters 0 | counters 1 | … | counters 512]   one ProcessCounters per process, 163 KiB each
 //   [ring 0: the main process | ring 1 | … | ring 15 | ring 16 | … | ring 512]   one EventRing per process
 //    └──── large: 262,144 events (8 MiB) each ──────┘ └─ small: 8,192 events ─┘
 //
@@ -32,7 +32,7 @@ namespace forkscope::scenarios {
 
 struct alignas(64) RunArenaHeader {
     static constexpr std::uint32_t kMagic = 0x41525346; // "FSRA"
-    static constexpr std::uint32_t kVersion = 2;
+    static constexpr std::uint32_t kVersion = 3;
     std::uint32_t magic = kMagic;
     std::uint32_t version = kVersion;
     std::uint32_t ring_count = 0; // large ones included
@@ -48,7 +48,8 @@ static_assert(sizeof(RunArenaHeader) % 64 == 0, "rings start on a cache line");
 
 class RunArena {
 public:
-    // Room for the main process and up to 512 children, in at most 256 MiB, touched only as used.
+    // Room for the main process and up to 512 children: rings in at most 256 MiB, touched only
+    // as used, and counters beside them.
     static constexpr std::uint32_t kRings = 513;
     static constexpr std::uint32_t kLargeRings = 16;
     static constexpr std::uint32_t kLargeCapacity = 1u << 18;
