@@ -1321,6 +1321,33 @@
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of the process&apos;s time it spent blocked on a queue (put or get) or waiting for a lock, as the process measured it itself. Hover over a cell for the time in each state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known exactly: a full ring dropped some of this process&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of %1 alive:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+In the states it reported (blocked calls happen while running):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>
@@ -1987,24 +2014,6 @@
         <source>queue %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>TicketRaceConfig</name>
-    <message>
-        <source>Buyers and tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineView</name>
     <message>
         <source>running</source>
         <translation type="unfinished"></translation>
@@ -2033,6 +2042,24 @@
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>TicketRaceConfig</name>
+    <message>
+        <source>Buyers and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
     <message>
         <source>task %1</source>
         <translation type="unfinished"></translation>

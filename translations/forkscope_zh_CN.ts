@@ -1320,6 +1320,36 @@
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1:%2(%3)</translation>
+    </message>
+    <message>
+        <source>The share of the process&apos;s time it spent blocked on a queue (put or get) or waiting for a lock, as the process measured it itself. Hover over a cell for the time in each state.</source>
+        <translation>进程在队列上阻塞(put 或 get)或等待锁的时间占比,由进程自己测量。将鼠标悬停在单元格上可查看各状态的时间。</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>Not known exactly: a full ring dropped some of this process&apos;s events.</source>
+        <translation>无法精确得知:环形缓冲区已满,丢弃了该进程的部分事件。</translation>
+    </message>
+    <message>
+        <source>Of %1 alive:
+%2</source>
+        <translation>存活 %1,其中:
+%2</translation>
+    </message>
+    <message>
+        <source>
+In the states it reported (blocked calls happen while running):
+%1</source>
+        <translation>
+它报告的各状态时间(阻塞调用发生在运行状态中):
+%1</translation>
+    </message>
 </context>
 <context>
     <name>ProcessesConfig</name>
@@ -1990,24 +2020,6 @@
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
-</context>
-<context>
-    <name>TicketRaceConfig</name>
-    <message>
-        <source>Buyers and tickets</source>
-        <translation>买家与票</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>锁</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>耗时</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineView</name>
     <message>
         <source>running</source>
         <translation>运行中</translation>
@@ -2034,8 +2046,26 @@
     </message>
     <message>
         <source>done</source>
-        <translation>已完成</translation>
+        <translation>完成</translation>
     </message>
+</context>
+<context>
+    <name>TicketRaceConfig</name>
+    <message>
+        <source>Buyers and tickets</source>
+        <translation>买家与票</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
     <message>
         <source>task %1</source>
         <translation>任务 %1</translation>

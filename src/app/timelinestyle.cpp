@@ -35,32 +35,25 @@ QColor spanColor(const TimelineModel::Block& b)
     return Qt::gray;
 }
 
-QString stateText(quint8 state)
-{
-    switch (static_cast<WorkerState>(state)) {
-    case WorkerState::Running: return TimelineView::tr("running");
-    case WorkerState::Sleeping: return TimelineView::tr("sleeping");
-    case WorkerState::BlockedOnPut: return TimelineView::tr("blocked on put");
-    case WorkerState::BlockedOnGet: return TimelineView::tr("blocked on get");
-    case WorkerState::WaitingForLock: return TimelineView::tr("waiting for a lock");
-    case WorkerState::HoldingLock: return TimelineView::tr("holding a lock");
-    case WorkerState::Done: return TimelineView::tr("done");
-    }
-    return {};
-}
-
 QString describe(const TimelineModel::Block& b, const Recording& run)
 {
-    if (b.summary) // past the detail kept: what the lane's summary knows
+    if (b.summary) { // past the detail kept: what the lane's summary knows
+        using forkscope::core::WorkerState;
+        const quint8 state = b.kind == SpanKind::QueueBlocked
+                                 ? quint8(b.detail ? WorkerState::BlockedOnPut : WorkerState::BlockedOnGet)
+                             : b.kind == SpanKind::LockWait ? quint8(WorkerState::WaitingForLock)
+                                                            : b.detail;
         return b.kind == SpanKind::Task
                    ? TimelineView::tr("%n task(s) ended\n%1 → %2 (detail not kept: the run's summary)", nullptr,
                                       b.merged)
                          .arg(TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs))
                    : TimelineView::tr("mostly %1\n%2 → %3 (detail not kept: the run's summary)")
-                         .arg(stateText(b.detail), TextFormat::duration(b.beginNs), TextFormat::duration(b.endNs));
+                         .arg(TextFormat::workerState(state), TextFormat::duration(b.beginNs),
+                              TextFormat::duration(b.endNs));
+    }
     QString what;
     switch (b.kind) {
-    case SpanKind::State: what = stateText(b.detail); break;
+    case SpanKind::State: what = TextFormat::workerState(b.detail); break;
     case SpanKind::Task: what = TimelineView::tr("task %1").arg(b.task); break;
     case SpanKind::LockWait:
         what = b.detail ? TimelineView::tr("waiting for lock %1, then took it over: its owner had died holding it")

@@ -11,7 +11,6 @@
 namespace TimelineStyle {
 [[nodiscard]] QColor stateColor(quint8 state); // core::WorkerState
 [[nodiscard]] QColor spanColor(const TimelineModel::Block& b);
-[[nodiscard]] QString stateText(quint8 state);
 // "task 17\n1.2 ms → 3.4 ms (2.2 ms)" for a tooltip.
 [[nodiscard]] QString describe(const TimelineModel::Block& b, const Recording& run);
 } // namespace TimelineStyle

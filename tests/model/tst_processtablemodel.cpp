@@ -28,6 +28,7 @@ private slots:
     void usageSitsBesideTheRecording();
     void stoppedComesFromSamplesOrSignalsSent();
     void tasksDoneFollowTheEvents();
+    void blockedIsTheShareOfTheLifeSpentBlocked();
 
 private:
     void worker(qint32 pid, qint64 startNs);
@@ -66,14 +67,21 @@ void TestProcessTableModel::rowsFollowTheRecording()
     m_model->follow(&m_run);
     QCOMPARE(m_model->rowCount(), 3);
     QCOMPARE(inserted.count(), 1); // both in one insertion
-    QCOMPARE(changed.count(), 0); // nothing shown before changed
+    // Of what was shown, only the main process's Blocked share changed: it has lived 2 ms now.
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.last().at(1).toModelIndex().row(), 0);
+    QCOMPARE(m_model->index(0, ProcessTableModel::BlockedColumn).data().toString(), QStringLiteral("0.0 %"));
     QCOMPARE(m_model->columnCount(), int(ProcessTableModel::NUM_COLUMNS));
+    m_model->follow(&m_run);
+    QCOMPARE(changed.count(), 1); // nothing new, nothing changed
 
     m_run.processExited(101, 0, kT0 + 500'000'000);
     m_model->follow(&m_run);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.last().at(0).toModelIndex().row(), 1); // only the row that changed
-    QCOMPARE(changed.last().at(1).toModelIndex().row(), 1);
+    QCOMPARE(changed.count(), 2);
+    // Only the rows that changed: 101's state, and 102's Blocked share (it had not lived yet).
+    QCOMPARE(changed.last().at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.last().at(1).toModelIndex().row(), 2);
     QCOMPARE(m_model->index(1, ProcessTableModel::StateColumn).data().toString(), QStringLiteral("exited, not joined"));
     QVERIFY(!m_model->index(1, ProcessTableModel::StateColumn).data(Qt::ToolTipRole).toString().isEmpty());
     QCOMPARE(m_model->index(1, 0).data(ProcessTableModel::StateRole).toInt(), int(ProcessState::Exited));
@@ -181,6 +189,42 @@ void TestProcessTableModel::tasksDoneFollowTheEvents()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(m_model->index(1, ProcessTableModel::TasksColumn).data().toString(), QStringLiteral("3"));
     QCOMPARE(m_model->index(1, ProcessTableModel::TasksColumn).data(ProcessTableModel::SortRole).toULongLong(), 3u);
+}
+
+// Blocked: the share of the process's life it spent blocked in puts and gets or waiting for
+// locks; the tooltip has each part and the time in each state. A full ring that dropped events
+// leaves the cell empty (not a guess) unless the process kept its own sums.
+void TestProcessTableModel::blockedIsTheShareOfTheLifeSpentBlocked()
+{
+    using forkscope::core::EventKind;
+    using forkscope::core::WorkerState;
+    worker(4242, 0);
+    m_run.attachRing(1, 4242);
+    auto event = [&](qint64 t, EventKind kind, qint64 value, quint8 detail) {
+        m_run.append(RecordedEvent{t, 0, value, 3, 1, quint8(kind), detail});
+    };
+    event(0, EventKind::State, 0, quint8(WorkerState::Running));
+    event(300, EventKind::QueueBlocked, 250, 1); // 250 ns blocked on put
+    event(450, EventKind::QueueBlocked, 100, 0); // 100 ns on get
+    event(500, EventKind::LockAcquired, 50, 0); // 50 ns waiting for a lock
+    event(1000, EventKind::State, 0, quint8(WorkerState::Done));
+    m_run.processExited(4242, 0, kT0 + 1000);
+    m_model->follow(&m_run);
+    const QModelIndex cell = m_model->index(1, ProcessTableModel::BlockedColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("40.0 %"));
+    QCOMPARE(cell.data(ProcessTableModel::SortRole).toDouble(), 0.4);
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("blocked on put: 250 ns (25.0 %)")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("waiting for a lock: 50 ns (5.0 %)")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("running: 1.0 µs (100.0 %)")), qPrintable(tip));
+
+    m_run.setDropped(1); // some blocked calls may be missing
+    m_model->follow(&m_run);
+    QCOMPARE(cell.data().toString(), QString());
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not known exactly")));
+    m_run.restoreBlockedTimes(1, {0, 100, 0}); // the process's own: 10 % on get
+    m_model->follow(&m_run);
+    QCOMPARE(cell.data().toString(), QStringLiteral("10.0 %"));
 }
 
 QTEST_GUILESS_MAIN(TestProcessTableModel)

@@ -235,6 +235,13 @@ void TestRunController::aRealRunExportsNestedAndReloadsEqual()
     const runfile::Loaded loaded = runfile::load(run);
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
     QVERIFY(*loaded.recording == r);
+    // The time each process spent in each state, as it kept it, comes back too.
+    for (int lane = 0; lane < int(r.lanes().size()); ++lane) {
+        QVERIFY(r.timeInStates(lane));
+        QCOMPARE(loaded.recording->timeInStates(lane), r.timeInStates(lane));
+        QVERIFY(r.blockedTimes(lane));
+        QCOMPARE(loaded.recording->blockedTimes(lane), r.blockedTimes(lane));
+    }
 }
 
 // A full-speed run far past the recording's event store (a small one, so that the run outgrows it

@@ -45,6 +45,7 @@ private slots:
     void blockAtFindsTheInnermost();
     void flowsMatchPutsAndGetsOnDemand();
     void pastTheDetailKeptTheSummaryReachesTheEnd();
+    void pastTheDetailKeptBlockedCallsShowInTheDetailBand();
 };
 
 void TestTimelineModel::lanesAreRowsOfTheModel()
@@ -268,6 +269,42 @@ void TestTimelineModel::pastTheDetailKeptTheSummaryReachesTheEnd()
     }
     QCOMPARE(blocked, quint64(1000 * kMs));
     QCOMPARE(running, quint64(1000 * kMs));
+}
+
+// A producer reports no state, only its blocked puts (QueueBlocked events). Past the detail kept,
+// the detail band shows where it was mostly blocked, as the detail draws the calls themselves;
+// the state band shows nothing it did not report.
+void TestTimelineModel::pastTheDetailKeptBlockedCallsShowInTheDetailBand()
+{
+    Recording r(100);
+    r.runStarted(0, 100, 1);
+    r.attachRing(0, 100);
+    r.processStarted(101, 100, 0, false, QStringLiteral("producer"), QStringLiteral("producer"));
+    r.attachRing(1, 101);
+    constexpr qint64 kMs = 1'000'000;
+    // 1 s blocked 0.8 ms of every 1 ms, then 1 s never blocked (puts only).
+    for (qint64 t = kMs; t <= 1000 * kMs; t += kMs) {
+        r.append(ev(t, 1, EventKind::QueueBlocked, 3, 0, 8 * kMs / 10, 1));
+        r.append(ev(t, 1, EventKind::QueuePut, 3, 0, 1));
+    }
+    for (qint64 t = 1001 * kMs; t <= 2000 * kMs; t += kMs)
+        r.append(ev(t, 1, EventKind::QueuePut, 3, 0, 1));
+    r.processExited(101, 0, 2000 * kMs);
+    const qint64 horizon = r.detailEndNs();
+    QVERIFY(horizon > 0 && horizon < 100 * kMs);
+
+    TimelineModel model;
+    model.follow(&r);
+    const auto detail = model.blocks(1, TimelineModel::Band::Detail, horizon, 2000 * kMs, 1e5);
+    QVERIFY(!detail.empty());
+    for (const auto& b : detail) {
+        QVERIFY(b.summary);
+        QCOMPARE(b.kind, SpanKind::QueueBlocked);
+        QCOMPARE(b.detail, quint8(1)); // put
+        QVERIFY2(b.endNs <= 1001 * kMs, qPrintable(QString::number(b.endNs))); // not where it never blocked
+    }
+    QVERIFY(detail.back().endNs >= 990 * kMs);
+    QVERIFY(model.blocks(1, TimelineModel::Band::State, horizon, 2000 * kMs, 1e5).empty());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

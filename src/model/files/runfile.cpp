@@ -73,21 +73,27 @@ json header(const Recording& r)
     if (!r.configJson().empty())
         config = json::parse(r.configJson(), nullptr, false);
     json lanes = json::array();
-    for (const Lane& lane : r.lanes()) {
+    for (int index = 0; index < static_cast<int>(r.lanes().size()); ++index) {
+        const Lane& lane = r.lanes()[static_cast<std::size_t>(index)];
+        const auto states = r.timeInStates(index);
+        const auto blocked = r.blockedTimes(index);
         json sent = json::array();
         for (const SignalMark& mark : lane.signalsSent)
             sent.push_back({mark.timeNs, mark.signal});
-        lanes.push_back({{"pid", lane.pid},
-                         {"ppid", lane.ppid},
-                         {"name", lane.name.toStdString()},
-                         {"role", lane.role.toStdString()},
-                         {"daemon", lane.daemon},
-                         {"start_ns", lane.startNs},
-                         {"exit_ns", lane.exitNs},
-                         {"exit_code", lane.exitCode ? json(*lane.exitCode) : json()},
-                         {"join_ns", lane.joinNs},
-                         {"ring", lane.ring},
-                         {"signals", sent}});
+        lanes.push_back(
+            {{"pid", lane.pid},
+             {"ppid", lane.ppid},
+             {"name", lane.name.toStdString()},
+             {"role", lane.role.toStdString()},
+             {"daemon", lane.daemon},
+             {"start_ns", lane.startNs},
+             {"exit_ns", lane.exitNs},
+             {"exit_code", lane.exitCode ? json(*lane.exitCode) : json()},
+             {"join_ns", lane.joinNs},
+             {"ring", lane.ring},
+             {"signals", sent},
+             {"state_ns", states ? json(*states) : json()},
+             {"blocked_ns", blocked ? json::array({blocked->putNs, blocked->getNs, blocked->lockNs}) : json()}});
     }
     json log = json::array();
     for (const LogEntry& entry : r.log())

@@ -118,6 +118,24 @@ std::vector<SignalMark> signalMarks(const json& list, const std::string& at)
     return marks;
 }
 
+// `key`: an array of as many durations in ns as `Array` holds, or null or absent.
+template <typename Array>
+std::optional<Array> durations(const json& object, const std::string& at, const char* key)
+{
+    if (!object.contains(key) || object[key].is_null())
+        return std::nullopt;
+    const json& ns = object[key];
+    Array times{};
+    if (!ns.is_array() || ns.size() != times.size())
+        throw LoadError{at + "." + key + ": expected " + std::to_string(times.size()) + " numbers or null"};
+    for (std::size_t s = 0; s < times.size(); ++s) {
+        if (!ns[s].is_number_integer() || ns[s].get<qint64>() < 0)
+            throw LoadError{at + "." + key + "[" + std::to_string(s) + "]: expected a count of ns"};
+        times[s] = ns[s].get<qint64>();
+    }
+    return times;
+}
+
 void readLanes(Recording& r, const json& list)
 {
     if (list.size() > kMaxLanes)
@@ -144,6 +162,11 @@ void readLanes(Recording& r, const json& list)
         if (lane.ring >= 0 && r.laneOfRing(static_cast<quint32>(lane.ring)) >= 0)
             throw LoadError{at + ".ring: " + std::to_string(lane.ring) + " belongs to another lane"};
         r.restoreLane(std::move(lane));
+        // The times the process kept itself, or null (older files have none).
+        if (auto ns = durations<Recording::StateTimes>(l, at, "state_ns"))
+            r.restoreTimeInStates(static_cast<int>(i), *ns);
+        if (auto ns = durations<std::array<qint64, 3>>(l, at, "blocked_ns"))
+            r.restoreBlockedTimes(static_cast<int>(i), BlockedTimes{(*ns)[0], (*ns)[1], (*ns)[2]});
     }
 }
 

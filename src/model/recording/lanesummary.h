@@ -27,11 +27,24 @@ struct LaneBucket {
             stateNs[s] += o.stateNs[s];
         tasks += o.tasks;
     }
-    // The state it spent most of its time in, or -1 if none was reported.
+    // The state it reported most of its time in, or -1 if none. Blocked calls and lock waits
+    // (kept here too, from their events) are not reported states: they happen while running,
+    // and the timeline draws them apart, as it draws their spans.
     [[nodiscard]] int dominantState() const
     {
-        const auto most = std::max_element(stateNs.begin(), stateNs.end());
-        return *most == 0 ? -1 : static_cast<int>(most - stateNs.begin());
+        int most = -1;
+        for (int s = 0; s < kStates; ++s) {
+            if (!isBlocking(s) && stateNs[static_cast<std::size_t>(s)] > 0 &&
+                (most < 0 || stateNs[static_cast<std::size_t>(s)] > stateNs[static_cast<std::size_t>(most)]))
+                most = s;
+        }
+        return most;
+    }
+    [[nodiscard]] static bool isBlocking(int state)
+    {
+        using forkscope::core::WorkerState;
+        return state == int(WorkerState::BlockedOnPut) || state == int(WorkerState::BlockedOnGet) ||
+               state == int(WorkerState::WaitingForLock);
     }
     bool operator==(const LaneBucket&) const = default;
 };

@@ -359,6 +359,11 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
             ++(put ? q.blockedPuts : q.blockedGets);
         if (!m_timed)
             (put ? q.putBlockedNs : q.getBlockedNs).add(e.value);
+        (put ? eventBlocked(lane).putNs : eventBlocked(lane).getNs) += e.value;
+        // Workers report no state for a blocked call: the summary draws it as one, so that past
+        // the detail kept a producer that waited on a full queue shows so.
+        summaryFor(lane).addState(static_cast<int>(put ? WorkerState::BlockedOnPut : WorkerState::BlockedOnGet),
+                                  e.timeNs - e.value, e.timeNs);
         addSpan(Span{e.timeNs - e.value, e.timeNs, e.task, e.object, SpanKind::QueueBlocked, e.detail});
         break;
     }
@@ -370,6 +375,8 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         LockStats& l = lock(e.object);
         if (!m_timed)
             l.waitNs.add(e.value);
+        eventBlocked(lane).lockNs += e.value;
+        summaryFor(lane).addState(static_cast<int>(WorkerState::WaitingForLock), e.timeNs - e.value, e.timeNs);
         if (!m_counted) {
             ++l.acquisitions;
             l.contended += e.value > 0;

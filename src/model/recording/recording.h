@@ -121,6 +121,14 @@ struct LogEntry {
     bool operator==(const LogEntry&) const = default;
 };
 
+struct BlockedTimes {
+    qint64 putNs = 0;
+    qint64 getNs = 0;
+    qint64 lockNs = 0;
+    [[nodiscard]] qint64 total() const { return putNs + getNs + lockNs; }
+    bool operator==(const BlockedTimes&) const = default;
+};
+
 class Recording {
 public:
     // 128 MiB of events, and about as much again in the spans built from them: with the views' own
@@ -179,9 +187,13 @@ public:
     // timed slots leaves its durations to the events).
     [[nodiscard]] bool timesExact() const { return m_timed && m_untimed == 0; }
     // The time lane `lane` spent in each state (core::WorkerState), up to its end or, while it
-    // runs, the latest time known; empty before the collector has given any.
+    // runs, the latest time known: the process's own (setTimes(), or as saved), else from its
+    // events when none were dropped; empty when neither is exact.
     using StateTimes = std::array<qint64, forkscope::core::ProcessCounters::kStates>;
     [[nodiscard]] std::optional<StateTimes> timeInStates(int lane) const;
+    // The time lane `lane` spent blocked in put and get calls (on every queue) and waiting for
+    // locks: the process's own sums, else its events' when none were dropped; empty otherwise.
+    [[nodiscard]] std::optional<BlockedTimes> blockedTimes(int lane) const;
 
     [[nodiscard]] qint64 t0Ns() const { return m_t0Ns; }
     [[nodiscard]] qint64 durationNs() const { return m_endNs; } // so far, or the run's wall time
@@ -235,6 +247,8 @@ public:
     // A finished run ends what its main process had open, as runFinished() did.
     void restoreTimes(qint64 t0Ns, qint64 durationNs, bool finished);
     void restoreProgress(qint64 done, qint64 total) { m_progress = std::make_pair(done, total); }
+    void restoreTimeInStates(int lane, const StateTimes& times);
+    void restoreBlockedTimes(int lane, const BlockedTimes& times);
     // The statistics as saved, for a run that counted more events than it kept (they cannot be
     // replayed from the events in the file).
     struct Statistics {
@@ -287,6 +301,9 @@ private:
         qint64 sinceNs = 0;
     };
     std::vector<std::optional<CountedStates>> m_stateTimes; // per lane
+    std::vector<std::optional<BlockedTimes>> m_countedBlocked; // per lane, from setTimes()
+    std::vector<BlockedTimes> m_eventBlocked; // per lane, from the events
+    BlockedTimes& eventBlocked(const Lane& lane);
     std::map<quint32, QueueStats> m_queues;
     std::map<quint32, LockStats> m_locks;
     std::map<quint32, QString> m_names;

@@ -70,11 +70,13 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
     }
     m_taskNs.clear();
     m_stateTimes.resize(m_lanes.size());
+    m_countedBlocked.resize(m_lanes.size());
     for (const ProcessTimes& p : processes) {
         const ProcessCounters& c = *p.counters;
         if (!c.counting())
             continue;
         m_untimed += c.untimed();
+        BlockedTimes blocked;
         for (std::uint32_t slot = 0, used = std::min<std::uint32_t>(c.used(), ProcessCounters::kTimed); slot < used;
              ++slot) {
             const forkscope::core::ObjectCounts& o = c.object(slot);
@@ -82,13 +84,19 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
             switch (o.kind.load(std::memory_order_relaxed)) {
             case CountedKind::Queue: {
                 QueueStats& q = queue(object);
-                q.putBlockedNs.add(*c.histogram(slot, counted::PutBlockedNs));
-                q.getBlockedNs.add(*c.histogram(slot, counted::GetBlockedNs));
+                const auto& puts = *c.histogram(slot, counted::PutBlockedNs);
+                const auto& gets = *c.histogram(slot, counted::GetBlockedNs);
+                q.putBlockedNs.add(puts);
+                q.getBlockedNs.add(gets);
+                blocked.putNs += static_cast<qint64>(puts.sum.load(std::memory_order_relaxed));
+                blocked.getNs += static_cast<qint64>(gets.sum.load(std::memory_order_relaxed));
                 break;
             }
             case CountedKind::Lock: {
                 LockStats& l = lock(object);
-                l.waitNs.add(*c.histogram(slot, counted::WaitNs));
+                const auto& waits = *c.histogram(slot, counted::WaitNs);
+                l.waitNs.add(waits);
+                blocked.lockNs += static_cast<qint64>(waits.sum.load(std::memory_order_relaxed));
                 l.holdNs.add(*c.histogram(slot, counted::HoldNs));
                 break;
             }
@@ -98,6 +106,7 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
         const int lane = laneOfRing(p.ring);
         if (lane < 0)
             continue;
+        m_countedBlocked[static_cast<std::size_t>(lane)] = blocked;
         CountedStates states;
         for (std::size_t s = 0; s < states.ns.size(); ++s)
             states.ns[s] = static_cast<qint64>(static_cast<double>(c.state_ticks(s)) * calibration.ns_per_tick);
@@ -112,14 +121,69 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
 std::optional<Recording::StateTimes> Recording::timeInStates(int lane) const
 {
     const auto index = static_cast<std::size_t>(lane);
-    if (index >= m_stateTimes.size() || !m_stateTimes[index])
+    if (index >= m_lanes.size())
         return std::nullopt;
-    const CountedStates& c = *m_stateTimes[index];
-    StateTimes times = c.ns;
     // The state it is in (or died in) lasts until its end, or as far as the run is known.
-    if (c.state >= 0 && c.state != static_cast<int>(forkscope::core::WorkerState::Done)) {
-        const qint64 end = endOf(lane) >= 0 ? endOf(lane) : durationNs();
-        times[static_cast<std::size_t>(c.state)] += std::max<qint64>(0, end - c.sinceNs);
+    const qint64 end = endOf(lane) >= 0 ? endOf(lane) : durationNs();
+    auto addOpen = [&](StateTimes& times, int state, qint64 sinceNs) {
+        if (state >= 0 && state < static_cast<int>(times.size()) &&
+            state != static_cast<int>(forkscope::core::WorkerState::Done))
+            times[static_cast<std::size_t>(state)] += std::max<qint64>(0, end - sinceNs);
+    };
+    if (index < m_stateTimes.size() && m_stateTimes[index]) {
+        const CountedStates& c = *m_stateTimes[index];
+        StateTimes times = c.ns;
+        addOpen(times, c.state, c.sinceNs);
+        return times;
     }
-    return times;
+    // No counts from the process (a replayed moment, an older run file): every state event is in
+    // the lane's summary, unless a full ring dropped some.
+    if (m_dropped > 0)
+        return std::nullopt;
+    StateTimes times{};
+    bool any = false;
+    for (const auto& bucket : m_summaries[index].buckets()) {
+        for (std::size_t s = 0; s < bucket.stateNs.size(); ++s) {
+            if (LaneBucket::isBlocking(static_cast<int>(s))) // kept to draw, not reported
+                continue;
+            times[s] += static_cast<qint64>(bucket.stateNs[s]);
+            any = any || bucket.stateNs[s] > 0;
+        }
+    }
+    const Lane& l = m_lanes[index];
+    if (l.openState) {
+        addOpen(times, l.openState->detail, l.openState->beginNs);
+        any = true;
+    }
+    return any ? std::optional(times) : std::nullopt;
+}
+
+void Recording::restoreTimeInStates(int lane, const StateTimes& times)
+{
+    m_stateTimes.resize(m_lanes.size());
+    m_stateTimes.at(static_cast<std::size_t>(lane)) = CountedStates{times, -1, 0};
+}
+
+std::optional<BlockedTimes> Recording::blockedTimes(int lane) const
+{
+    const auto index = static_cast<std::size_t>(lane);
+    if (index < m_countedBlocked.size() && m_countedBlocked[index])
+        return m_countedBlocked[index];
+    if (m_dropped > 0 || index >= m_lanes.size())
+        return std::nullopt;
+    return index < m_eventBlocked.size() ? m_eventBlocked[index] : BlockedTimes{};
+}
+
+void Recording::restoreBlockedTimes(int lane, const BlockedTimes& times)
+{
+    m_countedBlocked.resize(m_lanes.size());
+    m_countedBlocked.at(static_cast<std::size_t>(lane)) = times;
+}
+
+BlockedTimes& Recording::eventBlocked(const Lane& lane)
+{
+    const auto index = static_cast<std::size_t>(&lane - m_lanes.data());
+    if (m_eventBlocked.size() <= index)
+        m_eventBlocked.resize(m_lanes.size());
+    return m_eventBlocked[index];
 }

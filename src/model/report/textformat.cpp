@@ -35,6 +35,21 @@ QString TextFormat::percent(double value)
     return QStringLiteral("%1 %").arg(value, 0, 'f', 1);
 }
 
+QString TextFormat::workerState(quint8 state)
+{
+    using forkscope::core::WorkerState;
+    switch (static_cast<WorkerState>(state)) {
+    case WorkerState::Running: return tr("running");
+    case WorkerState::Sleeping: return tr("sleeping");
+    case WorkerState::BlockedOnPut: return tr("blocked on put");
+    case WorkerState::BlockedOnGet: return tr("blocked on get");
+    case WorkerState::WaitingForLock: return tr("waiting for a lock");
+    case WorkerState::HoldingLock: return tr("holding a lock");
+    case WorkerState::Done: return tr("done");
+    }
+    return {};
+}
+
 double TextFormat::perSecond(quint64 count, qint64 ns)
 {
     return ns > 0 ? static_cast<double>(count) / (static_cast<double>(ns) / 1e9) : 0.0;

@@ -36,6 +36,8 @@ public:
     [[nodiscard]] static QString exitDescription(int exitCode);
     // "SIGKILL", or "signal 42" for one without a name.
     [[nodiscard]] static QString signalName(int signal);
+    // "blocked on put": a worker state (core::WorkerState) as every view names it.
+    [[nodiscard]] static QString workerState(quint8 state);
     // A queue as every view names it: its name in the program ("pool results"), or "queue 3".
     [[nodiscard]] static QString queueName(const Recording& run, quint32 queue);
 };

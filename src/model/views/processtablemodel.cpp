@@ -54,7 +54,53 @@ void ProcessTableModel::setUsage(const QVector<ProcessUsage>& usage)
 ProcessTableModel::Shown ProcessTableModel::shown(int row) const
 {
     const Lane& lane = recording()->lanes()[static_cast<std::size_t>(row)];
-    return Shown{!lane.name.isEmpty(), recording()->stateOf(row), stopped(row), lane.tasksDone};
+    const double blocked = blockedShare(row);
+    return Shown{!lane.name.isEmpty(), recording()->stateOf(row), stopped(row), lane.tasksDone,
+                 blocked < 0 ? -1 : static_cast<int>(blocked * 1000)};
+}
+
+double ProcessTableModel::blockedShare(int row) const
+{
+    const auto blocked = recording()->blockedTimes(row);
+    const qint64 life = lifeNs(row);
+    if (!blocked || life <= 0)
+        return -1;
+    return std::min(1.0, static_cast<double>(blocked->total()) / static_cast<double>(life));
+}
+
+qint64 ProcessTableModel::lifeNs(int row) const
+{
+    const Lane& lane = recording()->lanes()[static_cast<std::size_t>(row)];
+    const qint64 end = recording()->endOf(row) >= 0 ? recording()->endOf(row) : recording()->durationNs();
+    return end - std::max<qint64>(0, lane.startNs);
+}
+
+QString ProcessTableModel::blockedText(int row) const
+{
+    const auto blocked = recording()->blockedTimes(row);
+    if (!blocked)
+        return tr("Not known exactly: a full ring dropped some of this process's events.");
+    const auto life = static_cast<double>(std::max<qint64>(1, lifeNs(row)));
+    QStringList lines;
+    auto line = [&](const QString& what, qint64 ns) {
+        lines << tr("%1: %2 (%3)").arg(what, TextFormat::duration(ns), TextFormat::percent(100.0 * double(ns) / life));
+    };
+    using forkscope::core::WorkerState;
+    line(TextFormat::workerState(quint8(WorkerState::BlockedOnPut)), blocked->putNs);
+    line(TextFormat::workerState(quint8(WorkerState::BlockedOnGet)), blocked->getNs);
+    line(TextFormat::workerState(quint8(WorkerState::WaitingForLock)), blocked->lockNs);
+    QString text = tr("Of %1 alive:\n%2").arg(TextFormat::duration(lifeNs(row)), lines.join(QLatin1Char('\n')));
+    if (const auto states = recording()->timeInStates(row)) {
+        lines.clear();
+        for (std::size_t s = 0; s < states->size(); ++s) {
+            if ((*states)[s] > 0)
+                line(TextFormat::workerState(static_cast<quint8>(s)), (*states)[s]);
+        }
+        if (!lines.isEmpty())
+            text += tr("\nIn the states it reported (blocked calls happen while running):\n%1")
+                        .arg(lines.join(QLatin1Char('\n')));
+    }
+    return text;
 }
 
 const ProcessUsage* ProcessTableModel::usage(int row) const
@@ -117,6 +163,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case CpuColumn:
         case RssColumn:
         case TasksColumn:
+        case BlockedColumn:
         case ExitColumn:
         case StartColumn:
         case EndColumn: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -125,6 +172,8 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == StateColumn && state == ProcessState::Exited)
         return tr("The process has exited, but its parent has not joined it yet: until then it is a zombie.");
+    if (role == Qt::ToolTipRole && index.column() == BlockedColumn)
+        return blockedText(row);
     const qint64 startNs = std::max<qint64>(0, lane.startNs);
     if (role == SortRole) {
         switch (index.column()) {
@@ -135,6 +184,7 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
         case CpuColumn: return sample ? sample->cpuPercent : -1.0;
         case RssColumn: return sample ? sample->rssBytes : qint64{-1};
         case TasksColumn: return lane.tasksDone;
+        case BlockedColumn: return blockedShare(row);
         case StartColumn: return startNs;
         case EndColumn: return endNs >= 0 ? QVariant(endNs) : QVariant();
         default: break;
@@ -153,6 +203,10 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
     case CpuColumn: return sample && sample->cpuPercent >= 0 ? TextFormat::percent(sample->cpuPercent) : QString();
     case RssColumn: return sample && sample->rssBytes >= 0 ? TextFormat::mebibytes(sample->rssBytes) : QString();
     case TasksColumn: return lane.tasksDone > 0 ? QString::number(lane.tasksDone) : QString();
+    case BlockedColumn: {
+        const double share = blockedShare(row);
+        return share < 0 ? QString() : TextFormat::percent(100 * share);
+    }
     case StartColumn: return TextFormat::secondsWithUnit(startNs);
     case EndColumn: return endNs >= 0 ? TextFormat::secondsWithUnit(endNs) : QString();
     }
@@ -161,6 +215,9 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == BlockedColumn)
+        return tr("The share of the process's time it spent blocked on a queue (put or get) or waiting for a "
+                  "lock, as the process measured it itself. Hover over a cell for the time in each state.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -172,6 +229,7 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
     case CpuColumn: return tr("CPU");
     case RssColumn: return tr("RSS");
     case TasksColumn: return tr("Tasks");
+    case BlockedColumn: return tr("Blocked");
     case ExitColumn: return tr("Exit code");
     case StartColumn: return tr("Started");
     case EndColumn: return tr("Ended");

@@ -27,6 +27,7 @@ public:
         CpuColumn,
         RssColumn,
         TasksColumn,
+        BlockedColumn, // share of its time blocked on a queue or waiting for a lock
         ExitColumn,
         StartColumn,
         EndColumn,
@@ -58,9 +59,15 @@ private:
         ProcessState state = ProcessState::Running;
         bool stopped = false;
         quint64 tasksDone = 0;
+        int blockedPermille = -1;
         bool operator==(const Shown&) const = default;
     };
     [[nodiscard]] Shown shown(int row) const;
+    // The share of the process's life it spent blocked on a queue or waiting for a lock, 0..1,
+    // and the breakdown for the tooltip; -1 when not known exactly.
+    [[nodiscard]] double blockedShare(int row) const;
+    [[nodiscard]] QString blockedText(int row) const;
+    [[nodiscard]] qint64 lifeNs(int row) const; // from its start to its end, or as far as known
     [[nodiscard]] const ProcessUsage* usage(int row) const; // only while it runs
     [[nodiscard]] bool stopped(int row) const;
 

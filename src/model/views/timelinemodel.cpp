@@ -164,7 +164,7 @@ void TimelineModel::addSummaryBlocks(std::vector<Block>& out, int lane, Band ban
                                      double nsPerPixel) const
 {
     const qint64 horizon = recording()->detailEndNs();
-    if (horizon < 0 || band == Band::Detail)
+    if (horizon < 0)
         return;
     const Lane& l = recording()->lanes()[static_cast<std::size_t>(lane)];
     const qint64 from = std::max(fromNs, horizon), to = std::min(toNs, l.exitNs >= 0 ? l.exitNs : durationNs());
@@ -181,6 +181,18 @@ void TimelineModel::addSummaryBlocks(std::vector<Block>& out, int lane, Band ban
             if (state < 0)
                 continue;
             block.detail = static_cast<quint8>(state);
+        } else if (band == Band::Detail) {
+            // A block where the lane spent at least half the time blocked on a queue or a lock,
+            // drawn as the detail draws such a call.
+            using forkscope::core::WorkerState;
+            const auto ns = [&](WorkerState s) { return bucket.stateNs[static_cast<std::size_t>(s)]; };
+            const quint64 put = ns(WorkerState::BlockedOnPut), get = ns(WorkerState::BlockedOnGet),
+                          lock = ns(WorkerState::WaitingForLock);
+            const quint64 most = std::max({put, get, lock});
+            if (most == 0 || 2 * most < static_cast<quint64>(block.endNs - block.beginNs))
+                continue;
+            block.kind = most == lock ? SpanKind::LockWait : SpanKind::QueueBlocked;
+            block.detail = most == put ? 1 : 0;
         } else {
             if (bucket.tasks == 0)
                 continue;
