@@ -1601,6 +1601,11 @@ In the states it reported (blocked calls happen while running):
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>             the processes waited %1 in all for the collector to make room in their rings: recording every event slowed the run that much
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplayBar</name>

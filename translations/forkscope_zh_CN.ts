@@ -1611,6 +1611,12 @@ In the states it reported (blocked calls happen while running):
         <translation>             以下计数和百分位数是精确的:每个进程自行记录;深度来自已记录的事件
 </translation>
     </message>
+    <message>
+        <source>             the processes waited %1 in all for the collector to make room in their rings: recording every event slowed the run that much
+</source>
+        <translation>             各进程为等待收集器在环形缓冲区中腾出空间共等待了 %1:记录每个事件使运行慢了这么多
+</translation>
+    </message>
 </context>
 <context>
     <name>ReplayBar</name>

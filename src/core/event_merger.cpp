@@ -43,6 +43,14 @@ std::uint64_t EventMerger::dropped() const noexcept
     return n;
 }
 
+std::uint64_t EventMerger::waited_ns() const noexcept
+{
+    std::uint64_t n = 0;
+    for (const auto& s : sources_)
+        n += s.ring->waited_ns();
+    return n;
+}
+
 void EventMerger::refill()
 {
     // Take everything each ring has, in bulk.

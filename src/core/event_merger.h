@@ -57,6 +57,7 @@ public:
     [[nodiscard]] std::size_t rings() const noexcept { return sources_.size(); }
     [[nodiscard]] std::size_t pending() const noexcept; // taken from rings, not delivered yet
     [[nodiscard]] std::uint64_t dropped() const noexcept; // by all writers, rings full
+    [[nodiscard]] std::uint64_t waited_ns() const noexcept; // by all writers, for room
     // The largest share of a ring's capacity that the last drain found in it (0..1): how close
     // that drain came to being too late. The collector drains sooner when it is high.
     [[nodiscard]] double fullest() const noexcept { return fullest_; }

@@ -3,8 +3,14 @@
 // EventRing: one worker's telemetry events, a single-producer single-consumer ring in memory
 // shared with the collector (rigtorp/SPSCQueue's design: each side caches the other's index).
 //
-//   writer (the worker):   ring.push(event)  — never blocks; false (and counted) when full
+//   writer (the worker):   ring.push(event)  — waits a little for room when full, then drops
 //   reader (the collector): n = ring.pop(buffer, max)
+//
+// A full ring means the reader fell behind: on two cores, four workers at full speed can starve
+// it. Rather than lose the event, the writer sleeps in 50 µs steps, handing its core to the
+// reader, for up to 100 ms (counted in waited_ns(): telemetry's cost to the program, shown to the
+// user). A reader gone for longer (stopped, killed) costs each writer one such wait: from then on
+// it drops at once, counted, until the reader makes room again.
 //
 // Events live in memory the run's parent owns, so a worker killed at any instruction loses
 // nothing it had published; an event it was half way through writing is simply not there.
@@ -19,6 +25,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <new>
 
 namespace forkscope::core {
@@ -43,7 +50,9 @@ public:
         const std::uint64_t head = head_.load(std::memory_order_relaxed); // only we write it
         if (head - cached_tail_ >= capacity_) {
             cached_tail_ = tail_.load(std::memory_order_acquire); // the reader's progress
-            if (head - cached_tail_ >= capacity_) {
+            if (head - cached_tail_ < capacity_)
+                stalled_ = false;
+            else if (!wait_for_room(head)) {
                 dropped_.store(dropped_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
                 return false;
             }
@@ -80,6 +89,10 @@ public:
 
     [[nodiscard]] std::uint64_t written() const noexcept { return head_.load(std::memory_order_acquire); }
     [[nodiscard]] std::uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
+    // How long the writer waited for room, in ns (CLOCK_MONOTONIC).
+    [[nodiscard]] std::uint64_t waited_ns() const noexcept { return waited_ns_.load(std::memory_order_relaxed); }
+    static constexpr std::int64_t kMaxWaitNs = 100'000'000;
+    static constexpr long kWaitStepNs = 50'000;
     [[nodiscard]] std::uint32_t capacity() const noexcept { return capacity_; }
     [[nodiscard]] std::int32_t pid() const noexcept { return pid_.load(std::memory_order_acquire); }
     // The writer sets it once it knows it (a ring may be handed out before its process exists).
@@ -89,10 +102,40 @@ public:
 private:
     TraceEvent* events() noexcept { return std::launder(reinterpret_cast<TraceEvent*>(this + 1)); }
 
+    static std::int64_t now_ns() noexcept
+    {
+        timespec t{};
+        ::clock_gettime(CLOCK_MONOTONIC, &t);
+        return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
+    }
+    // The ring is full: sleep until the reader makes room for the event at `head`, up to
+    // kMaxWaitNs; false (and stalled_) if it did not.
+    [[gnu::noinline, gnu::cold]] bool wait_for_room(std::uint64_t head) noexcept
+    {
+        if (stalled_)
+            return false;
+        const std::int64_t start = now_ns();
+        std::int64_t now = start;
+        bool room = false;
+        while (!room && now - start < kMaxWaitNs) {
+            const timespec step{0, kWaitStepNs};
+            ::nanosleep(&step, nullptr);
+            cached_tail_ = tail_.load(std::memory_order_acquire);
+            room = head - cached_tail_ < capacity_;
+            now = now_ns();
+        }
+        waited_ns_.store(waited_ns_.load(std::memory_order_relaxed) + static_cast<std::uint64_t>(now - start),
+                         std::memory_order_relaxed);
+        stalled_ = !room;
+        return room;
+    }
+
     // Writer's cache line.
     alignas(64) std::atomic<std::uint64_t> head_{0};
     std::uint64_t cached_tail_ = 0;
     std::atomic<std::uint64_t> dropped_{0};
+    std::atomic<std::uint64_t> waited_ns_{0};
+    bool stalled_ = false; // the last wait for room ran out: drop until the reader comes back
     // Reader's cache line.
     alignas(64) std::atomic<std::uint64_t> tail_{0};
     std::uint64_t cached_head_ = 0;

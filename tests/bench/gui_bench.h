@@ -3,6 +3,8 @@
 // What the GUI benchmark's two parts share: percentiles of frame times, the `name value unit`
 // lines, a count of the paints a widget really received.
 
+#include <QAbstractEventDispatcher>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QObject>
 
@@ -63,6 +65,38 @@ inline void metrics(const std::string& name, const Percentiles& p) // name_p50, 
     metric(name + "_p95", p.p95, "ms");
     metric(name + "_max", p.max, "ms");
 }
+
+// Times every iteration of the main thread's event loop: from the dispatcher's wake to its next
+// block, all that the user waits for while the window cannot answer (folding events into the
+// recording, model updates, painting). Iterations in the first `splitS` seconds and after are
+// kept apart: the start of a run (processes starting, views filling) is not its steady state.
+class LoopTimer : public QObject {
+public:
+    explicit LoopTimer(double splitS = 10) : m_splitNs(static_cast<qint64>(splitS * 1e9))
+    {
+        QAbstractEventDispatcher* d = QAbstractEventDispatcher::instance();
+        connect(d, &QAbstractEventDispatcher::awake, this, [this] {
+            if (m_busySinceNs < 0)
+                m_busySinceNs = m_clock.nsecsElapsed();
+        });
+        connect(d, &QAbstractEventDispatcher::aboutToBlock, this, [this] {
+            if (m_busySinceNs < 0)
+                return;
+            const qint64 now = m_clock.nsecsElapsed();
+            (m_busySinceNs < m_splitNs ? m_first : m_rest).push_back(static_cast<double>(now - m_busySinceNs) / 1e6);
+            m_busySinceNs = -1;
+        });
+        m_clock.start();
+    }
+    [[nodiscard]] Percentiles first() const { return percentiles(m_first); } // ms
+    [[nodiscard]] Percentiles rest() const { return percentiles(m_rest); }
+
+private:
+    QElapsedTimer m_clock;
+    qint64 m_splitNs;
+    qint64 m_busySinceNs = -1;
+    std::vector<double> m_first, m_rest;
+};
 
 // Counts the paint events a widget gets: proof that a frame painted, not just asked to.
 class PaintCounter : public QObject {

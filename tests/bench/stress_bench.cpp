@@ -11,8 +11,10 @@
 // second, the drops it counted, drops it did not count (queue events checked against the
 // config), its RSS at 10 %, 50 % and 100 % of the run and at its peak, the workers reached.
 //
-//   forkscope_stress_bench [--seconds N] [--workers N] [--produce-ms N] [--front-end cli|gui|both]
-//                          [--cli PATH] [--samples PREFIX] [--quick]
+//   forkscope_stress_bench [--seconds N] [--workers N] [--produce-ms N] [--full-speed]
+//                          [--front-end cli|gui|both] [--cli PATH] [--samples PREFIX] [--quick]
+// --full-speed: 2 producers and 2 consumers with no work at all, capacity 64, for about --seconds:
+// issue 13's run. Events lost and the front ends' memory are then targets.
 // --samples writes every memory sample to PREFIX-cli.csv and PREFIX-gui.csv.
 
 #include "stress_bench.h"
@@ -58,6 +60,10 @@ Options parse(int argc, char** argv)
         } else if (arg == "--produce-ms") {
             o.config.produce_ms = static_cast<int>(args.number(i, arg, 2, 10'000));
             o.config.consume_ms = o.config.produce_ms / 2;
+        } else if (arg == "--full-speed") {
+            o.config.produce_ms = o.config.consume_ms = 0;
+            o.config.capacity = 64;
+            workers = workers.value_or(4);
         } else if (arg == "--front-end") {
             const std::string which = args.value(i, arg);
             if (which != "cli" && which != "gui" && which != "both")
@@ -72,7 +78,8 @@ Options parse(int argc, char** argv)
             quick = true;
         } else {
             args.fail("unknown option " + arg +
-                      " (options: --seconds N, --workers N, --produce-ms N, --front-end cli|gui|both, --cli PATH, "
+                      " (options: --seconds N, --workers N, --produce-ms N, --full-speed, --front-end cli|gui|both, "
+                      "--cli PATH, "
                       "--samples PREFIX, --quick)");
         }
     }
@@ -90,6 +97,8 @@ namespace forkscope::bench {
 
 long long StressConfig::items() const
 {
+    if (full_speed())
+        return std::max(1LL, std::llround(seconds * static_cast<double>(kFullSpeedItemsPerSecond)));
     return std::max(1LL, std::llround(seconds * 1000 / produce_ms));
 }
 
@@ -127,9 +136,14 @@ int main(int argc, char** argv)
         if (!server->running())
             return 1;
     }
-    std::printf("# producer-consumer: %d producers × %lld items, one every %d ms; %d consumers, %d ms each; "
-                "capacity %d; about %.0f s per front end\n",
-                c.producers, c.items(), c.produce_ms, c.consumers, c.consume_ms, c.capacity, c.seconds);
+    if (c.full_speed())
+        std::printf("# producer-consumer at full speed: %d producers × %lld items, %d consumers, no work, capacity %d; "
+                    "about %.0f s per front end\n",
+                    c.producers, c.items(), c.consumers, c.capacity, c.seconds);
+    else
+        std::printf("# producer-consumer: %d producers × %lld items, one every %d ms; %d consumers, %d ms each; "
+                    "capacity %d; about %.0f s per front end\n",
+                    c.producers, c.items(), c.produce_ms, c.consumers, c.consume_ms, c.capacity, c.seconds);
     std::fflush(stdout);
     Verdict total;
     bool failed = false;

@@ -25,6 +25,11 @@ struct StressConfig {
     int consume_ms = 5; // half the producers' pace: the consumers keep up, the queue stays short
     int capacity = 256;
     int sample_ms = 1000; // how often the memory is sampled
+    // produce_ms = consume_ms = 0: as fast as the queue goes. `seconds` then sets the items by
+    // this machine's pace (about 1.4 M items a second with telemetry on); the run's real wall
+    // time is reported.
+    [[nodiscard]] bool full_speed() const { return produce_ms == 0; }
+    static constexpr long long kFullSpeedItemsPerSecond = 700'000; // per producer, 2P/2C
     [[nodiscard]] long long items() const; // per producer, so that producing lasts `seconds`
     // How long a front end's run may take before it is stopped: `seconds` and half as much again,
     // and time to start and end 256 processes on a loaded machine.
@@ -81,6 +86,9 @@ struct FrontEndResult {
     std::uint64_t spans = 0; // GUI: the timeline spans the recording kept
     long paints = -1; // GUI: paint events its widgets got during the run
     std::vector<TreeSample> samples;
+    // GUI: the main thread's loop iterations (LoopTimer), in the first 10 s and after, in ms.
+    double loop_p95_first_ms = -1, loop_p95_rest_ms = -1, loop_max_ms = -1;
+    std::size_t loop_iterations = 0;
 };
 
 // Runs `forkscope-cli run producer-consumer …` as a child process and reads its report.

@@ -66,10 +66,16 @@ FrontEndResult runGui(scenarios::ForkServerProcess server, const StressConfig& c
     PaintCounter painted; // every widget's paints: proof that the views were live
     qApp->installEventFilter(&painted);
     TreeSampler sampler(::getpid(), config.sample_ms);
+    LoopTimer loopTimer;
     window.startRun();
     if (controller->isActive())
         loop.exec();
     r.samples = sampler.stop();
+    const Percentiles first = loopTimer.first(), rest = loopTimer.rest();
+    r.loop_p95_first_ms = first.p95;
+    r.loop_p95_rest_ms = rest.count ? rest.p95 : first.p95;
+    r.loop_max_ms = std::max(first.max, rest.max);
+    r.loop_iterations = first.count + rest.count;
     qApp->removeEventFilter(&painted);
     r.paints = painted.paints();
 

@@ -313,12 +313,18 @@ void TestRecording::theProcessesCountsOverrideTheEvents()
         QStringLiteral("the counts and the percentiles leave them out too")));
     QVERIFY(RecordingReport::text(r).contains(QStringLiteral("NOT EXACT")));
 
+    // The processes waited for room in their rings: the report says what that cost the run.
+    r.setTelemetryWaitNs(12'500'000);
+    QVERIFY2(RecordingReport::text(r).contains(QStringLiteral("waited 12.50 ms in all")),
+             qPrintable(RecordingReport::text(r)));
+
     r.runFinished(200);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
     QVERIFY(!runfile::save(r, path));
     const runfile::Loaded loaded = runfile::load(path);
     QVERIFY2(loaded.recording, qPrintable(loaded.error));
+    QCOMPARE(loaded.recording->telemetryWaitNs(), 12'500'000u);
     QCOMPARE(loaded.recording->queues().at(4).puts, 1001u);
     QCOMPARE(loaded.recording->lanes()[2].tasksDone, 0u);
 }

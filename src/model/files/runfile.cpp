@@ -118,6 +118,7 @@ json header(const Recording& r)
           {"event_limit", r.eventLimit()},
           {"events_total", r.eventCount()},
           {"events_dropped", r.dropped()},
+          {"telemetry_wait_ns", r.telemetryWaitNs()},
           {"log_lines_not_kept", r.logLinesNotKept()},
           {"progress", progress ? json::array({progress->first, progress->second}) : json()}}},
         {"lanes", lanes},

@@ -284,6 +284,8 @@ std::unique_ptr<Recording> read(const json& doc)
     std::vector<LogEntry> log = readLog(array(doc, "", "log"));
     r->restoreLog(std::move(log), integer<quint64>(run, "run", "log_lines_not_kept"));
     r->setDropped(integer<quint64>(run, "run", "events_dropped"));
+    if (run.contains("telemetry_wait_ns")) // older files have none
+        r->setTelemetryWaitNs(integer<quint64>(run, "run", "telemetry_wait_ns"));
     const auto duration = integer<qint64>(run, "run", "duration_ns");
     // The run's end as the supervisor reported it, a CLOCK_MONOTONIC time, must be one.
     if (qint64 endNs = 0; __builtin_add_overflow(t0, duration, &endNs))

@@ -37,11 +37,15 @@ std::uint64_t ticksNow(const core::ClockCalibration& calibration)
 constexpr double kSlackNs = 20e6;
 // The share of a ring's capacity found in it above which the next drain comes after 1 ms.
 constexpr double kDrainSoonerAt = 0.25;
+// Events drained and not yet delivered, at most (16 MiB, in each of the three buffers that take
+// turns): 50 ms of four workers at full speed, a few frames of the owner's time.
+constexpr std::size_t kMaxPendingEvents = std::size_t{1} << 19;
 
 struct Batch {
     std::vector<std::pair<quint32, qint32>> rings; // ring, pid: attach before the events
     std::vector<RecordedEvent> events;
     quint64 dropped = 0;
+    quint64 waitedNs = 0;
     // Every process's counts, read after the events: as of the latest drain, not added up.
     std::vector<Recording::ProcessCount> counts;
     quint64 untracked = 0;
@@ -94,6 +98,7 @@ struct Collector::State {
             return true;
         });
         batch.dropped = merger.dropped();
+        batch.waitedNs = merger.waited_ns();
         readCounts(batch);
     }
 
@@ -154,6 +159,12 @@ void Collector::start(int intervalMs)
         Batch local;
         std::unique_lock lock(s.mutex);
         while (!s.stop) {
+            // The owner has not taken in what is pending yet: leave the rest in the rings, whose
+            // writers then wait for room, rather than hold an ever longer backlog in memory.
+            if (s.pending.events.size() >= kMaxPendingEvents) {
+                s.wake.wait_for(lock, std::chrono::milliseconds(1), [&] { return s.stop; });
+                continue;
+            }
             lock.unlock();
             const std::uint64_t now = ticksNow(s.arena.header().calibration);
             s.drain(now > slackTicks ? now - slackTicks : 0, local);
@@ -165,6 +176,7 @@ void Collector::start(int intervalMs)
                 else
                     s.pending.events.insert(s.pending.events.end(), local.events.begin(), local.events.end());
                 s.pending.dropped = local.dropped;
+                s.pending.waitedNs = local.waitedNs;
                 std::swap(s.pending.counts, local.counts);
                 s.pending.untracked = local.untracked;
                 s.pending.counted = local.counted;
@@ -198,6 +210,7 @@ void Collector::deliver(bool everything)
     for (const RecordedEvent& e : batch.events)
         m_recording->append(e);
     m_recording->setDropped(std::max(m_recording->dropped(), batch.dropped));
+    m_recording->setTelemetryWaitNs(std::max(m_recording->telemetryWaitNs(), batch.waitedNs));
     if (batch.counted) { // after the events: the counts are at least as recent
         m_recording->setCounts(batch.counts, batch.untracked);
         // These buffers become `pending` at the next swap: a delivery that comes late (the

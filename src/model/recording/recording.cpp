@@ -227,9 +227,10 @@ bool Recording::operator==(const Recording& o) const
     return m_eventLimit == o.m_eventLimit && m_scenario == o.m_scenario && m_configJson == o.m_configJson &&
            m_resultJson == o.m_resultJson && m_t0Ns == o.m_t0Ns && m_endNs == o.m_endNs && m_finished == o.m_finished &&
            m_lanes == o.m_lanes && m_ringLane == o.m_ringLane && m_events == o.m_events &&
-           m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_queues == o.m_queues &&
-           m_locks == o.m_locks && m_names == o.m_names && m_taskNs == o.m_taskNs && m_tasksFailed == o.m_tasksFailed &&
-           m_progress == o.m_progress && m_log == o.m_log && m_logNotKept == o.m_logNotKept;
+           m_eventCount == o.m_eventCount && m_dropped == o.m_dropped && m_telemetryWaitNs == o.m_telemetryWaitNs &&
+           m_queues == o.m_queues && m_locks == o.m_locks && m_names == o.m_names && m_taskNs == o.m_taskNs &&
+           m_tasksFailed == o.m_tasksFailed && m_progress == o.m_progress && m_log == o.m_log &&
+           m_logNotKept == o.m_logNotKept;
 }
 
 void Recording::restoreLane(Lane lane)

@@ -160,6 +160,10 @@ public:
     void attachRing(quint32 ring, qint32 pid);
     void append(const RecordedEvent& event);
     void setDropped(quint64 dropped) { m_dropped = dropped; }
+    // How long the processes waited, all told, for room in their full rings (core::EventRing):
+    // what recording every event cost the run.
+    void setTelemetryWaitNs(quint64 ns) { m_telemetryWaitNs = ns; }
+    [[nodiscard]] quint64 telemetryWaitNs() const { return m_telemetryWaitNs; }
     // From the collector: every process's own counts (core::ProcessCounters), as of now. Once
     // given, they are the counts the statistics hold (puts, gets, blocks and losses per queue;
     // acquisitions, waits and owner deaths per lock; tasks per lane and failed), exact whatever
@@ -291,6 +295,7 @@ private:
     std::vector<RecordedEvent> m_events;
     quint64 m_eventCount = 0;
     quint64 m_dropped = 0;
+    quint64 m_telemetryWaitNs = 0;
     bool m_counted = false; // setCounts() was called: apply() leaves the counts alone
     quint64 m_untracked = 0;
     bool m_timed = false; // setTimes() was called: apply() leaves the histograms alone

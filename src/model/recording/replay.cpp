@@ -97,6 +97,7 @@ void Replay::advance(qint64 tNs, Recording& partial)
     m_positionNs = std::max(m_positionNs, tNs);
     if (!m_finished && tNs >= endNs()) {
         partial.setDropped(m_full.dropped());
+        partial.setTelemetryWaitNs(m_full.telemetryWaitNs());
         partial.setResult(m_full.resultJson());
         partial.runFinished(t0 + endNs());
         m_finished = true;

@@ -106,6 +106,10 @@ QString RecordingReport::text(const Recording& r)
                .arg(TextFormat::duration(r.durationNs()))
                .arg(r.dropped())
                .arg(r.eventsNotKept());
+    if (r.telemetryWaitNs() > 0)
+        out += tr("             the processes waited %1 in all for the collector to make room in their rings: "
+                  "recording every event slowed the run that much\n")
+                   .arg(TextFormat::duration(static_cast<qint64>(r.telemetryWaitNs())));
     if (r.dropped() > 0)
         out += r.countsExact() && r.timesExact()
                    ? tr("             the counts and percentiles below are exact: each process kept its own; depths "
