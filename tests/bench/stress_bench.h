@@ -86,7 +86,7 @@ struct FrontEndResult {
     std::uint64_t spans = 0; // GUI: the timeline spans the recording kept
     long paints = -1; // GUI: paint events its widgets got during the run
     std::vector<TreeSample> samples;
-    // GUI: the main thread's loop iterations (LoopTimer), in the first 10 s and after, in ms.
+    // GUI: the gaps between the main thread's 5 ms probes (LoopTimer), first 10 s and after, ms.
     double loop_p95_first_ms = -1, loop_p95_rest_ms = -1, loop_max_ms = -1;
     std::size_t loop_iterations = 0;
 };
