@@ -15,12 +15,19 @@ void TaskStatsModel::reset()
 
 void TaskStatsModel::takeIn(const Recording& run)
 {
+    const auto old = static_cast<std::ptrdiff_t>(m_endsNs.size());
     m_spans.readNew(run, [this](const Span& s) {
-        if (s.kind != SpanKind::Task)
-            return;
-        // Lanes are read one after the other: a task may end before the last one taken.
-        m_endsNs.insert(std::upper_bound(m_endsNs.begin(), m_endsNs.end(), s.endNs), s.endNs);
+        if (s.kind == SpanKind::Task)
+            m_endsNs.push_back(s.endNs);
     });
+    // Lanes are read one after the other: a task may end before the last one taken. The new ones
+    // are sorted among themselves, then merged with only the old ones that end after the first
+    // of them (mostly none): an insert each would move the whole tail, millions of times.
+    if (m_endsNs.begin() + old != m_endsNs.end()) {
+        const auto mid = m_endsNs.begin() + old;
+        std::sort(mid, m_endsNs.end());
+        std::inplace_merge(std::upper_bound(m_endsNs.begin(), mid, *mid), mid, m_endsNs.end());
+    }
     // The mean throughput moves with the run's length even when no task ends.
     if (const Seen now = seen(); now != m_seen) {
         m_seen = now;
