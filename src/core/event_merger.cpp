@@ -51,10 +51,10 @@ std::uint64_t EventMerger::waited_ns() const noexcept
     return n;
 }
 
-void EventMerger::refill()
+std::uint64_t EventMerger::refill()
 {
-    // Take everything each ring has, in bulk.
     fullest_ = 0;
+    std::uint64_t upTo = UINT64_MAX;
     for (auto& s : sources_) {
         if (s.next > 0 && s.next * 2 >= s.buffer.size) { // drop what was delivered, now and then
             s.buffer.erase_front(s.next);
@@ -62,18 +62,20 @@ void EventMerger::refill()
         }
         const std::size_t before = s.buffer.size;
         for (;;) {
-            const std::size_t n = s.ring->pop(s.buffer.reserve_more(4096), 4096);
+            const std::size_t room = kMaxTaken - std::min(kMaxTaken, s.buffer.size - s.next);
+            const std::size_t want = std::min<std::size_t>(4096, room);
+            const std::size_t n = want ? s.ring->pop(s.buffer.reserve_more(want), want) : 0;
             s.buffer.size += n;
-            if (n < 4096)
+            if (n < 4096) {
+                // Left in the ring: events at least as late as the last one taken.
+                if (want < 4096 && s.ring->available() > 0 && s.buffer.size > s.next)
+                    upTo = std::min(upTo, s.buffer[s.buffer.size - 1].time);
                 break;
+            }
         }
         fullest_ = std::max(fullest_, static_cast<double>(s.buffer.size - before) / s.ring->capacity());
     }
-    heap_.clear();
-    for (std::size_t i = 0; i < sources_.size(); ++i) {
-        if (sources_[i].next < sources_[i].buffer.size)
-            heap_.push_back(i);
-    }
+    return upTo;
 }
 
 } // namespace forkscope::core

@@ -27,11 +27,42 @@ public:
     template <class Deliver>
     std::size_t drain(std::uint64_t watermark, Deliver&& deliver)
     {
-        refill();
+        std::size_t delivered = 0;
+        for (;;) {
+            // A ring that still holds events past what was taken may hold some older than the
+            // other rings' next ones: merge no further than its last event taken.
+            const std::uint64_t upTo = std::min(watermark, refill());
+            const std::size_t n = merge(upTo, deliver);
+            delivered += n;
+            // The final drain takes everything; otherwise the rest waits for the next drain.
+            if (watermark != UINT64_MAX || upTo == UINT64_MAX || n == 0)
+                return delivered;
+        }
+    }
+    [[nodiscard]] std::size_t rings() const noexcept { return sources_.size(); }
+    [[nodiscard]] std::size_t pending() const noexcept; // taken from rings, not delivered yet
+    [[nodiscard]] std::uint64_t dropped() const noexcept; // by all writers, rings full
+    [[nodiscard]] std::uint64_t waited_ns() const noexcept; // by all writers, for room
+    // The largest share of a ring's capacity that the last drain found in it (0..1): how close
+    // that drain came to being too late. The collector drains sooner when it is high.
+    [[nodiscard]] double fullest() const noexcept { return fullest_; }
+    // Events taken from one ring and not yet delivered, at most: the rest stays in the ring,
+    // whose memory is there anyway, instead of growing this side's (4 MiB a ring at most).
+    static constexpr std::size_t kMaxTaken = std::size_t{1} << 17;
+
+private:
+    template <class Deliver>
+    std::size_t merge(std::uint64_t watermark, Deliver& deliver)
+    {
         // k-way merge by time, stopping at the watermark.
         auto later = [this](std::size_t a, std::size_t b) {
             return sources_[a].buffer[sources_[a].next].time > sources_[b].buffer[sources_[b].next].time;
         };
+        heap_.clear();
+        for (std::size_t i = 0; i < sources_.size(); ++i) {
+            if (sources_[i].next < sources_[i].buffer.size)
+                heap_.push_back(i);
+        }
         std::make_heap(heap_.begin(), heap_.end(), later);
         std::size_t delivered = 0;
         while (!heap_.empty()) {
@@ -54,16 +85,9 @@ public:
         }
         return delivered;
     }
-    [[nodiscard]] std::size_t rings() const noexcept { return sources_.size(); }
-    [[nodiscard]] std::size_t pending() const noexcept; // taken from rings, not delivered yet
-    [[nodiscard]] std::uint64_t dropped() const noexcept; // by all writers, rings full
-    [[nodiscard]] std::uint64_t waited_ns() const noexcept; // by all writers, for room
-    // The largest share of a ring's capacity that the last drain found in it (0..1): how close
-    // that drain came to being too late. The collector drains sooner when it is high.
-    [[nodiscard]] double fullest() const noexcept { return fullest_; }
-
-private:
-    void refill(); // takes what every ring holds; the heap then lists the sources with events
+    // Takes what every ring holds, up to kMaxTaken undelivered each; returns the time of the
+    // last event taken from a ring that still holds more (UINT64_MAX if none does).
+    std::uint64_t refill();
 
     // Events taken from a ring, not yet delivered. A vector would zero every slot it grows
     // into before the ring's events are copied over it: at millions of events a second, a

@@ -88,6 +88,11 @@ public:
     }
 
     [[nodiscard]] std::uint64_t written() const noexcept { return head_.load(std::memory_order_acquire); }
+    // Reader side: events published and not popped yet.
+    [[nodiscard]] std::uint64_t available() const noexcept
+    {
+        return head_.load(std::memory_order_acquire) - tail_.load(std::memory_order_relaxed);
+    }
     [[nodiscard]] std::uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
     // How long the writer waited for room, in ns (CLOCK_MONOTONIC).
     [[nodiscard]] std::uint64_t waited_ns() const noexcept { return waited_ns_.load(std::memory_order_relaxed); }

@@ -63,6 +63,7 @@ private slots:
     void durationsPastTheTimedSlotsAreUntimed();
     void objectsPastTheCountersRoomAreUntracked();
     void mergerDeliversInTimeOrderUpToTheWatermark();
+    void mergerTakesBoundedBitesInTimeOrder();
 
 private:
     ClockCalibration m_calibration;
@@ -436,6 +437,37 @@ void TestEventRing::mergerDeliversInTimeOrderUpToTheWatermark()
     QCOMPARE(count, 3 * kPerWriter);
     QCOMPARE(merger.pending(), 0u);
     QCOMPARE(merger.dropped(), 0u);
+}
+
+// Rings fuller than the merger takes at once (EventMerger::kMaxTaken): a drain delivers no event
+// later than what it left in a ring, so the order holds across drains; the final drain takes
+// everything.
+void TestEventRing::mergerTakesBoundedBitesInTimeOrder()
+{
+    constexpr std::uint64_t kPerRing = EventMerger::kMaxTaken + EventMerger::kMaxTaken / 2;
+    SharedRing a(1 << 18, 0), b(1 << 18, 1);
+    for (std::uint64_t i = 0; i < kPerRing; ++i) { // a: even times, b: odd ones
+        a.ring->push(TraceEvent{2 * i + 2, i, 0, 0, EventKind::Progress, 0});
+        b.ring->push(TraceEvent{2 * i + 3, i, 0, 0, EventKind::Progress, 0});
+    }
+    EventMerger merger;
+    merger.add(a.ring);
+    merger.add(b.ring);
+    std::uint64_t last = 0, count = 0;
+    bool ordered = true;
+    auto check = [&](const EventRing&, const TraceEvent& e) {
+        ordered = ordered && e.time > last;
+        last = e.time;
+        ++count;
+    };
+    const std::size_t first = merger.drain(UINT64_MAX - 1, check); // a live drain: bounded
+    QVERIFY(first > 0 && first < 2 * kPerRing);
+    QVERIFY(merger.pending() <= 2 * EventMerger::kMaxTaken);
+    QVERIFY(ordered);
+    QCOMPARE(merger.drain(UINT64_MAX, check), 2 * kPerRing - first); // the final one: the rest
+    QVERIFY(ordered);
+    QCOMPARE(count, 2 * kPerRing);
+    QCOMPARE(last, 2 * kPerRing + 1);
 }
 
 FORKSCOPE_FORKING_TEST_MAIN(TestEventRing)

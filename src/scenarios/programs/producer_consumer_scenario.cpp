@@ -326,7 +326,7 @@ const std::vector<Field>& ProducerConsumerScenario::fields() const
         {"items",
          FieldKind::Integer,
          1,
-         10'000'000,
+         1'000'000'000, // at full speed, some 10 minutes: the ledger tracks the first million only
          {},
          "10",
          QT_TRANSLATE_NOOP("Field", "Items per producer"),
