@@ -97,6 +97,10 @@ void parse_report(const std::string& text, FrontEndResult& r)
             r.dropped = dropped;
             r.not_kept = not_kept;
             telemetry = true;
+        } else if (double waited = 0;
+                   std::sscanf(line.c_str(), " the processes waited %lf %7s in all", &waited, over) == 2) {
+            const std::string unit = over; // TextFormat::duration's: ns, µs, ms or s
+            r.telemetry_wait_s = waited * (unit == "s" ? 1 : unit == "ms" ? 1e-3 : unit == "ns" ? 1e-9 : 1e-6);
         } else if (std::sscanf(line.c_str(), " queue %u %llu %llu", &queue, &puts, &gets) == 3) {
             r.queue_ops += puts + gets;
         }

@@ -93,6 +93,7 @@ FrontEndResult runGui(scenarios::ForkServerProcess server, const StressConfig& c
         r.events = recording->eventCount();
         r.dropped = recording->dropped();
         r.not_kept = recording->eventsNotKept();
+        r.telemetry_wait_s = static_cast<double>(recording->telemetryWaitNs()) / 1e9;
         for (const auto& [id, queue] : recording->queues())
             r.queue_ops += queue.puts + queue.gets;
         for (const Lane& lane : recording->lanes()) {

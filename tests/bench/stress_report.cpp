@@ -12,7 +12,7 @@ namespace forkscope::bench {
 namespace {
 
 // The growth of the front end's RSS over the last half of the run may be at most this much of its
-// RSS at half time. Past the recording's event limit (4 M events, under a minute at this load)
+// RSS at half time. Past the recording's event limit (3 M events, under a minute at this load)
 // nothing is kept per event: a leak of even 1 byte an event would add ~60 MB over the last half at
 // 200 k events/s, a fifth of a 300 MB front end. 5 % leaves room for the allocator's noise.
 constexpr double kMaxLastHalfGrowthPercent = 5;
@@ -66,6 +66,8 @@ Verdict report(const std::string& front_end, const StressConfig& config, const F
     metric("events_per_second", r.wall_s > 0 ? static_cast<double>(r.events) / r.wall_s : 0, "events/s");
     metric("dropped", static_cast<double>(r.dropped), "events");
     metric("events_not_kept", static_cast<double>(r.not_kept), "events");
+    // What recording every event cost: the workers' waits for the front end to make room.
+    metric("telemetry_wait", r.telemetry_wait_s, "s");
     // Queue events are the ones the config predicts: more missing than the rings' counted drops
     // were lost without being counted (exact when nothing was dropped, a lower bound otherwise).
     const std::uint64_t expected = config.expected_queue_ops();

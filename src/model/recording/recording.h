@@ -131,9 +131,11 @@ struct BlockedTimes {
 
 class Recording {
 public:
-    // 128 MiB of events, and about as much again in the spans built from them: with the views' own
-    // indexes the GUI stays under 400 MB at a million events a second (forkscope_gui_bench).
-    static constexpr quint64 kDefaultEventLimit = 4'000'000;
+    // The detail's memory budget: 96 MiB of events and, at full speed, some 75 MB of spans built
+    // from them (about 57 bytes an event kept, measured). With the views' own indexes the GUI
+    // stays under 400 MB and the CLI under 300 MB at full speed (forkscope_stress_bench
+    // --full-speed); past it the summaries and the processes' own counts go on.
+    static constexpr quint64 kDefaultEventLimit = 3'000'000;
     static constexpr std::size_t kLogLimit = 1'000'000;
 
     explicit Recording(quint64 eventLimit = kDefaultEventLimit) : m_eventLimit(eventLimit) {}
