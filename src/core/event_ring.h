@@ -20,12 +20,12 @@
 //   [header: head | cached tail | dropped ][ tail | cached head ][ pid, worker, capacity ]
 //   [events: capacity × 32 bytes ……………………………………………………………………………………………… ]
 
+#include "core/clock.h"
 #include "core/trace_event.h"
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <ctime>
 #include <new>
 
 namespace forkscope::core {
@@ -97,7 +97,7 @@ public:
     // How long the writer waited for room, in ns (CLOCK_MONOTONIC).
     [[nodiscard]] std::uint64_t waited_ns() const noexcept { return waited_ns_.load(std::memory_order_relaxed); }
     static constexpr std::int64_t kMaxWaitNs = 100'000'000;
-    static constexpr long kWaitStepNs = 50'000;
+    static constexpr std::int64_t kWaitStepNs = 50'000;
     [[nodiscard]] std::uint32_t capacity() const noexcept { return capacity_; }
     [[nodiscard]] std::int32_t pid() const noexcept { return pid_.load(std::memory_order_acquire); }
     // The writer sets it once it knows it (a ring may be handed out before its process exists).
@@ -107,27 +107,21 @@ public:
 private:
     TraceEvent* events() noexcept { return std::launder(reinterpret_cast<TraceEvent*>(this + 1)); }
 
-    static std::int64_t now_ns() noexcept
-    {
-        timespec t{};
-        ::clock_gettime(CLOCK_MONOTONIC, &t);
-        return std::int64_t{t.tv_sec} * 1'000'000'000 + t.tv_nsec;
-    }
     // The ring is full: sleep until the reader makes room for the event at `head`, up to
     // kMaxWaitNs; false (and stalled_) if it did not.
     [[gnu::noinline, gnu::cold]] bool wait_for_room(std::uint64_t head) noexcept
     {
         if (stalled_)
             return false;
-        const std::int64_t start = now_ns();
+        const std::int64_t start = monotonic_ns();
         std::int64_t now = start;
         bool room = false;
         while (!room && now - start < kMaxWaitNs) {
-            const timespec step{0, kWaitStepNs};
+            const timespec step = to_timespec(kWaitStepNs);
             ::nanosleep(&step, nullptr);
             cached_tail_ = tail_.load(std::memory_order_acquire);
             room = head - cached_tail_ < capacity_;
-            now = now_ns();
+            now = monotonic_ns();
         }
         waited_ns_.store(waited_ns_.load(std::memory_order_relaxed) + static_cast<std::uint64_t>(now - start),
                          std::memory_order_relaxed);

@@ -116,9 +116,8 @@ void PoolCore::worker_main(Worker& self)
         } catch (const QueueClosed&) {
             return;
         }
-        std::uint64_t id = 0;
+        const std::uint64_t id = message_id(task);
         std::uintptr_t ptr = 0;
-        std::memcpy(&id, task.data(), 8);
         std::memcpy(&ptr, task.data() + 8, 8);
         if (id == 0) { // a stop message, Python's sentinel
             mine.took_stop.store(1, std::memory_order_release);

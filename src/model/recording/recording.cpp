@@ -52,7 +52,7 @@ int Recording::laneFor(qint32 pid, bool wantUnnamed, bool wantUnringed)
     Lane lane;
     lane.pid = pid;
     m_lanes.push_back(std::move(lane));
-    m_summaries.emplace_back();
+    m_laneTotals.emplace_back();
     return static_cast<int>(m_lanes.size()) - 1;
 }
 
@@ -242,7 +242,7 @@ void Recording::restoreLane(Lane lane)
         m_ringLane[ring] = static_cast<int>(m_lanes.size());
     }
     m_lanes.push_back(std::move(lane));
-    m_summaries.emplace_back();
+    m_laneTotals.emplace_back();
 }
 
 void Recording::restoreLog(std::vector<LogEntry> log, quint64 linesNotKept)
@@ -360,7 +360,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
             ++(put ? q.blockedPuts : q.blockedGets);
         if (!m_timed)
             (put ? q.putBlockedNs : q.getBlockedNs).add(e.value);
-        (put ? eventBlocked(lane).putNs : eventBlocked(lane).getNs) += e.value;
+        (put ? totalsFor(lane).eventBlocked.putNs : totalsFor(lane).eventBlocked.getNs) += e.value;
         // Workers report no state for a blocked call: the summary draws it as one, so that past
         // the detail kept a producer that waited on a full queue shows so.
         summaryFor(lane).addState(static_cast<int>(put ? WorkerState::BlockedOnPut : WorkerState::BlockedOnGet),
@@ -376,7 +376,7 @@ void Recording::apply(Lane& lane, const RecordedEvent& e)
         LockStats& l = lock(e.object);
         if (!m_timed)
             l.waitNs.add(e.value);
-        eventBlocked(lane).lockNs += e.value;
+        totalsFor(lane).eventBlocked.lockNs += e.value;
         summaryFor(lane).addState(static_cast<int>(WorkerState::WaitingForLock), e.timeNs - e.value, e.timeNs);
         if (!m_counted) {
             ++l.acquisitions;

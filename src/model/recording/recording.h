@@ -213,7 +213,10 @@ public:
     [[nodiscard]] qint64 endOf(int lane) const;
     // Lane `lane`'s whole run at a coarse grain (states, tasks), from every event, kept or not.
     // Not saved in run files yet: a loaded run's summary is built from the events it kept.
-    [[nodiscard]] const LaneSummary& summaryOf(int lane) const { return m_summaries[static_cast<std::size_t>(lane)]; }
+    [[nodiscard]] const LaneSummary& summaryOf(int lane) const
+    {
+        return m_laneTotals[static_cast<std::size_t>(lane)].summary;
+    }
     // Queue `queue`'s depth over the whole run at a coarse grain (the same), or null.
     [[nodiscard]] const LevelSummary* depthSummaryOf(quint32 queue) const
     {
@@ -276,7 +279,20 @@ private:
     };
     QueueStats& queue(quint32 id);
     LastQueue& lastQueue(quint32 id); // its statistics and depth summary, the last used cached
-    LaneSummary& summaryFor(const Lane& lane) { return m_summaries[static_cast<std::size_t>(&lane - m_lanes.data())]; }
+    // What the recording keeps of each lane beside its Lane, one per lane, added with it.
+    struct CountedStates {
+        StateTimes ns{}; // closed intervals
+        int state = -1; // the one it is in since sinceNs, if any
+        qint64 sinceNs = 0;
+    };
+    struct LaneTotals {
+        LaneSummary summary; // from every event, stored or not
+        BlockedTimes eventBlocked; // from the events
+        std::optional<BlockedTimes> countedBlocked; // the process's own (setTimes()), or as saved
+        std::optional<CountedStates> countedStates; // likewise
+    };
+    LaneTotals& totalsFor(const Lane& lane) { return m_laneTotals[static_cast<std::size_t>(&lane - m_lanes.data())]; }
+    LaneSummary& summaryFor(const Lane& lane) { return totalsFor(lane).summary; }
     LockStats& lock(quint32 id);
     void endLane(int index, qint64 endNs);
     void finishAt(qint64 endNs);
@@ -291,7 +307,7 @@ private:
     qint64 m_endNs = 0;
     bool m_finished = false;
     std::vector<Lane> m_lanes;
-    std::vector<LaneSummary> m_summaries; // one per lane
+    std::vector<LaneTotals> m_laneTotals; // one per lane
     std::map<quint32, LevelSummary> m_depths; // per queue
     std::vector<int> m_ringLane; // ring -> lane
     std::vector<RecordedEvent> m_events;
@@ -302,15 +318,6 @@ private:
     quint64 m_untracked = 0;
     bool m_timed = false; // setTimes() was called: apply() leaves the histograms alone
     quint64 m_untimed = 0;
-    struct CountedStates {
-        StateTimes ns{}; // closed intervals
-        int state = -1; // the one it is in since sinceNs, if any
-        qint64 sinceNs = 0;
-    };
-    std::vector<std::optional<CountedStates>> m_stateTimes; // per lane
-    std::vector<std::optional<BlockedTimes>> m_countedBlocked; // per lane, from setTimes()
-    std::vector<BlockedTimes> m_eventBlocked; // per lane, from the events
-    BlockedTimes& eventBlocked(const Lane& lane);
     std::map<quint32, QueueStats> m_queues;
     std::map<quint32, LockStats> m_locks;
     std::map<quint32, QString> m_names;

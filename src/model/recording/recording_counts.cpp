@@ -69,8 +69,6 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
         l.holdNs.clear();
     }
     m_taskNs.clear();
-    m_stateTimes.resize(m_lanes.size());
-    m_countedBlocked.resize(m_lanes.size());
     for (const ProcessTimes& p : processes) {
         const ProcessCounters& c = *p.counters;
         if (!c.counting())
@@ -106,7 +104,8 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
         const int lane = laneOfRing(p.ring);
         if (lane < 0)
             continue;
-        m_countedBlocked[static_cast<std::size_t>(lane)] = blocked;
+        LaneTotals& totals = m_laneTotals[static_cast<std::size_t>(lane)];
+        totals.countedBlocked = blocked;
         CountedStates states;
         for (std::size_t s = 0; s < states.ns.size(); ++s)
             states.ns[s] = static_cast<qint64>(static_cast<double>(c.state_ticks(s)) * calibration.ns_per_tick);
@@ -114,7 +113,7 @@ void Recording::setTimes(const std::vector<ProcessTimes>& processes,
             states.state = static_cast<int>(now);
             states.sinceNs = calibration.to_ns(c.state_since()) - m_t0Ns;
         }
-        m_stateTimes[static_cast<std::size_t>(lane)] = states;
+        totals.countedStates = states;
     }
 }
 
@@ -130,8 +129,9 @@ std::optional<Recording::StateTimes> Recording::timeInStates(int lane) const
             state != static_cast<int>(forkscope::core::WorkerState::Done))
             times[static_cast<std::size_t>(state)] += std::max<qint64>(0, end - sinceNs);
     };
-    if (index < m_stateTimes.size() && m_stateTimes[index]) {
-        const CountedStates& c = *m_stateTimes[index];
+    const LaneTotals& totals = m_laneTotals[index];
+    if (totals.countedStates) {
+        const CountedStates& c = *totals.countedStates;
         StateTimes times = c.ns;
         addOpen(times, c.state, c.sinceNs);
         return times;
@@ -142,7 +142,7 @@ std::optional<Recording::StateTimes> Recording::timeInStates(int lane) const
         return std::nullopt;
     StateTimes times{};
     bool any = false;
-    for (const auto& bucket : m_summaries[index].buckets()) {
+    for (const auto& bucket : totals.summary.buckets()) {
         for (std::size_t s = 0; s < bucket.stateNs.size(); ++s) {
             if (LaneBucket::isBlocking(static_cast<int>(s))) // kept to draw, not reported
                 continue;
@@ -160,30 +160,23 @@ std::optional<Recording::StateTimes> Recording::timeInStates(int lane) const
 
 void Recording::restoreTimeInStates(int lane, const StateTimes& times)
 {
-    m_stateTimes.resize(m_lanes.size());
-    m_stateTimes.at(static_cast<std::size_t>(lane)) = CountedStates{times, -1, 0};
+    m_laneTotals.at(static_cast<std::size_t>(lane)).countedStates = CountedStates{times, -1, 0};
 }
 
 std::optional<BlockedTimes> Recording::blockedTimes(int lane) const
 {
     const auto index = static_cast<std::size_t>(lane);
-    if (index < m_countedBlocked.size() && m_countedBlocked[index])
-        return m_countedBlocked[index];
-    if (m_dropped > 0 || index >= m_lanes.size())
+    if (index >= m_lanes.size())
         return std::nullopt;
-    return index < m_eventBlocked.size() ? m_eventBlocked[index] : BlockedTimes{};
+    const LaneTotals& totals = m_laneTotals[index];
+    if (totals.countedBlocked)
+        return totals.countedBlocked;
+    if (m_dropped > 0)
+        return std::nullopt;
+    return totals.eventBlocked;
 }
 
 void Recording::restoreBlockedTimes(int lane, const BlockedTimes& times)
 {
-    m_countedBlocked.resize(m_lanes.size());
-    m_countedBlocked.at(static_cast<std::size_t>(lane)) = times;
-}
-
-BlockedTimes& Recording::eventBlocked(const Lane& lane)
-{
-    const auto index = static_cast<std::size_t>(&lane - m_lanes.data());
-    if (m_eventBlocked.size() <= index)
-        m_eventBlocked.resize(m_lanes.size());
-    return m_eventBlocked[index];
+    m_laneTotals.at(static_cast<std::size_t>(lane)).countedBlocked = times;
 }
